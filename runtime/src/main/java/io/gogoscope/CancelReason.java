@@ -1,0 +1,25 @@
+package io.gogoscope;
+
+import java.time.Duration;
+
+/**
+ * The reasons gogoscope itself gives when it cancels a scope or task. Code that cancels by hand
+ * may pass any object as a reason; these are the ones the runtime uses.
+ */
+public sealed interface CancelReason {
+
+  /** The scope's own timeout or deadline passed. */
+  record ScopeTimedOut(String scope, Duration timeout) implements CancelReason {}
+
+  /** The scope was closed while the task was still running. */
+  record ScopeClosed(String scope) implements CancelReason {}
+
+  /** The parent scope was cancelled; {@code reason} is the parent's reason. */
+  record ParentCancelled(String parent, Object reason) implements CancelReason {}
+
+  /** Another task won a {@link Scope#race race} or {@link Scope#any any}. */
+  record LostRace(String winner) implements CancelReason {}
+
+  /** The thread that waited for the task was interrupted. */
+  record Interrupted(String thread) implements CancelReason {}
+}

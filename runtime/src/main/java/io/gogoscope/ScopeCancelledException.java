@@ -1,0 +1,24 @@
+package io.gogoscope;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * Thrown by {@link Scope#throwIfCancelled()} in code whose scope is cancelled; a task that lets it
+ * escape completes as cancelled with the scope's reason.
+ */
+public final class ScopeCancelledException extends CancellationException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Object reason;
+
+  /** Creates the exception for a scope cancelled with {@code reason}. */
+  public ScopeCancelledException(Object reason) {
+    super("scope cancelled: " + reason);
+    this.reason = reason;
+  }
+
+  /** Why the scope was cancelled. */
+  public Object reason() {
+    return reason;
+  }
+}
