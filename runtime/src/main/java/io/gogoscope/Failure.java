@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The error type of tasks and guarded calls written by hand ({@link Scope#fork(java.util.concurrent.Callable)},
- * {@link io.gogoscope.policy.Guard#call(java.util.concurrent.Callable)}). Generated code uses its
+ * {@link Guard#call(java.util.concurrent.Callable)}). Generated code uses its
  * own per-method unions instead, which name the exact exceptions a method declares.
  */
 public sealed interface Failure extends ScopeError {

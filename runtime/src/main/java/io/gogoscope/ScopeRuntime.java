@@ -2,7 +2,6 @@ package io.gogoscope;
 
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.policy.CircuitBreaker;
-import io.gogoscope.policy.Guard;
 import io.gogoscope.store.CircuitStateStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;

@@ -1,11 +1,8 @@
-package io.gogoscope.policy;
+package io.gogoscope;
 
-import io.gogoscope.ErrorMapper;
-import io.gogoscope.Failure;
-import io.gogoscope.Result;
-import io.gogoscope.Scope;
-import io.gogoscope.ScopeRuntime;
-import io.gogoscope.Task;
+import io.gogoscope.policy.Bulkhead;
+import io.gogoscope.policy.CircuitBreaker;
+import io.gogoscope.policy.Retry;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 

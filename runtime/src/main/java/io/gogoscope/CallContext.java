@@ -1,4 +1,4 @@
-package io.gogoscope.policy;
+package io.gogoscope;
 
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
 
