@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * └── [send-notification] task 30ms ✗ timeout
  * </pre>
  *
- * Spans whose parent is not among them are roots; siblings are in order of start.
+ * Spans whose parent is not among them are roots; sibling tasks are in fork order, other spans in
+ * order of start.
  */
 public final class TraceTree {
   private TraceTree() {}
@@ -45,8 +46,17 @@ public final class TraceTree {
     return out.toString();
   }
 
+  /** Tasks in fork order (their threads may start in any order), everything else by start time. */
   private static List<SpanData> sortedByStart(List<SpanData> spans) {
-    return spans.stream().sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+    Comparator<SpanData> byIndex =
+        Comparator.comparingLong(
+            span -> {
+              Long index = span.getAttributes().get(ScopeSpanAttributes.TASK_INDEX);
+              return index != null ? index : Long.MAX_VALUE;
+            });
+    return spans.stream()
+        .sorted(byIndex.thenComparingLong(SpanData::getStartEpochNanos))
+        .toList();
   }
 
   private static void draw(
