@@ -5,15 +5,14 @@ import io.gogoscope.ScopeError;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
- * Fans events out to several observers. Each observer gets back exactly the observations it made
- * itself: a scope observation of the composite holds one per observer, and a task started in it
- * hands observer {@code i} the scope observation that observer {@code i} made. An observer that
- * throws is skipped for that event (the SPI forbids throwing, and one broken observer must not
- * silence the others).
+ * Fans every event out to several observers, in order. Each observer gets its own observations
+ * back as parents: the composite scope observation holds one observation per observer, and a task
+ * started under it is started on each observer with that observer's part. An exception from one
+ * observer is dropped (observers must not throw, see {@link ScopeObserver}) so the others still
+ * receive the event.
  */
 final class CompositeObserver implements ScopeObserver {
   private final ScopeObserver[] observers;
@@ -40,130 +39,143 @@ final class CompositeObserver implements ScopeObserver {
 
   @Override
   public ScopeObservation scopeOpened(ScopeInfo scope, ScopeObservation parent) {
-    ScopeObservation[] each = new ScopeObservation[observers.length];
+    ScopeObservation[] parts = new ScopeObservation[observers.length];
     for (int i = 0; i < observers.length; i++) {
-      ScopeObservation parentOfThis = own(parent, i);
-      ScopeObserver observer = observers[i];
-      each[i] = attempt(() -> observer.scopeOpened(scope, parentOfThis), ScopeObservation.NONE);
+      parts[i] = ScopeObservation.NONE;
+      try {
+        ScopeObservation part = observers[i].scopeOpened(scope, partOf(parent, i));
+        if (part != null) {
+          parts[i] = part;
+        }
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
     }
-    return new Scopes(each);
+    return new CompositeScopeObservation(this, parts);
   }
 
   @Override
   public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
-    TaskObservation[] each = new TaskObservation[observers.length];
+    TaskObservation[] parts = new TaskObservation[observers.length];
     for (int i = 0; i < observers.length; i++) {
-      ScopeObservation scopeOfThis = own(scope, i);
-      ScopeObserver observer = observers[i];
-      each[i] = attempt(() -> observer.taskStarted(task, scopeOfThis), TaskObservation.NONE);
+      parts[i] = TaskObservation.NONE;
+      try {
+        TaskObservation part = observers[i].taskStarted(task, partOf(scope, i));
+        if (part != null) {
+          parts[i] = part;
+        }
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
     }
-    return new Tasks(each);
+    return new CompositeTaskObservation(parts);
   }
 
   @Override
   public void resourceRegistered(ScopeInfo scope) {
-    forEach(observers, o -> o.resourceRegistered(scope));
+    each(o -> o.resourceRegistered(scope));
   }
 
   @Override
   public void resourceDisposed(ScopeInfo scope, Throwable failure) {
-    forEach(observers, o -> o.resourceDisposed(scope, failure));
+    each(o -> o.resourceDisposed(scope, failure));
   }
 
   @Override
   public void closeTimedOut(ScopeInfo scope, List<String> unfinishedTasks) {
-    forEach(observers, o -> o.closeTimedOut(scope, unfinishedTasks));
+    each(o -> o.closeTimedOut(scope, unfinishedTasks));
   }
 
   @Override
   public void circuitStateChanged(String name, CircuitState from, CircuitState to) {
-    forEach(observers, o -> o.circuitStateChanged(name, from, to));
+    each(o -> o.circuitStateChanged(name, from, to));
   }
 
   @Override
   public void lockOutcome(String name, LockOutcome outcome) {
-    forEach(observers, o -> o.lockOutcome(name, outcome));
+    each(o -> o.lockOutcome(name, outcome));
   }
 
   @Override
   public void rateLimitOutcome(String name, boolean allowed) {
-    forEach(observers, o -> o.rateLimitOutcome(name, allowed));
+    each(o -> o.rateLimitOutcome(name, allowed));
   }
 
-  /** The observation observer {@code i} made, when {@code scope} is one of ours. */
-  private ScopeObservation own(ScopeObservation scope, int i) {
-    if (scope instanceof Scopes composite && composite.each.length == observers.length) {
-      return composite.each[i];
-    }
-    return scope;
+  /** Observer {@code i}'s own part of {@code scope}, when {@code scope} is one of this composite's. */
+  private ScopeObservation partOf(ScopeObservation scope, int i) {
+    return scope instanceof CompositeScopeObservation composite && composite.owner == this
+        ? composite.parts[i]
+        : scope;
   }
 
-  private static <T> void forEach(T[] targets, Consumer<T> event) {
-    for (T target : targets) {
-      attempt(
-          () -> {
-            event.accept(target);
-            return null;
-          },
-          null);
+  private void each(Consumer<ScopeObserver> event) {
+    for (ScopeObserver observer : observers) {
+      tryRun(() -> event.accept(observer));
     }
   }
 
-  private static <R> R attempt(Supplier<R> call, R fallback) {
+  private static void tryRun(Runnable action) {
     try {
-      return call.get();
-    } catch (RuntimeException dropped) {
-      // Observation must never break the observed code, nor one observer the others (see the SPI).
-      return fallback;
+      action.run();
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
     }
   }
 
-  /** Makes every observation current; the handle restores them in reverse order. */
-  private static <T> Restore makeAllCurrent(T[] observations, Function<T, Restore> makeCurrent) {
-    Restore[] handles = new Restore[observations.length];
-    for (int i = 0; i < observations.length; i++) {
-      T one = observations[i];
-      handles[i] = attempt(() -> makeCurrent.apply(one), Restore.NOTHING);
+  /** Makes each of {@code count} parts current; the handle restores them in reverse order. */
+  private static Restore makeAllCurrent(int count, IntFunction<Restore> makeCurrent) {
+    Restore[] restores = new Restore[count];
+    for (int i = 0; i < count; i++) {
+      restores[i] = Restore.NOTHING;
+      try {
+        Restore restore = makeCurrent.apply(i);
+        if (restore != null) {
+          restores[i] = restore;
+        }
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
     }
     return () -> {
-      for (int i = handles.length - 1; i >= 0; i--) {
-        Restore handle = handles[i];
-        attempt(
-            () -> {
-              handle.close();
-              return null;
-            },
-            null);
+      for (int i = restores.length - 1; i >= 0; i--) {
+        tryRun(restores[i]::close);
       }
     };
   }
 
-  private record Scopes(ScopeObservation[] each) implements ScopeObservation {
+  private record CompositeScopeObservation(CompositeObserver owner, ScopeObservation[] parts)
+      implements ScopeObservation {
     @Override
     public Restore makeCurrent() {
-      return makeAllCurrent(each, ScopeObservation::makeCurrent);
+      return makeAllCurrent(parts.length, i -> parts[i].makeCurrent());
     }
 
     @Override
     public void closed(Duration lifetime, Object cancelReason) {
-      forEach(each, o -> o.closed(lifetime, cancelReason));
+      for (ScopeObservation part : parts) {
+        tryRun(() -> part.closed(lifetime, cancelReason));
+      }
     }
   }
 
-  private record Tasks(TaskObservation[] each) implements TaskObservation {
+  private record CompositeTaskObservation(TaskObservation[] parts) implements TaskObservation {
     @Override
     public Restore makeCurrent() {
-      return makeAllCurrent(each, TaskObservation::makeCurrent);
+      return makeAllCurrent(parts.length, i -> parts[i].makeCurrent());
     }
 
     @Override
     public void retrying(int failedAttempt, Duration delay, ScopeError failure) {
-      forEach(each, o -> o.retrying(failedAttempt, delay, failure));
+      for (TaskObservation part : parts) {
+        tryRun(() -> part.retrying(failedAttempt, delay, failure));
+      }
     }
 
     @Override
-    public void finished(Duration duration, ScopeObserver.Outcome outcome) {
-      forEach(each, o -> o.finished(duration, outcome));
+    public void finished(Duration duration, Outcome outcome) {
+      for (TaskObservation part : parts) {
+        tryRun(() -> part.finished(duration, outcome));
+      }
     }
   }
 }
