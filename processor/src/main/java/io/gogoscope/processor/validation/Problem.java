@@ -12,9 +12,6 @@ public enum Problem {
   NOT_INTERFACE_METHOD("GGS-NOT-INTERFACE-METHOD",
       "%s is on %s, a member of %s; gogoscope reads its annotations on interface methods only: put"
           + " the method in an @ScopeTask interface and annotate it there"),
-  LOCAL_TYPE("GGS-LOCAL-TYPE",
-      "%s is a local interface, which generated code cannot name: declare it at top level or as a"
-          + " member of a class or interface"),
   PRIVATE_TYPE("GGS-PRIVATE-TYPE",
       "%s is private, so the generated %s beside it cannot use it: make it package-private or public"),
   PRIVATE_ENCLOSING("GGS-PRIVATE-ENCLOSING",

@@ -24,15 +24,12 @@ final class TypeRules {
       return;
     }
     Position at = model.scopeTask().map(ScopeTaskSettings::position).orElse(Position.of(model.element()));
-    if (model.nesting() == NestingKind.LOCAL) {
-      reporter.error(Problem.LOCAL_TYPE, at, model.displayName());
-    }
     if (model.element().getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(Problem.PRIVATE_TYPE, Position.of(model.element()), model.displayName(), model.scopedName());
     }
     for (TypeElement outer : model.enclosingTypes()) {
       if (outer.getModifiers().contains(Modifier.PRIVATE)) {
-        reporter.error(Problem.PRIVATE_ENCLOSING, at, model.displayName(), kindOf(outer) + " " + outer.getSimpleName(),
+        reporter.error(Problem.PRIVATE_ENCLOSING, at, model.displayName(), noun(outer) + " " + outer.getSimpleName(),
             model.scopedName(), outer.getSimpleName());
       }
     }
@@ -68,14 +65,18 @@ final class TypeRules {
   }
 
   private static String kindOf(TypeElement type) {
+    return "the " + noun(type);
+  }
+
+  private static String noun(TypeElement type) {
     return switch (type.getKind()) {
-      case ENUM -> "the enum";
-      case RECORD -> "the record";
-      case ANNOTATION_TYPE -> "the annotation type";
-      case INTERFACE -> "the interface";
+      case ENUM -> "enum";
+      case RECORD -> "record";
+      case ANNOTATION_TYPE -> "annotation type";
+      case INTERFACE -> "interface";
       default -> type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-          ? "the inner (non-static) class"
-          : "the class";
+          ? "inner (non-static) class"
+          : "class";
     };
   }
 }

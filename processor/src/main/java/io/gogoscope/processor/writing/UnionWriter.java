@@ -23,7 +23,7 @@ final class UnionWriter {
 
   TypeSpec write(TaskModel task, ClassName union) {
     TypeSpec.Builder spec = TypeSpec.interfaceBuilder(union)
-        .addModifiers(Modifier.SEALED)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.SEALED)
         .addSuperinterface(RuntimeNames.SCOPE_ERROR)
         .addJavadoc("How $L can fail: each variant is one way, and a {@code switch} over them must cover all.\n",
             docs.link(task.method()));
@@ -36,6 +36,7 @@ final class UnionWriter {
   private TypeSpec variant(TaskModel task, ClassName union, ErrorVariant variant) {
     Component component = component(variant);
     return TypeSpec.recordBuilder(union.nestedClass(variant.name()))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(component.type(), component.name()).build())
         .addSuperinterface(union)
         .addSuperinterface(RuntimeNames.SCOPE_ERROR.nestedClass(variant.kind().marker()))
