@@ -4,6 +4,7 @@ import io.gogoscope.observe.Restore;
 import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
+import io.gogoscope.observe.TaskInfo.TaskAttributes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -317,6 +318,20 @@ public final class Scope implements AutoCloseable {
   /** Forks {@code body} as a task named {@code name}. */
   public <T> Task<Failure, T> fork(String name, Callable<? extends T> body) {
     return fork(name, body, ErrorMapper.failure());
+  }
+
+  /**
+   * Forks {@code body} as a task named {@code name} whose span carries {@code attributes} (what
+   * {@code @SpanAttribute} parameters give generated tasks):
+   *
+   * <pre>{@code
+   * scope.fork("fetch-user", TaskAttributes.of(Map.of("user.id", id)), () -> fetchUser(id));
+   * }</pre>
+   */
+  public <T> Task<Failure, T> fork(String name, TaskAttributes attributes, Callable<? extends T> body) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(attributes, "attributes (TaskAttributes.NONE for none)");
+    return start(name, TaskBody.of(body, attributes), ErrorMapper.failure(), null);
   }
 
   /**

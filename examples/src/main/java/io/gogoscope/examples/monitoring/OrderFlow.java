@@ -9,11 +9,11 @@ import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
 import io.gogoscope.policy.CircuitBreaker;
-import io.gogoscope.policy.Retry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The order flow the monitoring examples observe: one {@code process-order} scope per order with a
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OrderFlow {
   private final ScopeRuntime runtime;
-  private final Guard payment;
+  private final ScopedPaymentGateway payments;
   private final Guard notification;
   private final Guard inventory;
   private final Guard reservation;
@@ -32,12 +32,7 @@ public final class OrderFlow {
   /** Builds the flow's guards on {@code runtime}. */
   public OrderFlow(ScopeRuntime runtime) {
     this.runtime = runtime;
-    this.payment =
-        runtime
-            .guard("process-payment")
-            .retry(Retry.builder().maxAttempts(3).delay(Duration.ofMillis(20)).retryOn(IOException.class).build())
-            .timeout(Duration.ofSeconds(1))
-            .build();
+    this.payments = ScopedPaymentGateway.of(new FlakyGateway(), runtime);
     this.notification = runtime.guard("send-notification").timeout(Duration.ofMillis(30)).build();
     this.inventory =
         runtime
@@ -48,6 +43,26 @@ public final class OrderFlow {
             .build();
     this.reservation = runtime.guard("reserve-stock").lock(Duration.ofSeconds(5), Duration.ZERO).build();
     this.quota = runtime.guard("api-quota").rateLimit(50, Duration.ofSeconds(1)).build();
+  }
+
+  /** A gateway whose first charge of each order fails, so every payment is retried once. */
+  private static final class FlakyGateway implements PaymentGateway {
+    private final Set<Integer> failedOnce = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String charge(int orderId) throws IOException {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while charging order " + orderId, e);
+      }
+      if (failedOnce.add(orderId)) {
+        throw new IOException("payment gateway reset the connection");
+      }
+      failedOnce.remove(orderId);
+      return "receipt-" + orderId;
+    }
   }
 
   /** How order {@code number} goes. */
@@ -76,23 +91,12 @@ public final class OrderFlow {
       Task<Failure, Boolean> validation =
           scope.fork(
               "validate-order",
+              TaskAttributes.of(Map.of("order.id", plan.number())),
               () -> {
                 Thread.sleep(40);
                 return true;
               });
-      AtomicInteger paymentAttempts = new AtomicInteger();
-      Task<Failure, String> receipt =
-          payment.fork(
-              scope,
-              new CallContext(null, null, TaskAttributes.of(Map.of("order.id", plan.number()))),
-              () -> {
-                Thread.sleep(50);
-                if (paymentAttempts.incrementAndGet() == 1) {
-                  throw new IOException("payment gateway reset the connection");
-                }
-                return "receipt-" + plan.number();
-              },
-              ErrorMapper.failure());
+      Task<ScopedPaymentGateway.ChargeError, String> receipt = payments.charge(scope, plan.number());
       Task<Failure, Void> notice =
           notification.fork(
               scope,

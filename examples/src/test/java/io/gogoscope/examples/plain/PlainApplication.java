@@ -1,14 +1,10 @@
 package io.gogoscope.examples.plain;
 
-import io.gogoscope.ErrorMapper;
 import io.gogoscope.Failure;
-import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
-import io.gogoscope.policy.Retry;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,8 +15,10 @@ import java.util.List;
 public final class PlainApplication {
   private PlainApplication() {}
 
+  /** Runs generated and hand-written tasks on a runtime with nothing observed. */
   public static void main(String[] args) throws Exception {
-    for (String absent : List.of("io.opentelemetry.api.OpenTelemetry", "io.micrometer.core.instrument.MeterRegistry")) {
+    for (String absent :
+        List.of("io.opentelemetry.api.OpenTelemetry", "io.micrometer.core.instrument.MeterRegistry")) {
       try {
         Class.forName(absent);
         System.out.println(absent + " is on the class path: this run proves nothing");
@@ -29,28 +27,17 @@ public final class PlainApplication {
         // what this application is about: it has no observability libraries
       }
     }
-    ScopeRuntime runtime = ScopeRuntime.builder().closeGrace(Duration.ofSeconds(5)).build();
-    int[] attempts = {0};
-    Guard guard =
-        runtime
-            .guard("plain-call")
-            .retry(Retry.builder().maxAttempts(3).build())
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    Result<Failure, String> guarded =
-        guard.call(
-            () -> {
-              if (++attempts[0] == 1) {
-                throw new IllegalStateException("first attempt fails");
-              }
-              return "guarded";
-            },
-            ErrorMapper.failure());
+    ScopeRuntime runtime = ScopeRuntime.builder().build();
+    ScopedGreeter greeter = ScopedGreeter.of(who -> "hello " + who, runtime);
+    Result<ScopedGreeter.GreetError, String> direct = greeter.greet("direct");
     String forked;
+    String handWritten;
     try (Scope scope = runtime.scope("plain-scope").open()) {
-      Task<Failure, String> task = scope.fork("plain-task", () -> "forked");
-      forked = task.join().orElseThrow();
+      Task<ScopedGreeter.GreetError, String> generated = greeter.greet(scope, "forked");
+      Task<Failure, String> task = scope.fork("plain-task", () -> "by hand");
+      forked = generated.join().orElseThrow();
+      handWritten = task.join().orElseThrow();
     }
-    System.out.println("OK " + guarded.orElseThrow() + " after " + attempts[0] + " attempts, " + forked);
+    System.out.println("OK " + direct.orElseThrow() + ", " + forked + ", " + handWritten);
   }
 }
