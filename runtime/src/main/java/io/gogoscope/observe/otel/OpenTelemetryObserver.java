@@ -81,11 +81,7 @@ public final class OpenTelemetryObserver implements ScopeObserver {
 
   @Override
   public ScopeObservation scopeOpened(ScopeInfo scope, ScopeObservation parent) {
-    Context current = Context.current();
-    Context parentContext =
-        parent instanceof ScopeSpan parentScope && !parentScope.isCurrentIn(current)
-            ? parentScope.context()
-            : current;
+    Context parentContext = parentContext(parent);
     SpanBuilder span =
         tracer
             .spanBuilder(scope.name())
@@ -103,11 +99,7 @@ public final class OpenTelemetryObserver implements ScopeObserver {
 
   @Override
   public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
-    Context current = Context.current();
-    Context parentContext =
-        scope instanceof ScopeSpan scopeSpan && !scopeSpan.isCurrentIn(current)
-            ? scopeSpan.context()
-            : current;
+    Context parentContext = parentContext(scope);
     SpanBuilder span =
         tracer
             .spanBuilder(task.name())
@@ -119,6 +111,18 @@ public final class OpenTelemetryObserver implements ScopeObserver {
             .setAttribute(TASK_HAS_CIRCUIT_BREAKER, task.hasCircuitBreaker());
     task.attributes().writeTo((key, value) -> AttributeValues.put(span, key, value));
     return new TaskSpan(span.startSpan(), parentContext, task.hasRetry());
+  }
+
+  /**
+   * The context a span under {@code scope} descends from: the current context when it was made
+   * current for {@code scope} or one of its tasks (or descends from one that was), or when
+   * {@code scope} is not ours; otherwise {@code scope}'s own, as on a fresh virtual thread.
+   */
+  private static Context parentContext(ScopeObservation scope) {
+    Context current = Context.current();
+    return scope instanceof ScopeSpan scopeSpan && !scopeSpan.isCurrentIn(current)
+        ? scopeSpan.context()
+        : current;
   }
 
   @Override
