@@ -490,8 +490,8 @@ public final class Guard {
 
   /** The error for a deadline that fired: this guard's own timeouts, else its scope's or an outer call's. */
   private <E> E deadlineError(ThreadContext thread, Object source, ErrorMapper<E> errors) {
-    if (thread.cancelReason() != null) {
-      Thread.currentThread().interrupt(); // the slot consumed an interrupt a cancellation also meant
+    if (thread.task != null && thread.task.cancelReason() != null) {
+      Thread.currentThread().interrupt(); // the slot consumed an interrupt the task's cancellation also meant
     }
     if (source == attemptDeadline) {
       return errors.timedOut(attemptDeadline.timeout());

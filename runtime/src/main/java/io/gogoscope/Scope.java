@@ -248,14 +248,16 @@ public final class Scope implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    for (Task<?, ?> task : tasks) {
-      task.interruptIfRunning();
-    }
+    // Children first: the whole subtree knows its reason before any task reacts to an interrupt
+    // (a task that unwinds at once closes its own scopes, which would otherwise say ScopeClosed).
     if (!kids.isEmpty()) {
       CancelReason.ParentCancelled childReason = new CancelReason.ParentCancelled(name, reason);
       for (Scope kid : kids) {
         kid.cancel(childReason);
       }
+    }
+    for (Task<?, ?> task : tasks) {
+      task.interruptIfRunning();
     }
     for (Consumer<Object> listener : listeners) {
       notifyCancelled(listener, reason);
