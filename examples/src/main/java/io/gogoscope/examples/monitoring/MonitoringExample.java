@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gogoscope's metrics at {@code /metrics}.
  *
  * <pre>
- * mvn -q -pl examples -am -DskipTests package exec:java \
- *     -Dexec.mainClass=io.gogoscope.examples.monitoring.MonitoringExample -Dexec.args="9095"
+ * mvn -q -B -DskipTests -Pexamples -pl examples -am verify \
+ *     -Dexamples.main=io.gogoscope.examples.monitoring.MonitoringExample
  * </pre>
  *
  * With {@code examples/monitoring/docker-compose.yml} up, Prometheus scrapes it and Grafana shows
