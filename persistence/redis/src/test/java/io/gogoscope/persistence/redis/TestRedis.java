@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
 import org.redisson.config.Config;
 
 /**
@@ -45,7 +46,7 @@ final class TestRedis {
 
   /** The keys under {@code prefix} (found by SCAN, not KEYS). */
   static List<String> keys(RedissonClient redisson, String prefix) {
-    return redisson.getKeys().getKeysStreamByPattern(prefix + "*").sorted().toList();
+    return redisson.getKeys().getKeysStream(KeysScanOptions.defaults().pattern(prefix + "*")).sorted().toList();
   }
 
   /** Deletes the keys under {@code prefix}, and nothing else. */
