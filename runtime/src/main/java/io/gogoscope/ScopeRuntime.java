@@ -127,7 +127,10 @@ public final class ScopeRuntime {
   }
 
   private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
-    throw new UnsupportedOperationException("waiting for the policies branch: " + name + config);
+    // The store is only read for shared configs; a private breaker never touches it.
+    CircuitStateStore store = config.shared() ? circuitStateStore.get() : null;
+    return CircuitBreaker.create(name, config, timeSource, store,
+        observer == ScopeObserver.NONE ? null : observer::circuitStateChanged);
   }
 
   private record Breaker(CircuitBreaker.Config config, CircuitBreaker breaker) {}
