@@ -386,22 +386,17 @@ public final class Guard {
 
   /** The attempt timeout (and the scope's deadline) around the body. */
   private Object attempt(ThreadContext thread, Callable<?> body) {
-    long requested = DeadlineSlot.NO_DEADLINE;
-    Object source = null;
-    if (attemptTimeoutNanos != 0) {
-      requested = System.nanoTime() + attemptTimeoutNanos;
-      source = attemptDeadline;
-    }
     Scope scope = thread.openScope();
-    if (scope != null && scope.effectiveDeadline < requested) {
-      requested = scope.effectiveDeadline;
-      source = scope;
+    DeadlineSlot slot;
+    if (scope == null || scope.effectiveDeadline == DeadlineSlot.NO_DEADLINE) {
+      if (attemptTimeoutNanos == 0) {
+        return unarmed(thread, body);
+      }
+      slot = thread.slot();
+      slot.enterTimeout(attemptTimeoutNanos, attemptDeadline);
+    } else {
+      slot = attemptInScope(thread, scope);
     }
-    if (source == null) {
-      return unarmed(thread, body);
-    }
-    DeadlineSlot slot = thread.slot();
-    slot.enter(requested, source);
     Object value;
     try {
       value = body.call();
@@ -417,6 +412,18 @@ public final class Guard {
       return FAILED;
     }
     return value;
+  }
+
+  /** Arms the sooner of the attempt timeout and the scope's deadline. */
+  private DeadlineSlot attemptInScope(ThreadContext thread, Scope scope) {
+    DeadlineSlot slot = thread.slot();
+    long own = attemptTimeoutNanos == 0 ? DeadlineSlot.NO_DEADLINE : System.nanoTime() + attemptTimeoutNanos;
+    if (scope.effectiveDeadline < own) {
+      slot.enter(scope.effectiveDeadline, scope);
+    } else {
+      slot.enter(own, attemptDeadline);
+    }
+    return slot;
   }
 
   private Object unarmed(ThreadContext thread, Callable<?> body) {
