@@ -127,9 +127,8 @@ public final class ScopeRuntime {
   }
 
   private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
-    // The store is only read for shared configs; a private breaker never touches it.
-    CircuitStateStore store = config.shared() ? circuitStateStore.get() : null;
-    return CircuitBreaker.create(name, config, timeSource, store,
+    return CircuitBreaker.create(name, config, timeSource,
+        config.shared() ? circuitStateStore.get() : null,
         observer == ScopeObserver.NONE ? null : observer::circuitStateChanged);
   }
 
