@@ -1,6 +1,7 @@
 package io.gogoscope.observe.integration;
 
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gogoscope.ErrorMapper;
@@ -11,6 +12,8 @@ import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
+import io.gogoscope.policy.CircuitBreaker;
+import io.gogoscope.policy.Retry;
 import io.gogoscope.observe.otel.ScopeSpanAttributes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -112,6 +115,64 @@ class ObservedRuntimeTest {
             meters.get("goscope.tasks.failed")
                 .tags("task", "send-notification", "reason", "timeout").counter().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void retriedCallHasOneSpanWithARetryEventPerFailedAttempt() {
+    int[] calls = {0};
+    Guard flaky =
+        runtime
+            .guard("process-payment")
+            .retry(Retry.builder().maxAttempts(3).delay(Duration.ofMillis(1)).build())
+            .build();
+    Result<Failure, String> result =
+        flaky.call(
+            () -> {
+              if (++calls[0] < 3) {
+                throw new java.io.IOException("reset " + calls[0]);
+              }
+              return "paid";
+            });
+
+    assertThat(result.orElseThrow()).isEqualTo("paid");
+    assertThat(span("process-payment"))
+        .hasAttribute(ScopeSpanAttributes.TASK_HAS_RETRY, true)
+        .hasAttribute(ScopeSpanAttributes.TASK_RETRY_ATTEMPTS, 2L)
+        .hasEventsSatisfyingExactly(
+            event -> event.hasName("retry").hasAttributesSatisfying(equalTo(ScopeSpanAttributes.RETRY_ATTEMPT, 1L)),
+            event -> event.hasName("retry").hasAttributesSatisfying(equalTo(ScopeSpanAttributes.RETRY_ATTEMPT, 2L)));
+    assertThat(
+            meters.get("goscope.task.retries")
+                .tags("task", "process-payment", "reason", "exception").counter().count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void openingCircuitIsAnEventAGaugeAndTheReasonOfRefusedCalls() {
+    Guard guarded =
+        runtime
+            .guard("check-inventory")
+            .circuitBreaker(
+                runtime.circuitBreaker(
+                    "inventory", CircuitBreaker.Config.failures(2, Duration.ofMinutes(5))))
+            .build();
+    for (int i = 0; i < 3; i++) {
+      guarded.call(
+          () -> {
+            throw new java.io.IOException("down");
+          });
+    }
+
+    List<SpanData> calls =
+        otel.getSpans().stream().filter(s -> s.getName().equals("check-inventory")).toList();
+    assertThat(calls).hasSize(3);
+    assertThat(calls.get(1).getEvents())
+        .anyMatch(event -> event.getName().equals(ScopeSpanAttributes.CIRCUIT_STATE_EVENT));
+    assertThat(calls.get(2))
+        .hasAttribute(ScopeSpanAttributes.TASK_ERROR_REASON, "circuit_breaker_open")
+        .hasAttribute(ScopeSpanAttributes.TASK_HAS_CIRCUIT_BREAKER, true);
+    assertThat(meters.get("goscope.circuit.state").tag("name", "inventory").gauge().value())
+        .isEqualTo(2);
   }
 
   @Test
