@@ -473,7 +473,8 @@ public final class Scope implements AutoCloseable {
         return;
       }
       closeStarted = true;
-      unfinished = !running.isEmpty() || !children.isEmpty();
+      // A task whose result is out is finished even if its thread is still tidying up.
+      unfinished = !children.isEmpty() || running.stream().anyMatch(task -> !task.isDone());
     } finally {
       lock.unlock();
     }
