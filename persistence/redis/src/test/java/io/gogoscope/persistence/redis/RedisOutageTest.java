@@ -80,23 +80,10 @@ class RedisOutageTest {
           calls.put("publish", () -> circuits.publish("payments", snapshot(CircuitState.CLOSED, 2)));
           calls.put("read", () -> circuits.read("payments"));
           calls.put("subscribe", () -> circuits.subscribe("other", s -> {}));
-          Duration slowest = Duration.ZERO;
-          for (Map.Entry<String, Executable> call : calls.entrySet()) {
-            long started = System.nanoTime();
-            assertThatThrownBy(call.getValue()::execute).as(call.getKey()).isInstanceOf(StoreException.class);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(took).as("%s failed within its timeout", call.getKey()).isLessThan(OPERATION_TIMEOUT.plus(MARGIN));
-            slowest = took.compareTo(slowest) > 0 ? took : slowest;
-          }
+          Duration slowest = slowestTypedFailure(calls);
 
           server.startAgain();
-          long restarted = System.nanoTime();
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .pollInterval(Duration.ofMillis(100))
-              .ignoreException(StoreException.class)
-              .until(() -> locks.tryAcquire("after", Duration.ofSeconds(30)).isPresent());
-          Duration recovery = Duration.ofNanos(System.nanoTime() - restarted);
+          Duration recovery = timeUntilLocksWork(locks);
 
           // The restarted server is empty: it knows no script (EVALSHA falls back to EVAL) and no lock.
           assertThat(before.isValid()).isFalse();
@@ -128,21 +115,13 @@ class RedisOutageTest {
         Lease before = locks.tryAcquire("held-before", Duration.ofMinutes(5)).orElseThrow();
 
         server.pause();
-        Duration slowest = Duration.ZERO;
-        List<Executable> calls =
-            List.of(
-                () -> locks.tryAcquire("k", Duration.ofSeconds(5)),
-                () -> locks.acquire("k", Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                before::isValid,
-                () -> stores.rateLimitStore().checkAndIncrement("limit", 100, Duration.ofMinutes(1)),
-                () -> stores.circuitStateStore().read("payments"));
-        for (Executable call : calls) {
-          long started = System.nanoTime();
-          assertThatThrownBy(call::execute).isInstanceOf(StoreException.class);
-          Duration took = Duration.ofNanos(System.nanoTime() - started);
-          assertThat(took).as("failed within the timeout").isLessThan(OPERATION_TIMEOUT.plus(MARGIN));
-          slowest = took.compareTo(slowest) > 0 ? took : slowest;
-        }
+        Map<String, Executable> calls = new LinkedHashMap<>();
+        calls.put("tryAcquire", () -> locks.tryAcquire("k", Duration.ofSeconds(5)));
+        calls.put("acquire with wait", () -> locks.acquire("k", Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        calls.put("isValid", before::isValid);
+        calls.put("checkAndIncrement", () -> stores.rateLimitStore().checkAndIncrement("limit", 100, Duration.ofMinutes(1)));
+        calls.put("read", () -> stores.circuitStateStore().read("payments"));
+        Duration slowest = slowestTypedFailure(calls);
 
         // The stores' own bound holds even when Redisson would wait longer (here 2 x 500 ms).
         Duration shortBound = Duration.ofMillis(300);
@@ -154,13 +133,7 @@ class RedisOutageTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(shortBound.plus(MARGIN));
 
         server.resume();
-        long resumed = System.nanoTime();
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(100))
-            .ignoreException(StoreException.class)
-            .until(() -> locks.tryAcquire("after", Duration.ofSeconds(30)).isPresent());
-        Duration recovery = Duration.ofNanos(System.nanoTime() - resumed);
+        Duration recovery = timeUntilLocksWork(locks);
         assertThat(before.isValid()).as("the server kept its data").isTrue();
         assertThat(before.release()).isTrue();
         System.out.printf(
@@ -171,6 +144,30 @@ class RedisOutageTest {
         redisson.shutdown();
       }
     }
+  }
+
+  /** Runs each call, checks it fails with a StoreException within its timeout, returns the slowest. */
+  private static Duration slowestTypedFailure(Map<String, Executable> calls) {
+    Duration slowest = Duration.ZERO;
+    for (Map.Entry<String, Executable> call : calls.entrySet()) {
+      long started = System.nanoTime();
+      assertThatThrownBy(call.getValue()::execute).as(call.getKey()).isInstanceOf(StoreException.class);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(took).as("%s failed within its timeout", call.getKey()).isLessThan(OPERATION_TIMEOUT.plus(MARGIN));
+      slowest = took.compareTo(slowest) > 0 ? took : slowest;
+    }
+    return slowest;
+  }
+
+  /** How long until a lock can be taken again (the server is back). */
+  private static Duration timeUntilLocksWork(LockProvider locks) {
+    long started = System.nanoTime();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreException(StoreException.class)
+        .until(() -> locks.tryAcquire("after", Duration.ofSeconds(30)).isPresent());
+    return Duration.ofNanos(System.nanoTime() - started);
   }
 
   private static CircuitSnapshot snapshot(CircuitState state, long version) {
