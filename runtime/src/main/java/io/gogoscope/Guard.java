@@ -208,11 +208,14 @@ public final class Guard {
         observer.taskStarted(info(0, context), scope != null ? scope.observation() : ScopeObservation.NONE);
     long start = System.nanoTime();
     Result<E, T> result;
-    try (Restore restore = observation.makeCurrent()) {
+    Restore restore = observation.makeCurrent();
+    try {
       result = guarded(thread, context, body, errors, observation);
     } catch (Error e) {
       observation.finished(Duration.ofNanos(System.nanoTime() - start), new ScopeObserver.Outcome(new OtherError(e), 1));
       throw e;
+    } finally {
+      restore.close();
     }
     observation.finished(Duration.ofNanos(System.nanoTime() - start),
         new ScopeObserver.Outcome(OtherError.of(result), thread.attempts));
@@ -358,8 +361,7 @@ public final class Guard {
         listener.onRetry(name, attempt, delay, reported);
       } catch (RuntimeException e) {
         // A broken hook must not change the call's outcome; the handler reports it.
-        Thread current = Thread.currentThread();
-        current.getUncaughtExceptionHandler().uncaughtException(current, e);
+        Uncaught.report(e);
       }
     }
   }
@@ -574,8 +576,7 @@ public final class Guard {
       // The call's own outcome stands (its work is done and may not be repeated); the lease expires
       // by its TTL. Report the failure where it cannot be missed rather than fail the call.
       observer.lockOutcome(name, LockOutcome.ERROR);
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, e);
+      Uncaught.report(e);
     }
   }
 
