@@ -43,7 +43,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The body runs on the calling thread; its deadline is armed in a per-thread slot that one shared
  * watchdog thread scans, and the watchdog interrupts the thread when the deadline passes. No thread
  * is started and no task is scheduled per call, and an expiry that races with the body's completion
- * never leaves a stray interrupt behind.
+ * never leaves a stray interrupt behind. Expiries are seen within a few milliseconds (the watchdog
+ * polls every 5 ms while calls come and go), never early.
  * <ul>
  *   <li>A call's deadline is the sooner of its own timeouts and the deadline of the
  *       {@linkplain Scope#current() current scope}. When the scope's deadline is the one that
