@@ -43,7 +43,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The body runs on the calling thread; its deadline is armed in a per-thread slot that one shared
  * watchdog thread scans, and the watchdog interrupts the thread when the deadline passes. No thread
  * is started and no task is scheduled per call, and an expiry that races with the body's completion
- * never leaves a stray interrupt behind.
+ * never leaves a stray interrupt behind. Expiries are seen within a few milliseconds (the watchdog
+ * polls every 5 ms while calls come and go), never early.
  * <ul>
  *   <li>A call's deadline is the sooner of its own timeouts and the deadline of the
  *       {@linkplain Scope#current() current scope}. When the scope's deadline is the one that
@@ -208,11 +209,14 @@ public final class Guard {
         observer.taskStarted(info(0, context), scope != null ? scope.observation() : ScopeObservation.NONE);
     long start = System.nanoTime();
     Result<E, T> result;
-    try (Restore restore = observation.makeCurrent()) {
+    Restore restore = observation.makeCurrent();
+    try {
       result = guarded(thread, context, body, errors, observation);
     } catch (Error e) {
       observation.finished(Duration.ofNanos(System.nanoTime() - start), new ScopeObserver.Outcome(new OtherError(e), 1));
       throw e;
+    } finally {
+      restore.close();
     }
     observation.finished(Duration.ofNanos(System.nanoTime() - start),
         new ScopeObserver.Outcome(OtherError.of(result), thread.attempts));
@@ -358,8 +362,7 @@ public final class Guard {
         listener.onRetry(name, attempt, delay, reported);
       } catch (RuntimeException e) {
         // A broken hook must not change the call's outcome; the handler reports it.
-        Thread current = Thread.currentThread();
-        current.getUncaughtExceptionHandler().uncaughtException(current, e);
+        Uncaught.report(e);
       }
     }
   }
@@ -574,8 +577,7 @@ public final class Guard {
       // The call's own outcome stands (its work is done and may not be repeated); the lease expires
       // by its TTL. Report the failure where it cannot be missed rather than fail the call.
       observer.lockOutcome(name, LockOutcome.ERROR);
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, e);
+      Uncaught.report(e);
     }
   }
 

@@ -805,8 +805,7 @@ public final class Scope implements AutoCloseable {
       listener.accept(reason);
     } catch (RuntimeException e) {
       // A listener's failure must not stop the cancellation of the rest; the handler reports it.
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, e);
+      Uncaught.report(e);
     }
   }
 

@@ -105,8 +105,7 @@ final class Watchdog {
       } catch (RuntimeException e) {
         // Nothing in the loop is expected to throw; if something does, every timeout in the JVM
         // depends on this thread, so report it and keep going rather than die.
-        Thread current = Thread.currentThread();
-        current.getUncaughtExceptionHandler().uncaughtException(current, e);
+        Uncaught.report(e);
       }
     }
   }

@@ -375,6 +375,7 @@ class GuardPolicyTest {
       });
       assertThat(result).isEqualTo(Result.err(new Failure.Cancelled(
           new CancelReason.ScopeTimedOut("request", Duration.ofMillis(100)))));
+      assertThat(scope.isCancelled()).isTrue();
     }
     assertThat(Thread.interrupted()).isFalse();
   }
