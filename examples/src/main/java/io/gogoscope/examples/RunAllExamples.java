@@ -1,19 +1,36 @@
 package io.gogoscope.examples;
 
 import io.gogoscope.examples.typederrors.TypedErrorsExample;
+import java.util.List;
 
-/** Runs every example in turn ({@code mvn -Pexamples verify} runs this). */
+/**
+ * Runs every example in turn: what {@code mvn -Pexamples verify} runs. To add one, add a line to
+ * {@link #EXAMPLES}.
+ */
 public final class RunAllExamples {
-  private RunAllExamples() {}
 
-  /** Runs the examples; any failure ends the run with its exception. */
-  public static void main(String[] args) throws Exception {
-    section("Typed errors: an annotated interface, the generated ScopedUserService, a switch over results");
-    TypedErrorsExample.main(new String[0]);
+  /** An example's title and its main method. */
+  record Example(String title, Main main) {}
+
+  /** A {@code main} method. */
+  @FunctionalInterface
+  interface Main {
+    void run(String[] args) throws Exception;
   }
 
-  private static void section(String title) {
-    System.out.println();
-    System.out.println("== " + title);
+  static final List<Example> EXAMPLES = List.of(
+      new Example("The runtime by hand: parallel fetch with a timeout, a retry, a race", RuntimeByHand::main),
+      new Example("Typed errors: an annotated interface, the generated ScopedUserService, a switch over results",
+          TypedErrorsExample::main));
+
+  private RunAllExamples() {}
+
+  /** Runs every example; stops at the first that throws. */
+  public static void main(String[] args) throws Exception {
+    for (Example example : EXAMPLES) {
+      System.out.println("=== " + example.title());
+      example.main().run(args);
+      System.out.println();
+    }
   }
 }
