@@ -18,12 +18,12 @@ import javax.lang.model.util.Types;
  * Builds a task's error union: which variants it has, in which order, under which names.
  *
  * <p>Declared exceptions come first, most specific first (a subtype before its supertypes, else in
- * {@code throws} order), so the generated mapper can test them in that order. A declared variant is
- * named by {@link Names#variantBase}; when that name is taken (by another declared exception, by a
- * policy variant, or by the union or generated interface themselves) the exception's full simple
- * name is used instead, and if that is taken too, its qualified name spelled as one word. Policy
- * variant names are reserved whether or not the method has the policy, so adding a policy later
- * never renames a declared variant.
+ * {@code throws} order). A declared variant is named by {@link Names#variantBase}; when that name
+ * is taken (by another declared exception, by a policy variant, or by the union or generated
+ * interface themselves) the next candidate is tried: the exception's simple name, then that name
+ * prefixed with its package's or enclosing type's last name, then its qualified name spelled as one
+ * word. Policy variant names are reserved whether or not the method has the policy, so adding a
+ * policy later never renames a declared variant.
  */
 final class ErrorUnions {
   private static final Map<Kind, String> POLICY_NAMES = new LinkedHashMap<>();
@@ -118,38 +118,39 @@ final class ErrorUnions {
     return ordered;
   }
 
+  /**
+   * Each exception takes the first of its candidate names ({@code Conflict}, then
+   * {@code ConflictException}, then {@code AConflict} after its package or enclosing type, then
+   * its qualified name as one word) that no other declared exception has at the same step and that
+   * is not reserved.
+   */
   private Map<TypeMirror, String> declaredNames(List<TypeMirror> declared, Set<String> enclosing) {
+    Map<TypeMirror, List<String>> candidates = new LinkedHashMap<>();
+    for (TypeMirror exception : declared) {
+      TypeElement element = MoreTypes.asTypeElement(exception);
+      String base = Names.variantBase(element.getSimpleName().toString());
+      String owner = Names.capitalize(Names.wordCase(element.getEnclosingElement().getSimpleName().toString()));
+      candidates.put(exception, List.of(base, element.getSimpleName().toString(), owner + base, qualifiedWord(exception)));
+    }
     Map<TypeMirror, String> names = new HashMap<>();
-    Map<String, Integer> baseCounts = new HashMap<>();
     for (TypeMirror exception : declared) {
-      baseCounts.merge(Names.variantBase(simpleName(exception)), 1, Integer::sum);
-    }
-    Map<String, Integer> simpleCounts = new HashMap<>();
-    for (TypeMirror exception : declared) {
-      simpleCounts.merge(simpleName(exception), 1, Integer::sum);
-    }
-    for (TypeMirror exception : declared) {
-      String base = Names.variantBase(simpleName(exception));
-      String simple = simpleName(exception);
-      String name;
-      if (baseCounts.get(base) == 1 && !taken(base, enclosing)) {
-        name = base;
-      } else if (simpleCounts.get(simple) == 1 && !taken(simple, enclosing)) {
-        name = simple;
-      } else {
-        name = qualifiedWord(exception);
+      List<String> own = candidates.get(exception);
+      for (int step = 0; step < own.size(); step++) {
+        String name = own.get(step);
+        int at = step;
+        boolean shared = candidates.entrySet().stream()
+            .anyMatch(other -> other.getKey() != exception && other.getValue().get(at).equals(name));
+        if ((!shared && !taken(name, enclosing)) || step == own.size() - 1) {
+          names.put(exception, name);
+          break;
+        }
       }
-      names.put(exception, name);
     }
     return names;
   }
 
   private static boolean taken(String name, Set<String> enclosing) {
     return POLICY_NAMES.containsValue(name) || enclosing.contains(name);
-  }
-
-  private static String simpleName(TypeMirror exception) {
-    return MoreTypes.asTypeElement(exception).getSimpleName().toString();
   }
 
   /** {@code com.acme.Outer.FooException} becomes {@code ComAcmeOuterFooException}. */

@@ -47,8 +47,8 @@ public final class Names {
     return base.isEmpty() ? "Failed" : wordCase(base);
   }
 
-  /** Spells upper-case runs as words: {@code URISyntax} becomes {@code UriSyntax}. */
-  static String wordCase(String name) {
+  /** Spells upper-case runs as words: {@code URISyntax} becomes {@code UriSyntax}, {@code ID} {@code Id}. */
+  public static String wordCase(String name) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < name.length()) {
@@ -76,8 +76,8 @@ public final class Names {
   public static String typeWord(TypeMirror type, Types types) {
     return switch (type.getKind()) {
       case ARRAY -> typeWord(((ArrayType) type).getComponentType(), types) + "Array";
-      case TYPEVAR -> capitalize(((TypeVariable) type).asElement().getSimpleName().toString());
-      case DECLARED, ERROR -> types.asElement(type).getSimpleName().toString();
+      case TYPEVAR -> capitalize(wordCase(((TypeVariable) type).asElement().getSimpleName().toString()));
+      case DECLARED, ERROR -> wordCase(types.asElement(type).getSimpleName().toString());
       default -> capitalize(type.getKind().name().toLowerCase(java.util.Locale.ROOT));
     };
   }

@@ -17,6 +17,8 @@ import javax.lang.model.type.TypeKind;
  * span attributes by a lambda that runs only when the call is observed.
  */
 final class CallWriter {
+  /** Arguments shorter than this (as text) fit on the line of {@code new CallContext(...)}. */
+  private static final int SHORT_ARGUMENTS = 90;
 
   /** {@code return fetchUserGuard.call(() -> delegate.fetchUser(id), FETCH_USER_ERRORS);} */
   CodeBlock sync(TaskModel task) {
@@ -85,11 +87,19 @@ final class CallWriter {
     if (lockKey.isEmpty() && rateLimitKey.isEmpty() && attributes.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(CodeBlock.of("new $T($L, $L, $L)",
-        RuntimeNames.CALL_CONTEXT,
+    List<CodeBlock> arguments = List.of(
         lockKey.orElse(CodeBlock.of("null")),
         rateLimitKey.orElse(CodeBlock.of("null")),
-        attributes.orElse(CodeBlock.of("$T.NONE", RuntimeNames.TASK_ATTRIBUTES))));
+        attributes.orElse(CodeBlock.of("$T.NONE", RuntimeNames.TASK_ATTRIBUTES)));
+    int length = arguments.stream().mapToInt(argument -> argument.toString().length()).sum();
+    if (length < SHORT_ARGUMENTS && arguments.stream().noneMatch(argument -> argument.toString().contains("\n"))) {
+      return Optional.of(CodeBlock.of("new $T($L)", RuntimeNames.CALL_CONTEXT, CodeBlock.join(arguments, ", ")));
+    }
+    CodeBlock.Builder context = CodeBlock.builder().add("new $T(", RuntimeNames.CALL_CONTEXT).indent().indent();
+    for (int i = 0; i < arguments.size(); i++) {
+      context.add("\n$L$L", arguments.get(i), i < arguments.size() - 1 ? "," : ")");
+    }
+    return Optional.of(context.unindent().unindent().build());
   }
 
   /**

@@ -60,7 +60,12 @@ final class GeneratedNames {
     return Names.decapitalize(task.baseName()) + "Guard";
   }
 
-  /** {@code FETCH_USER_ERRORS}. */
+  /** {@code FetchUserErrors}, the error mapper's class. */
+  static String mapperClass(TaskModel task) {
+    return task.baseName() + "Errors";
+  }
+
+  /** {@code FETCH_USER_ERRORS}, the error mapper's one instance. */
   static String mapperConstant(TaskModel task) {
     return Names.upperSnake(task.baseName()) + "_ERRORS";
   }

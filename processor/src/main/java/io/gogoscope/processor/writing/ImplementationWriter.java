@@ -18,13 +18,15 @@ final class ImplementationWriter {
   private final InterfaceModel model;
   private final GeneratedNames names;
   private final Optional<AnnotationSpec> generated;
+  private final Docs docs;
   private final MapperWriter mappers = new MapperWriter();
   private final GuardWriter guards = new GuardWriter();
   private final CallWriter calls = new CallWriter();
 
-  ImplementationWriter(InterfaceModel model, GeneratedNames names, Optional<AnnotationSpec> generated) {
+  ImplementationWriter(InterfaceModel model, GeneratedNames names, Docs docs, Optional<AnnotationSpec> generated) {
     this.model = model;
     this.names = names;
+    this.docs = docs;
     this.generated = generated;
   }
 
@@ -38,7 +40,7 @@ final class ImplementationWriter {
             ClassName.get(model.element()));
     generated.ifPresent(spec::addAnnotation);
     for (TaskModel task : model.tasks()) {
-      spec.addField(mappers.write(task, names.union(task)));
+      spec.addField(mappers.constant(task, names.implementation()));
     }
     spec.addField(names.delegateType(), "delegate", Modifier.PRIVATE, Modifier.FINAL);
     for (TaskModel task : model.tasks()) {
@@ -63,6 +65,9 @@ final class ImplementationWriter {
             .addCode(calls.delegated(method))
             .build());
       }
+    }
+    for (TaskModel task : model.tasks()) {
+      spec.addType(mappers.type(task, names.union(task), docs.link(task.method())));
     }
     return spec.build();
   }

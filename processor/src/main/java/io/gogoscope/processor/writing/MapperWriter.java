@@ -14,15 +14,18 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes a task's {@code ErrorMapper} constant: it turns each failure the runtime reports into the
- * union's variant, and overrides the policy methods only for the policies the task has.
+ * Writes a task's {@code ErrorMapper}: a nested class that turns each failure the runtime reports
+ * into the union's variant (overriding the policy methods only for the policies the task has), and
+ * the constant holding its one instance.
  */
 final class MapperWriter {
 
-  FieldSpec write(TaskModel task, ClassName union) {
-    TypeName mapperType = ParameterizedTypeName.get(RuntimeNames.ERROR_MAPPER, union);
-    TypeSpec.Builder mapper = TypeSpec.anonymousClassBuilder("")
-        .addSuperinterface(mapperType)
+  /** {@code private static final class FetchUserErrors implements ErrorMapper<FetchUserError>}. */
+  TypeSpec type(TaskModel task, ClassName union, CodeBlock link) {
+    TypeSpec.Builder mapper = TypeSpec.classBuilder(GeneratedNames.mapperClass(task))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ERROR_MAPPER, union))
+        .addJavadoc("Turns the failures of $L into {@link $T}.\n", link, union)
         .addMethod(thrown(task.union(), union));
     for (ErrorVariant variant : task.union().variants()) {
       switch (variant.kind()) {
@@ -34,8 +37,14 @@ final class MapperWriter {
         case DECLARED, UNEXPECTED -> {}
       }
     }
-    return FieldSpec.builder(mapperType, GeneratedNames.mapperConstant(task), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$L", mapper.build())
+    return mapper.build();
+  }
+
+  /** {@code private static final FetchUserErrors FETCH_USER_ERRORS = new FetchUserErrors();}. */
+  FieldSpec constant(TaskModel task, ClassName implementation) {
+    ClassName mapper = implementation.nestedClass(GeneratedNames.mapperClass(task));
+    return FieldSpec.builder(mapper, GeneratedNames.mapperConstant(task), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T()", mapper)
         .build();
   }
 

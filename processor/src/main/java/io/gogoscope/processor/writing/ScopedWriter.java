@@ -36,7 +36,7 @@ public final class ScopedWriter {
     GeneratedNames names = new GeneratedNames(model);
     Docs docs = new Docs(model, types);
     TypeSpec scoped = new ScopedInterfaceWriter(model, names, docs, generated).write();
-    TypeSpec implementation = new ImplementationWriter(model, names, generated).write();
+    TypeSpec implementation = new ImplementationWriter(model, names, docs, generated).write();
     return List.of(file(model, scoped), file(model, implementation));
   }
 
