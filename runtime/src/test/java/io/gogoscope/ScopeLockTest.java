@@ -39,6 +39,7 @@ class ScopeLockTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes the scope inside its own try on purpose: close is idempotent
   void aLeaseReleasedByHandIsNotReleasedAgainOnClose() {
     try (Scope scope = runtime.scope("orders").open()) {
       Lease lease = scope.acquireLock("order:42", TTL).orElseThrow();

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * tests. Its stdout lines are queued for {@link #awaitLine}; its stderr goes to a file under
  * target/ that failures point to.
  */
+// Closing waits for the process to end and may be interrupted; tests want that to surface.
+@SuppressWarnings("try")
 final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final Path stderr;

@@ -16,6 +16,8 @@ import org.opentest4j.TestAbortedException;
  * A redis-server of the test's own on a free port, which the test may stop and start again while
  * the machine's shared server stays up for everyone else. Nothing is persisted.
  */
+// Closing waits for the process to end and may be interrupted; tests want that to surface.
+@SuppressWarnings("try")
 final class PrivateRedisServer implements AutoCloseable {
   private final int port;
   private Process process;

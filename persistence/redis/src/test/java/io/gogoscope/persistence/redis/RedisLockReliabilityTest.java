@@ -25,6 +25,7 @@ import org.redisson.api.RedissonClient;
  * left behind. Measured times are printed to the test's output file under target/surefire-reports.
  */
 @RequiresServer(name = "Redis", host = TestRedis.HOST, port = TestRedis.PORT)
+@SuppressWarnings("try") // ChildJvm.close() may be interrupted; the tests let that surface
 class RedisLockReliabilityTest {
   private static RedissonClient redisson;
   private final String prefix = TestRedis.randomPrefix("lock-reliability");
