@@ -1,6 +1,7 @@
 package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.CircuitState;
+import io.gogoscope.store.CircuitListeners;
 import io.gogoscope.store.CircuitSnapshot;
 import io.gogoscope.store.CircuitStateStore;
 import io.gogoscope.store.StoreException;
@@ -11,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +60,9 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
   @Override
   public boolean publish(String name, CircuitSnapshot snapshot) {
     StoreContext.checkKey("circuit name", name);
-    if (snapshot == null || snapshot.state() == null || snapshot.since() == null) {
-      throw new IllegalArgumentException("circuit snapshot and its state and since must not be null, was " + snapshot);
-    }
+    Objects.requireNonNull(snapshot, "circuit snapshot must not be null");
+    Objects.requireNonNull(snapshot.state(), "circuit snapshot state must not be null");
+    Objects.requireNonNull(snapshot.since(), "circuit snapshot since must not be null");
     String writer = UUID.randomUUID().toString();
     boolean stored = db.runner().run("publish circuit", name, handle -> db.upsertReturning(
             handle,
@@ -85,12 +88,10 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
   @Override
   public AutoCloseable subscribe(String name, Consumer<CircuitSnapshot> listener) {
     StoreContext.checkKey("circuit name", name);
-    if (listener == null) {
-      throw new IllegalArgumentException("circuit listener must not be null");
-    }
+    Objects.requireNonNull(listener, "circuit listener must not be null");
     // Changes are those after the state stored now; read it before listening so none is missed.
     long current = read(name).map(CircuitSnapshot::version).orElse(Long.MIN_VALUE);
-    Watch watch = watches.computeIfAbsent(name, n -> new Watch());
+    Watch watch = watches.computeIfAbsent(name, n -> new Watch(n));
     watch.seen(current);
     watch.listeners.add(listener);
     startPolling();
@@ -194,9 +195,14 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
 
   /** The listeners of one circuit and the newest version they were told of. */
   private static final class Watch {
-    final List<Consumer<CircuitSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Consumer<CircuitSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final String name;
     private final ReentrantLock lock = new ReentrantLock();
     private long seen = Long.MIN_VALUE; // guarded by lock
+
+    Watch(String name) {
+      this.name = name;
+    }
 
     void seen(long version) {
       lock.lock();
@@ -215,14 +221,7 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
           return;
         }
         seen = snapshot.version();
-        for (Consumer<CircuitSnapshot> listener : listeners) {
-          try {
-            listener.accept(snapshot);
-          } catch (RuntimeException e) {
-            // One failing listener must not keep the others (or later changes) from being told.
-            LOG.log(System.Logger.Level.WARNING, "a circuit-state listener failed", e);
-          }
-        }
+        CircuitListeners.notifyAll(name, listeners, snapshot);
       } finally {
         lock.unlock();
       }

@@ -44,7 +44,7 @@ final class JdbiLease implements Lease {
 
   @Override
   public boolean extend(Duration ttl) {
-    long ttlMillis = JdbiLockProvider.ttlMillis(ttl);
+    long ttlMillis = JdbiLockProvider.ttlMillis(ttl); // checks it before anything else
     if (released) {
       return false;
     }

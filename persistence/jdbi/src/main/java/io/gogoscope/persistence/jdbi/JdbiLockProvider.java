@@ -2,6 +2,7 @@ package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
+import io.gogoscope.store.StoreArguments;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,9 +48,9 @@ final class JdbiLockProvider implements LockProvider {
 
   @Override
   public Optional<Lease> acquire(String key, Duration ttl, Duration maxWait) throws InterruptedException {
-    if (maxWait == null || maxWait.isNegative()) {
-      throw new IllegalArgumentException("maxWait must be zero or positive, was " + maxWait);
-    }
+    StoreContext.checkKey("lock key", key);
+    StoreArguments.ttl(ttl);
+    StoreArguments.maxWait(maxWait);
     long start = System.nanoTime();
     long waitNanos = saturatedNanos(maxWait);
     long pause = FIRST_PAUSE_NANOS;
@@ -83,9 +84,7 @@ final class JdbiLockProvider implements LockProvider {
 
   /** A TTL in whole milliseconds, at least one. */
   static long ttlMillis(Duration ttl) {
-    if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("lock ttl must be positive, was " + ttl);
-    }
+    StoreArguments.ttl(ttl);
     long millis = saturatedMillis(ttl);
     return Math.max(1, millis);
   }

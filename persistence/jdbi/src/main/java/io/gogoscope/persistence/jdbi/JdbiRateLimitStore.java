@@ -2,6 +2,7 @@ package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.RateLimitDecision;
 import io.gogoscope.store.RateLimitStore;
+import io.gogoscope.store.StoreArguments;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,15 +37,14 @@ final class JdbiRateLimitStore implements RateLimitStore {
   @Override
   public RateLimitDecision checkAndIncrement(String key, int max, Duration window) {
     StoreContext.checkKey("rate-limit key", key);
-    if (max < 1 || max > MAX_LIMIT) {
-      throw new IllegalArgumentException("rate limit max must be between 1 and " + MAX_LIMIT
-          + " for the SQL stores (each check rewrites a log of max entries), was " + max
-          + "; use the Redis store for larger limits");
+    StoreArguments.max(max);
+    StoreArguments.window(window);
+    if (max > MAX_LIMIT) {
+      throw new IllegalArgumentException("max must be at most " + MAX_LIMIT + " for the SQL stores, got " + max
+          + " (each check rewrites a log of max admission times); use the Redis store for larger limits");
     }
-    if (window == null || window.toMillis() < 1) {
-      throw new IllegalArgumentException("rate limit window must be at least 1 ms, was " + window);
-    }
-    long windowMillis = window.toMillis();
+    // Sub-millisecond windows count as 1 ms, the resolution of the stored times.
+    long windowMillis = Math.max(1, saturatedMillis(window));
     Row row = db.runner().run("check rate limit", key, handle -> db.upsertReturning(
             handle,
             db.sql().checkRate(),
@@ -55,6 +55,14 @@ final class JdbiRateLimitStore implements RateLimitStore {
             db.dialect().displayName() + " store lost the rate-limit row of '" + key + "' it had just written")));
     purgeIfDue();
     return HitLog.decide(row.admitted(), row.hits(), row.checkedAt(), max, windowMillis);
+  }
+
+  private static long saturatedMillis(Duration window) {
+    try {
+      return Math.min(window.toMillis(), Duration.ofDays(36_500).toMillis());
+    } catch (ArithmeticException tooLong) {
+      return Duration.ofDays(36_500).toMillis(); // a century: as good as forever, and no overflow in SQL
+    }
   }
 
   /** Deletes the rows whose every admission has left its window; returns how many. */

@@ -35,8 +35,10 @@ final class MariaDbSql extends DialectSql {
 
   @Override
   List<String> createTables() {
-    // Binary no-pad collation: keys compare byte for byte, so 'a', 'A' and 'a ' are three keys.
-    String key = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE " + (returning ? "utf8mb4_nopad_bin" : "utf8mb4_0900_bin");
+    // Binary collation: 'a' and 'A' are two keys. MariaDB's no-pad one also tells 'a' from 'a ';
+    // the MySQL dialect (also run on older MariaDB) takes utf8mb4_bin, which both have, where keys
+    // differing only in trailing spaces share a row (one lock for both: safe, never a double grant).
+    String key = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE " + (returning ? "utf8mb4_nopad_bin" : "utf8mb4_bin");
     return List.of(
         """
         CREATE TABLE IF NOT EXISTS {locks} (

@@ -75,6 +75,10 @@ final class SerialSqlRunner implements SqlRunner {
       try {
         // Per connection: how long SQLite waits for another process's write lock before SQLITE_BUSY.
         opened.createQuery("PRAGMA busy_timeout = " + timeout.toMillis()).mapTo(Long.class).one();
+        // In WAL mode NORMAL syncs at checkpoints instead of every commit. A crash of the process
+        // loses nothing; a power loss may lose the last commits, but SQLite serves one machine, so
+        // every holder of those locks and windows went down with it.
+        opened.execute("PRAGMA synchronous = NORMAL");
       } catch (JdbiException e) {
         opened.close();
         throw e;

@@ -1,5 +1,6 @@
 package io.gogoscope.persistence.jdbi;
 
+import io.gogoscope.store.StoreArguments;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -62,9 +63,7 @@ record StoreContext(
 
   /** Checks a lock key, rate-limit key or circuit name: present and short enough for its column. */
   static String checkKey(String what, String text) {
-    if (text == null || text.isEmpty()) {
-      throw new IllegalArgumentException(what + " must not be null or empty");
-    }
+    StoreArguments.key(text, what);
     if (text.length() > DialectSql.MAX_KEY_LENGTH) {
       throw new IllegalArgumentException(
           what + " '" + text.substring(0, 40) + "…' has " + text.length() + " characters; the SQL stores hold"
