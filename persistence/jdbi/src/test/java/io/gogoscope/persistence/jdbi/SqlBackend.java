@@ -2,6 +2,7 @@ package io.gogoscope.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gogoscope.testing.RequiresServerExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +66,19 @@ final class SqlBackend implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The backend of {@code dialect}, its server probed first: unreachable, the test is skipped, or
+   * fails under {@code CI=true}.
+   */
+  static SqlBackend require(SqlDialect dialect) {
+    switch (dialect) {
+      case POSTGRESQL -> RequiresServerExtension.require("PostgreSQL", "127.0.0.1", 5432);
+      case MARIADB, MYSQL -> RequiresServerExtension.require("MariaDB", "127.0.0.1", 3306);
+      case SQLITE -> {}
+    }
+    return of(dialect);
   }
 
   static SqlBackend of(SqlDialect dialect) {
