@@ -30,8 +30,23 @@ final class SqlFailures {
 
   /** The failure to report for {@code cause}. */
   static StoreException wrap(SqlDialect dialect, String operation, String subject, Throwable cause) {
+    String hint = isMissingTable(cause) ? " (the stores never create their tables: call JdbiStores.migrate() once)" : "";
     return new StoreException(
-        dialect.displayName() + " store could not " + operation + " '" + subject + "': " + describe(cause), cause);
+        dialect.displayName() + " store could not " + operation + " '" + subject + "': " + describe(cause) + hint,
+        cause);
+  }
+
+  private static boolean isMissingTable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        // 42P01: PostgreSQL undefined table; 42S02: MySQL/MariaDB; SQLite has no state but says so.
+        if ("42P01".equals(sql.getSQLState()) || "42S02".equals(sql.getSQLState())
+            || String.valueOf(sql.getMessage()).contains("no such table")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable cause) {
