@@ -62,8 +62,13 @@ final class JdbiLockProvider implements LockProvider {
       try {
         lease = tryAcquire(key, ttl);
       } catch (StoreException e) {
-        if (e.getCause() instanceof InterruptedException interrupted) {
+        // Interrupted while queued for SQLite, or inside a driver call: interrupting a virtual thread
+        // blocked on a socket closes the socket, so the driver reports an I/O error. Either way the
+        // caller asked to stop, which this method reports as the interruption.
+        if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
           Thread.interrupted(); // reported as the exception instead
+          InterruptedException interrupted = new InterruptedException("interrupted while acquiring lock '" + key + "'");
+          interrupted.initCause(e);
           throw interrupted;
         }
         throw e;
