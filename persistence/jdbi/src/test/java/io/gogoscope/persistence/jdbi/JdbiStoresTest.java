@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.StoreException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -92,6 +94,22 @@ class JdbiStoresTest {
         assertThat(lease.fencingToken()).isEqualTo(1);
       }
     }
+  }
+
+  @Test
+  void theEmbeddedDefaultIsASqliteFileInWalMode(@TempDir Path folder) {
+    Path file = folder.resolve("gogoscope.db");
+    try (JdbiStores stores = JdbiStores.sqlite(file).build()) {
+      assertThat(stores.dialect()).isEqualTo(SqlDialect.SQLITE);
+      stores.migrate();
+      try (Lease lease = stores.lockProvider().tryAcquire("embedded", Duration.ofSeconds(5)).orElseThrow()) {
+        assertThat(lease.fencingToken()).isEqualTo(1);
+      }
+    }
+    assertThat(file).exists();
+    String mode = Jdbi.create("jdbc:sqlite:" + file)
+        .withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+    assertThat(mode).isEqualToIgnoringCase("wal");
   }
 
   @Test
