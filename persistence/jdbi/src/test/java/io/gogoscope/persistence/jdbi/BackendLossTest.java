@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
@@ -62,6 +61,19 @@ class BackendLossTest {
     boolean storeWaitsOnALock() throws SQLException;
 
     String rateLimitTable();
+
+    /** Locks the rate-limit row of {@code key} from the admin connection until {@link #unlockRows()}. */
+    default void lockRateLimitRow(String key) throws SQLException {
+      admin().setAutoCommit(false);
+      try (Statement s = admin().createStatement()) {
+        s.executeQuery("SELECT * FROM " + rateLimitTable() + " WHERE rl_key = '" + key + "' FOR UPDATE").close();
+      }
+    }
+
+    default void unlockRows() throws SQLException {
+      admin().commit();
+      admin().setAutoCommit(true);
+    }
   }
 
   private Lab lab(SqlDialect dialect) throws SQLException {
@@ -201,12 +213,9 @@ class BackendLossTest {
     assertThat(rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1)).allowed()).isTrue();
 
     // The admin locks the key's row, so the next check waits inside the database...
-    lab.admin().setAutoCommit(false);
-    try (Statement s = lab.admin().createStatement()) {
-      s.executeQuery("SELECT * FROM " + lab.rateLimitTable() + " WHERE rl_key = '" + key + "' FOR UPDATE").close();
-    }
+    lab.lockRateLimitRow(key);
     CompletableFuture<Object> call = CompletableFuture.supplyAsync(
-        () -> rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1)), Executors.newVirtualThreadPerTaskExecutor());
+        () -> rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1)), command -> Thread.ofVirtual().start(command));
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(lab::storeWaitsOnALock);
 
     // ...and is cut off there.
@@ -216,8 +225,7 @@ class BackendLossTest {
         .hasCauseInstanceOf(StoreException.class)
         .cause().hasMessageContaining(dialect.displayName()).hasMessageContaining("check rate limit").hasMessageContaining(key);
     assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("failed after the kill").isLessThan(STATEMENT_TIMEOUT);
-    lab.admin().commit();
-    lab.admin().setAutoCommit(true);
+    lab.unlockRows();
 
     await().atMost(Duration.ofSeconds(10)).ignoreException(StoreException.class)
         .until(() -> rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1)).allowed());
@@ -233,16 +241,13 @@ class BackendLossTest {
     String key = "stuck:" + UUID.randomUUID();
     var rateLimits = lab.stores().rateLimitStore();
     rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1));
-    lab.admin().setAutoCommit(false);
-    try (Statement s = lab.admin().createStatement()) {
-      s.executeQuery("SELECT * FROM " + lab.rateLimitTable() + " WHERE rl_key = '" + key + "' FOR UPDATE").close();
-    }
+    lab.lockRateLimitRow(key);
     long start = System.nanoTime();
     assertThatThrownBy(() -> rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1)))
         .isInstanceOf(StoreException.class);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(took).isGreaterThanOrEqualTo(STATEMENT_TIMEOUT.minusMillis(100)).isLessThan(CALL_BOUND);
-    lab.admin().commit();
+    lab.unlockRows();
     assertThat(rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1)).allowed()).isTrue();
   }
 
