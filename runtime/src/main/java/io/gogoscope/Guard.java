@@ -311,13 +311,24 @@ public final class Guard {
       Object detail = thread.failureDetail;
       thread.fail(0, null, null);
       E error = toError(thread, kind, failure, detail, errors);
-      if (!retries(attempt, kind, failure, detail)) {
+      boolean again;
+      try {
+        again = retries(attempt, kind, failure, detail);
+      } catch (RuntimeException predicateFailed) {
+        // The retryIf predicate threw: a bug in it, which ends the call; the failure it judged
+        // travels with it so neither is lost.
+        if (failure != null) {
+          predicateFailed.addSuppressed(failure);
+        }
+        thread.attempts = attempt;
+        return new Result.Err<>(errors.thrown(predicateFailed));
+      }
+      if (!again) {
         thread.attempts = attempt;
         return new Result.Err<>(error);
       }
       Duration delay = retry.delayBefore(attempt, previousDelay, ThreadLocalRandom.current());
-      ScopeError reported = error instanceof ScopeError scopeError ? scopeError : new OtherError(error);
-      observation.retrying(attempt, delay, reported);
+      reportRetry(observation, attempt, delay, error);
       try {
         runtime.timeSource().sleep(delay);
       } catch (InterruptedException e) {
@@ -334,6 +345,21 @@ public final class Guard {
       if (value != FAILED) {
         thread.attempts = attempt + 1;
         return ok(value);
+      }
+    }
+  }
+
+  /** Tells the call's observation and the retry's listeners that attempt {@code attempt} failed. */
+  private void reportRetry(TaskObservation observation, int attempt, Duration delay, Object error) {
+    ScopeError reported = error instanceof ScopeError scopeError ? scopeError : new OtherError(error);
+    observation.retrying(attempt, delay, reported);
+    for (Retry.Listener listener : retry.listeners()) {
+      try {
+        listener.onRetry(name, attempt, delay, reported);
+      } catch (RuntimeException e) {
+        // A broken hook must not change the call's outcome; the handler reports it.
+        Thread current = Thread.currentThread();
+        current.getUncaughtExceptionHandler().uncaughtException(current, e);
       }
     }
   }
@@ -386,22 +412,17 @@ public final class Guard {
 
   /** The attempt timeout (and the scope's deadline) around the body. */
   private Object attempt(ThreadContext thread, Callable<?> body) {
-    long requested = DeadlineSlot.NO_DEADLINE;
-    Object source = null;
-    if (attemptTimeoutNanos != 0) {
-      requested = System.nanoTime() + attemptTimeoutNanos;
-      source = attemptDeadline;
-    }
     Scope scope = thread.openScope();
-    if (scope != null && scope.effectiveDeadline < requested) {
-      requested = scope.effectiveDeadline;
-      source = scope;
+    DeadlineSlot slot;
+    if (scope == null || scope.effectiveDeadline == DeadlineSlot.NO_DEADLINE) {
+      if (attemptTimeoutNanos == 0) {
+        return unarmed(thread, body);
+      }
+      slot = thread.slot();
+      slot.enterTimeout(attemptTimeoutNanos, attemptDeadline);
+    } else {
+      slot = attemptInScope(thread, scope);
     }
-    if (source == null) {
-      return unarmed(thread, body);
-    }
-    DeadlineSlot slot = thread.slot();
-    slot.enter(requested, source);
     Object value;
     try {
       value = body.call();
@@ -417,6 +438,18 @@ public final class Guard {
       return FAILED;
     }
     return value;
+  }
+
+  /** Arms the sooner of the attempt timeout and the scope's deadline. */
+  private DeadlineSlot attemptInScope(ThreadContext thread, Scope scope) {
+    DeadlineSlot slot = thread.slot();
+    long own = attemptTimeoutNanos == 0 ? DeadlineSlot.NO_DEADLINE : System.nanoTime() + attemptTimeoutNanos;
+    if (scope.effectiveDeadline < own) {
+      slot.enter(scope.effectiveDeadline, scope);
+    } else {
+      slot.enter(own, attemptDeadline);
+    }
+    return slot;
   }
 
   private Object unarmed(ThreadContext thread, Callable<?> body) {
@@ -490,20 +523,21 @@ public final class Guard {
 
   /** The error for a deadline that fired: this guard's own timeouts, else its scope's or an outer call's. */
   private <E> E deadlineError(ThreadContext thread, Object source, ErrorMapper<E> errors) {
+    E error;
+    if (source == attemptDeadline) {
+      error = errors.timedOut(attemptDeadline.timeout());
+    } else if (source == overallDeadline) {
+      error = errors.timedOut(overallDeadline.timeout());
+    } else if (source instanceof Scope scope) {
+      error = errors.cancelled(scope.deadlinePassed());
+    } else {
+      CallDeadline outer = (CallDeadline) source;
+      error = errors.cancelled(new CancelReason.CallTimedOut(outer.call(), outer.timeout()));
+    }
     if (thread.task != null && thread.task.cancelReason() != null) {
       Thread.currentThread().interrupt(); // the slot consumed an interrupt the task's cancellation also meant
     }
-    if (source == attemptDeadline) {
-      return errors.timedOut(attemptDeadline.timeout());
-    }
-    if (source == overallDeadline) {
-      return errors.timedOut(overallDeadline.timeout());
-    }
-    if (source instanceof Scope scope) {
-      return errors.cancelled(scope.deadlineReason());
-    }
-    CallDeadline outer = (CallDeadline) source;
-    return errors.cancelled(new CancelReason.CallTimedOut(outer.call(), outer.timeout()));
+    return error;
   }
 
   /** A wait of the guard's own (lock, bulkhead, retry delay) was interrupted. */

@@ -458,7 +458,8 @@ public final class Scope implements AutoCloseable {
         return;
       }
       closeStarted = true;
-      unfinished = !running.isEmpty() || !children.isEmpty();
+      // A task whose result is out is finished even if its thread is still tidying up.
+      unfinished = !children.isEmpty() || running.stream().anyMatch(task -> !task.isDone());
     } finally {
       lock.unlock();
     }
@@ -535,6 +536,19 @@ public final class Scope implements AutoCloseable {
 
   ScopeObservation observation() {
     return observation;
+  }
+
+  /**
+   * Called when a guarded call saw this scope's effective deadline pass, possibly a moment before
+   * the shared timer did: cancels the scope that owns the deadline now, as its timer is about to,
+   * so the call's result and the scope's state agree. Returns this scope's cancellation reason.
+   */
+  Object deadlinePassed() {
+    if (cancelReason == null && deadlineOwner != null) {
+      deadlineOwner.cancel(new CancelReason.ScopeTimedOut(deadlineOwner.name, deadlineOwner.timeout));
+    }
+    Object reason = cancelReason;
+    return reason != null ? reason : deadlineReason(); // not reached by the cascade: closed meanwhile
   }
 
   /**
