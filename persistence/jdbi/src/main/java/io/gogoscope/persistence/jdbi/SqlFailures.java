@@ -31,9 +31,19 @@ final class SqlFailures {
   /** The failure to report for {@code cause}. */
   static StoreException wrap(SqlDialect dialect, String operation, String subject, Throwable cause) {
     String hint = isMissingTable(cause) ? " (the stores never create their tables: call JdbiStores.migrate() once)" : "";
-    return new StoreException(
-        dialect.displayName() + " store could not " + operation + " '" + subject + "': " + describe(cause) + hint,
-        cause);
+    String message =
+        dialect.displayName() + " store could not " + operation + " '" + subject + "': " + describe(cause) + hint;
+    return dialect == SqlDialect.SQLITE && isBusy(cause) ? new StoreBusyException(message, cause) : new StoreException(message, cause);
+  }
+
+  /** SQLite's SQLITE_BUSY (5): another connection held the file's write lock for the whole busy timeout. */
+  private static boolean isBusy(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && (sql.getErrorCode() == 5 || String.valueOf(sql.getMessage()).contains("SQLITE_BUSY"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMissingTable(Throwable failure) {
