@@ -1,14 +1,17 @@
 package io.gogoscope.persistence.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.CallContext;
+import io.gogoscope.CircuitState;
 import io.gogoscope.ErrorMapper;
 import io.gogoscope.Failure;
 import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
+import io.gogoscope.policy.CircuitBreaker;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What generated code does with the stores, by hand: a {@link Guard} on a {@link ScopeRuntime}
- * configured with the SQL stores takes its lock and rate limit from the database, keyed per call.
+ * configured with the SQL stores takes its lock and rate limit from the database, keyed per call,
+ * and a shared circuit breaker opened by one instance is seen open by another.
  */
 class SqlGuardEndToEndTest {
 
@@ -82,6 +86,29 @@ class SqlGuardEndToEndTest {
         .isInstanceOfSatisfying(Failure.RateLimited.class, limited ->
             assertThat(limited.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1))));
     assertThat(backend.count("rate_limits")).isPositive();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MARIADB", "SQLITE"})
+  void aSharedBreakerOpenedByOneInstanceIsSeenOpenByAnother(SqlDialect dialect) {
+    SqlBackend backend = BACKENDS.get(dialect);
+    ScopeRuntime first = runtime(backend.stores(b -> b.pollInterval(Duration.ofMillis(50))));
+    ScopeRuntime second = runtime(backend.stores(b -> b.pollInterval(Duration.ofMillis(50))));
+    String name = "payments:" + UUID.randomUUID();
+    CircuitBreaker.Config config = CircuitBreaker.Config.failures(2, Duration.ofMinutes(1)).withShared(true);
+    CircuitBreaker here = first.circuitBreaker(name, config);
+    CircuitBreaker there = second.circuitBreaker(name, config);
+    assertThat(there.state()).isEqualTo(CircuitState.CLOSED);
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(here.tryAcquirePermission()).isTrue();
+      here.onFailure();
+    }
+    assertThat(here.state()).isEqualTo(CircuitState.OPEN);
+    await().atMost(Duration.ofSeconds(10)).until(() -> there.state() == CircuitState.OPEN);
+    assertThat(there.tryAcquirePermission()).as("the other instance refuses calls too").isFalse();
+    assertThat(backend.stores().circuitStateStore().read(name)).hasValueSatisfying(
+        snapshot -> assertThat(snapshot.state()).isEqualTo(CircuitState.OPEN));
   }
 
   private static CallContext lockKey(String key) {
