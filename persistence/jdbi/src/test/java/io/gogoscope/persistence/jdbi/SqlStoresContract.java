@@ -65,11 +65,7 @@ abstract class SqlStoresContract {
   class GeneratedPolicies extends GeneratedStorePoliciesContract {
     @Override
     protected ScopeRuntime.Builder newInstance() {
-      JdbiStores stores = newStores();
-      return ScopeRuntime.builder()
-          .lockProvider(stores.lockProvider())
-          .rateLimitStore(stores.rateLimitStore())
-          .circuitStateStore(stores.circuitStateStore());
+      return ScopeRuntime.builder().stores(newStores());
     }
   }
 

@@ -67,11 +67,7 @@ class RedisContractTest {
   class GeneratedPolicies extends GeneratedStorePoliciesContract {
     @Override
     protected ScopeRuntime.Builder newInstance() {
-      RedisStores stores = redis.next();
-      return ScopeRuntime.builder()
-          .lockProvider(stores.lockProvider())
-          .rateLimitStore(stores.rateLimitStore())
-          .circuitStateStore(stores.circuitStateStore());
+      return ScopeRuntime.builder().stores(redis.next());
     }
   }
 }

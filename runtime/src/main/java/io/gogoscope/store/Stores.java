@@ -1,0 +1,23 @@
+package io.gogoscope.store;
+
+/**
+ * The three stores of one backend, handed to a runtime together with
+ * {@link io.gogoscope.ScopeRuntime.Builder#stores(Stores)}. The Redis and SQL modules' store
+ * factories ({@code RedisStores}, {@code JdbiStores}) implement it, so moving from one backend to
+ * another changes the line that builds the stores and nothing else:
+ *
+ * <pre>{@code
+ * ScopeRuntime runtime = ScopeRuntime.builder().stores(JdbiStores.sqlite(file).build()).build();
+ * }</pre>
+ */
+public interface Stores {
+
+  /** The lock provider. */
+  LockProvider lockProvider();
+
+  /** The rate-limit store. */
+  RateLimitStore rateLimitStore();
+
+  /** The circuit-state store. */
+  CircuitStateStore circuitStateStore();
+}
