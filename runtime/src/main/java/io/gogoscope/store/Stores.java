@@ -7,7 +7,10 @@ package io.gogoscope.store;
  * another changes the line that builds the stores and nothing else:
  *
  * <pre>{@code
- * ScopeRuntime runtime = ScopeRuntime.builder().stores(JdbiStores.sqlite(file).build()).build();
+ * JdbiStores sqlite = JdbiStores.sqlite(file).build();
+ * sqlite.migrate();
+ * ScopeRuntime runtime = ScopeRuntime.builder().stores(sqlite).build();
+ * // later, on many instances: ScopeRuntime.builder().stores(RedisStores.create(redisson)).build()
  * }</pre>
  */
 public interface Stores {
