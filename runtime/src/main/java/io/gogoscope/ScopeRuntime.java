@@ -8,6 +8,7 @@ import io.gogoscope.store.InMemoryLockProvider;
 import io.gogoscope.store.InMemoryRateLimitStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;
+import io.gogoscope.store.Stores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +198,18 @@ public final class ScopeRuntime {
     public Builder circuitStateStore(CircuitStateStore store) {
       this.circuitStateStore = Objects.requireNonNull(store, "store");
       return this;
+    }
+
+    /**
+     * Takes locks, rate limits and circuit state from {@code stores}, the three stores of one
+     * backend: shorthand for passing its three to {@link #lockProvider}, {@link #rateLimitStore}
+     * and {@link #circuitStateStore}.
+     */
+    public Builder stores(Stores stores) {
+      Objects.requireNonNull(stores, "stores");
+      return lockProvider(stores.lockProvider())
+          .rateLimitStore(stores.rateLimitStore())
+          .circuitStateStore(stores.circuitStateStore());
     }
 
     /** How long closing scopes wait for cancelled tasks (default 10 s); zero or more. */

@@ -1,6 +1,7 @@
 package io.gogoscope.examples;
 
 import io.gogoscope.examples.monitoring.MonitoringExample;
+import io.gogoscope.examples.persistence.PersistenceExample;
 import io.gogoscope.examples.tracing.TraceTreeExample;
 import io.gogoscope.examples.typederrors.TypedErrorsExample;
 import java.util.List;
@@ -24,6 +25,10 @@ public final class RunAllExamples {
       new Example("The runtime by hand: parallel fetch with a timeout, a retry, a race", RuntimeByHand::main),
       new Example("Typed errors: an annotated interface, the generated ScopedUserService, a switch over results",
           TypedErrorsExample::main),
+      new Example(
+          "Locks, rate limits and a shared circuit breaker in a store two instances share"
+              + " (SQLite unless -Dgogoscope.store says otherwise)",
+          PersistenceExample::main),
       new Example("A trace tree of one order, from the spans gogoscope recorded", TraceTreeExample::main),
       new Example(
           "Prometheus metrics of 40 orders, served at /metrics on a free port",

@@ -2,8 +2,8 @@ package io.gogoscope.examples.typederrors;
 
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
-import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
+import io.gogoscope.examples.persistence.ExampleStores;
 import io.gogoscope.examples.typederrors.ScopedUserService.FetchUserError;
 import io.gogoscope.examples.typederrors.ScopedUserService.PlaceOrderError;
 import io.gogoscope.examples.typederrors.UserService.Receipt;
@@ -18,8 +18,14 @@ public final class TypedErrorsExample {
   private TypedErrorsExample() {}
 
   public static void main(String[] args) {
-    ScopedUserService users = ScopedUserService.of(new InMemoryUserService(), ScopeRuntime.defaults());
+    // placeOrder's lock and rate limit live in the configured store: an SQLite file by default.
+    try (ExampleStores stores = ExampleStores.fromSystemProperties()) {
+      System.out.println("locks and rate limits in " + stores.description());
+      run(ScopedUserService.of(new InMemoryUserService(), stores.newInstance().build()));
+    }
+  }
 
+  private static void run(ScopedUserService users) {
     for (String id : List.of("42", "7", "flaky", "slow", "bug")) {
       System.out.printf("fetchUser(%s) -> %s%n", id, describe(users.fetchUser(id)));
     }

@@ -4,6 +4,7 @@ import io.gogoscope.store.CircuitStateStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;
 import io.gogoscope.store.StoreException;
+import io.gogoscope.store.Stores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,11 +20,7 @@ import org.jdbi.v3.core.JdbiException;
  * HikariDataSource pool = new HikariDataSource(config);           // the recommended pool
  * JdbiStores stores = JdbiStores.using(pool).build();              // dialect read from the connection
  * stores.migrate();                                                // once, at deployment or start-up
- * ScopeRuntime runtime = ScopeRuntime.builder()
- *     .lockProvider(stores.lockProvider())
- *     .rateLimitStore(stores.rateLimitStore())
- *     .circuitStateStore(stores.circuitStateStore())
- *     .build();
+ * ScopeRuntime runtime = ScopeRuntime.builder().stores(stores).build();
  * }</pre>
  *
  * <p>Every time is the database's: lease expiry and rate-limit windows are computed in SQL from the
@@ -34,7 +31,7 @@ import org.jdbi.v3.core.JdbiException;
  *
  * <p>Thread-safe. Close it to stop the circuit-state poller and, for SQLite, the kept connection.
  */
-public final class JdbiStores implements AutoCloseable {
+public final class JdbiStores implements Stores, AutoCloseable {
 
   private final StoreContext db;
   private final Tables tables;
@@ -110,16 +107,19 @@ public final class JdbiStores implements AutoCloseable {
   }
 
   /** The lock provider: token-owned leases with TTLs and per-key fencing tokens. */
+  @Override
   public LockProvider lockProvider() {
     return locks;
   }
 
   /** The sliding-window rate-limit store. */
+  @Override
   public RateLimitStore rateLimitStore() {
     return rateLimits;
   }
 
   /** The shared circuit-state store; subscribers are told of changes by polling (see {@link Builder#pollInterval}). */
+  @Override
   public CircuitStateStore circuitStateStore() {
     return circuits;
   }

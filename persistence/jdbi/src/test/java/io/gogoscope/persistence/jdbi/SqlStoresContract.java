@@ -1,5 +1,7 @@
 package io.gogoscope.persistence.jdbi;
 
+import io.gogoscope.ScopeRuntime;
+import io.gogoscope.processor.contract.GeneratedStorePoliciesContract;
 import io.gogoscope.store.CircuitStateStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;
@@ -13,9 +15,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The store contract suite on one SQL backend: each subclass names it. Every client of a test is
- * a {@link JdbiStores} of its own (a second instance of the application); on SQLite that is a
- * second connection to the file.
+ * The store contract suite, and the generated code's contract, on one SQL backend: each subclass
+ * names it. Every client of a test is a {@link JdbiStores} of its own (a second instance of the
+ * application); on SQLite that is a second connection to the file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SqlStoresContract {
@@ -55,7 +57,20 @@ abstract class SqlStoresContract {
   class Circuits extends CircuitStateStoreContract {
     @Override
     protected CircuitStateStore newClient() {
-      return backend.stores(b -> b.pollInterval(Duration.ofMillis(50))).circuitStateStore();
+      return newStores().circuitStateStore();
     }
+  }
+
+  @Nested
+  class GeneratedPolicies extends GeneratedStorePoliciesContract {
+    @Override
+    protected ScopeRuntime.Builder newInstance() {
+      return ScopeRuntime.builder().stores(newStores());
+    }
+  }
+
+  /** Stores of a new instance, polling for circuit changes often so tests need not wait long. */
+  private JdbiStores newStores() {
+    return backend.stores(b -> b.pollInterval(Duration.ofMillis(50)));
   }
 }

@@ -3,6 +3,7 @@ package io.gogoscope.persistence.redis;
 import io.gogoscope.store.CircuitStateStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;
+import io.gogoscope.store.Stores;
 import io.gogoscope.store.WatchdogLockProvider;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,11 +15,7 @@ import org.redisson.api.RedissonClient;
  *
  * <pre>{@code
  * RedisStores redis = RedisStores.builder(redisson).keyPrefix("shop:").build();
- * ScopeRuntime runtime = ScopeRuntime.builder()
- *     .lockProvider(redis.lockProvider())
- *     .rateLimitStore(redis.rateLimitStore())
- *     .circuitStateStore(redis.circuitStateStore())
- *     .build();
+ * ScopeRuntime runtime = ScopeRuntime.builder().stores(redis).build();
  * }</pre>
  *
  * <p>What they keep under the key prefix ({@code gogoscope:} by default), for a lock key, rate-limit
@@ -49,7 +46,7 @@ import org.redisson.api.RedissonClient;
  * retries; keep Redisson's {@code timeout × (retryAttempts + 1)} below it so Redisson gives up
  * first. The scripts are safe to retry: a retried acquire or admission is not counted twice.
  */
-public final class RedisStores {
+public final class RedisStores implements Stores {
 
   /** The key prefix unless {@link Builder#keyPrefix} sets another. */
   public static final String DEFAULT_KEY_PREFIX = "gogoscope:";
@@ -88,16 +85,19 @@ public final class RedisStores {
   }
 
   /** Token-owned locks with fencing tokens (with the watchdog, when configured). */
+  @Override
   public LockProvider lockProvider() {
     return lockProvider;
   }
 
   /** Sliding-window rate limits on the Redis server's clock. */
+  @Override
   public RateLimitStore rateLimitStore() {
     return rateLimitStore;
   }
 
   /** Circuit-breaker state shared by name, changes pushed over pub/sub. */
+  @Override
   public CircuitStateStore circuitStateStore() {
     return circuitStateStore;
   }

@@ -1,5 +1,7 @@
 package io.gogoscope.persistence.redis;
 
+import io.gogoscope.ScopeRuntime;
+import io.gogoscope.processor.contract.GeneratedStorePoliciesContract;
 import io.gogoscope.store.CircuitStateStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
-/** The store contract suite on the machine's Redis, each client a store on its own connection. */
+/**
+ * The store contract suite on the machine's Redis, each client a store on its own connection; and
+ * the generated code's contract, each instance's runtime on stores of its own connection.
+ */
 @RequiresServer(name = "Redis", host = TestRedis.HOST, port = TestRedis.PORT)
 class RedisContractTest {
   private static RedisContractClients redis;
@@ -55,6 +60,14 @@ class RedisContractTest {
     @Override
     protected CircuitStateStore newClient() {
       return redis.next().circuitStateStore();
+    }
+  }
+
+  @Nested
+  class GeneratedPolicies extends GeneratedStorePoliciesContract {
+    @Override
+    protected ScopeRuntime.Builder newInstance() {
+      return ScopeRuntime.builder().stores(redis.next());
     }
   }
 }
