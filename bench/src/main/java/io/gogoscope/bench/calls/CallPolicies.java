@@ -1,0 +1,115 @@
+package io.gogoscope.bench.calls;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.gogoscope.Guard;
+import io.gogoscope.ScopeRuntime;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One place that configures every library the same way, so the call benchmarks compare equal
+ * work: {@value #ATTEMPTS} attempts, no delay between them, retry on {@link IOException} only, and
+ * (for the timeout variants) {@link #TIMEOUT} per attempt. No listeners, no metrics, no jitter.
+ */
+final class CallPolicies {
+
+  /** Attempts per call, the first included. */
+  static final int ATTEMPTS = 3;
+
+  /** Per-attempt timeout; it never fires in these benchmarks (the body takes nanoseconds). */
+  static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+  private CallPolicies() {}
+
+  static io.gogoscope.policy.Retry gogoscopeRetryPolicy() {
+    return io.gogoscope.policy.Retry.builder()
+        .maxAttempts(ATTEMPTS)
+        .delay(Duration.ZERO)
+        .retryOn(IOException.class)
+        .build();
+  }
+
+  /** What generated code builds for a {@code @ScopeTask} method without policies. */
+  static Guard gogoscopeNone(ScopeRuntime runtime) {
+    return runtime.guard("bench.none").build();
+  }
+
+  /** What generated code builds for {@code @Retry(attempts = 3, retryOn = IOException.class)}. */
+  static Guard gogoscopeRetry(ScopeRuntime runtime) {
+    return runtime.guard("bench.retry").retry(gogoscopeRetryPolicy()).build();
+  }
+
+  /** The same, plus {@code @Timeout("1s")}. */
+  static Guard gogoscopeRetryTimeout(ScopeRuntime runtime) {
+    return runtime.guard("bench.retryTimeout").retry(gogoscopeRetryPolicy()).timeout(TIMEOUT).build();
+  }
+
+  static Retry resilience4jRetry() {
+    return Retry.of(
+        "bench",
+        RetryConfig.custom()
+            .maxAttempts(ATTEMPTS)
+            .waitDuration(Duration.ZERO)
+            .retryExceptions(IOException.class)
+            .build());
+  }
+
+  /**
+   * Resilience4j's timeout works on futures only: the body must run on another thread, so the
+   * timeout variants submit it to a virtual-thread executor (the cheapest hand-off there is).
+   */
+  static TimeLimiter resilience4jTimeLimiter() {
+    return TimeLimiter.of(
+        TimeLimiterConfig.custom().timeoutDuration(TIMEOUT).cancelRunningFuture(true).build());
+  }
+
+  private static RetryPolicy<Integer> failsafeRetryPolicy() {
+    return RetryPolicy.<Integer>builder()
+        .withMaxAttempts(ATTEMPTS)
+        .withDelay(Duration.ZERO)
+        .handle(IOException.class)
+        .build();
+  }
+
+  static FailsafeExecutor<Integer> failsafeRetry() {
+    return Failsafe.with(failsafeRetryPolicy());
+  }
+
+  /** Failsafe composes outermost first: the timeout is per attempt, inside the retry. */
+  static FailsafeExecutor<Integer> failsafeRetryTimeout() {
+    Timeout<Integer> timeout = Timeout.<Integer>builder(TIMEOUT).withInterrupt().build();
+    return Failsafe.with(failsafeRetryPolicy(), timeout);
+  }
+
+  private static TypedGuard.Builder<Integer> smallryeRetryBuilder() {
+    return TypedGuard.create(Integer.class)
+        .withRetry()
+        .maxRetries(ATTEMPTS - 1)
+        .delay(0, ChronoUnit.MILLIS)
+        .jitter(0, ChronoUnit.MILLIS) // the default is 200 ms of random extra delay
+        .retryOn(IOException.class)
+        .done();
+  }
+
+  static TypedGuard<Integer> smallryeRetry() {
+    return smallryeRetryBuilder().build();
+  }
+
+  /** SmallRye's order is fixed: the timeout is per attempt, inside the retry. */
+  static TypedGuard<Integer> smallryeRetryTimeout() {
+    return smallryeRetryBuilder()
+        .withTimeout()
+        .duration(TIMEOUT.toMillis(), ChronoUnit.MILLIS)
+        .done()
+        .build();
+  }
+}

@@ -1,0 +1,69 @@
+package io.gogoscope.bench.lock;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.gogoscope.bench.infra.Backends;
+import io.gogoscope.bench.infra.Requires;
+import io.gogoscope.bench.infra.Service;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Acquire and release of one free lock on PostgreSQL: gogoscope's SQL lock provider, the same
+ * two statements written by hand in JDBC ({@link JdbcLockPair}), and ShedLock's JDBC provider.
+ * All share one connection pool and each works on its own table, created here and dropped after.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(3)
+@State(Scope.Benchmark)
+@Requires(Service.POSTGRES)
+public class PostgresLockBenchmark {
+
+  static final Duration TTL = Duration.ofSeconds(30);
+
+  private HikariDataSource dataSource;
+  private String prefix;
+  private JdbcLockPair jdbc;
+  private ShedLocks shedlock;
+
+  @Setup
+  public void setUp() throws SQLException {
+    dataSource = Backends.postgres(2);
+    prefix = Backends.uniquePrefix();
+    jdbc = JdbcLockPair.create(dataSource, JdbcLockPair.Dialect.POSTGRES, prefix + "_jdbc");
+    shedlock = ShedLocks.create(dataSource, prefix + "_shedlock");
+  }
+
+  @TearDown
+  public void tearDown() throws SQLException {
+    try {
+      Sql.dropTables(dataSource, prefix + "_jdbc", prefix + "_shedlock");
+    } finally {
+      dataSource.close();
+    }
+  }
+
+  @Benchmark
+  public long jdbc_lockPair() throws SQLException {
+    return LockPairs.jdbc(jdbc, prefix + ":lock", TTL);
+  }
+
+  @Benchmark
+  public boolean shedlock_lockPair() {
+    return shedlock.lockPair(prefix + ":lock", TTL);
+  }
+}
