@@ -32,6 +32,11 @@ public class FailingTwiceCallBenchmark {
   /** A field, read on every call, so no variant folds the call to a constant. */
   private int id = 1;
 
+  /** How many times the body ran. */
+  int attempts() {
+    return backend.flakyCalls();
+  }
+
   /** Fails the trial when a variant made other than three attempts per call. */
   @TearDown
   public void checkThreeAttemptsPerCall() {

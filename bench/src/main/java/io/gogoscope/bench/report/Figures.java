@@ -1,7 +1,6 @@
 package io.gogoscope.bench.report;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
@@ -22,7 +21,7 @@ final class Figures {
     return fixed(score, decimals) + " ± " + fixed(error, decimals);
   }
 
-  /** Three significant digits, no exponent. */
+  /** At least three significant digits (all integer digits of large values), no exponent. */
   static String plain(double value) {
     if (Double.isNaN(value)) {
       return "n/a";
@@ -30,8 +29,8 @@ final class Figures {
     if (value == 0) {
       return "0";
     }
-    BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN));
-    return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+    int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
+    return fixed(value, decimals);
   }
 
   /** Allocation per operation: whole bytes, {@code ≈ 0} below one byte. */
@@ -61,6 +60,6 @@ final class Figures {
   }
 
   private static String fixed(double value, int decimals) {
-    return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 }
