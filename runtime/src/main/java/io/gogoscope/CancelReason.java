@@ -20,6 +20,12 @@ public sealed interface CancelReason {
   /** Another task won a {@link Scope#race race} or {@link Scope#any any}. */
   record LostRace(String winner) implements CancelReason {}
 
-  /** The thread that waited for the task was interrupted. */
+  /**
+   * A guarded call ran inside the body of another guarded call (on the same thread), and the outer
+   * call's timeout {@code timeout} passed first: the outer call {@code call} stopped the inner one.
+   */
+  record CallTimedOut(String call, Duration timeout) implements CancelReason {}
+
+  /** The thread that waited (for a task, a permit, a lock, a retry delay) was interrupted. */
   record Interrupted(String thread) implements CancelReason {}
 }

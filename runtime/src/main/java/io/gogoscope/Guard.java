@@ -1,10 +1,22 @@
 package io.gogoscope;
 
+import io.gogoscope.observe.Restore;
+import io.gogoscope.observe.ScopeObservation;
+import io.gogoscope.observe.ScopeObserver;
+import io.gogoscope.observe.ScopeObserver.LockOutcome;
+import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskObservation;
 import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;
+import io.gogoscope.store.Lease;
+import io.gogoscope.store.RateLimitDecision;
+import io.gogoscope.store.StoreException;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The policies of one kind of call, run in one fixed order. Build it once (generated code builds
@@ -27,16 +39,83 @@ import java.util.concurrent.Callable;
  *   <li><b>Attempt timeout</b>: innermost, so it times only the body, not the waits above it.
  * </ol>
  *
- * <p>Timeouts run the body on the calling thread; the deadline is armed on a shared watchdog that
- * interrupts the thread when it passes. No thread is started per call, and an expiry that races
- * with the body's completion never leaves a stray interrupt behind. A body that ignores
- * interruption runs to its end; its result is then reported as timed out, because the caller asked
- * for an answer within the deadline.
+ * <h2>Timeouts</h2>
+ * The body runs on the calling thread; its deadline is armed in a per-thread slot that one shared
+ * watchdog thread scans, and the watchdog interrupts the thread when the deadline passes. No thread
+ * is started and no task is scheduled per call, and an expiry that races with the body's completion
+ * never leaves a stray interrupt behind.
+ * <ul>
+ *   <li>A call's deadline is the sooner of its own timeouts and the deadline of the
+ *       {@linkplain Scope#current() current scope}. When the scope's deadline is the one that
+ *       passes, the call ends {@linkplain ErrorMapper#cancelled cancelled} with the scope's reason
+ *       ({@link CancelReason.ScopeTimedOut}), not timed out. A call inside the body of another
+ *       guarded call is likewise bounded by the outer call's deadline and ends cancelled with
+ *       {@link CancelReason.CallTimedOut} when that one passes first.
+ *   <li>Once its own deadline has passed, an attempt is {@linkplain ErrorMapper#timedOut timed out}
+ *       whether its body then throws or returns: the caller asked for an answer within the
+ *       deadline (SmallRye Fault Tolerance and MicroProfile do the same).
+ *   <li>A body that ignores interruption (a busy loop, or blocking that is not interruptible) runs
+ *       to its end: nothing in Java can stop a thread that does not cooperate. The call then
+ *       returns, late, timed out. Bodies that need to stop should block interruptibly or check
+ *       {@link Thread#isInterrupted()} or {@link Scope#throwIfCancelled()}.
+ *   <li>A body that fails with an {@link InterruptedException} (or an exception caused by one)
+ *       while no deadline passed but the current scope or task is cancelled ends cancelled with
+ *       that reason. Interruptions are never retried.
+ * </ul>
+ *
+ * <p>Retry delays wait through the runtime's {@link TimeSource}, so tests can drive them with a
+ * controllable clock. Locks and rate limits come from the runtime's stores, keyed by the call's
+ * {@link CallContext}; a {@link StoreException} from a store fails the call as
+ * {@linkplain ErrorMapper#thrown thrown} (unexpected).
  */
 public final class Guard {
+  /** What an attempt returns instead of a value when it failed; the failure is in the context. */
+  private static final Object FAILED = new Object();
 
-  private Guard() {
-    throw new UnsupportedOperationException("not yet implemented");
+  private static final int THROWN = 1;
+  private static final int DEADLINE = 2;
+  private static final int CANCELLED = 3;
+  private static final int CIRCUIT_OPEN = 4;
+  private static final int BULKHEAD_FULL = 5;
+  private static final int WAIT_INTERRUPTED = 6;
+
+  private final String name;
+  private final ScopeRuntime runtime;
+  private final ScopeObserver observer;
+  private final Retry retry;
+  private final long attemptTimeoutNanos;
+  private final long overallTimeoutNanos;
+  private final CallDeadline attemptDeadline;
+  private final CallDeadline overallDeadline;
+  private final CircuitBreaker breaker;
+  private final Bulkhead bulkhead;
+  private final int rateLimit;
+  private final Duration rateWindow;
+  private final Duration lockTtl;
+  private final Duration lockMaxWait;
+  /** Nothing around the attempts and nobody observing: {@link #call} goes straight to them. */
+  private final boolean plain;
+  /** No breaker and no bulkhead around each attempt. */
+  private final boolean bareAttempts;
+
+  private Guard(Builder builder) {
+    this.name = builder.name;
+    this.runtime = builder.runtime;
+    this.observer = runtime.observer();
+    this.retry = builder.retry;
+    this.attemptTimeoutNanos = builder.timeout == null ? 0 : Durations.toNanos(builder.timeout);
+    this.overallTimeoutNanos = builder.overallTimeout == null ? 0 : Durations.toNanos(builder.overallTimeout);
+    this.attemptDeadline = new CallDeadline(name, builder.timeout);
+    this.overallDeadline = new CallDeadline(name, builder.overallTimeout);
+    this.breaker = builder.breaker;
+    this.bulkhead = builder.bulkhead;
+    this.rateLimit = builder.rateLimit;
+    this.rateWindow = builder.rateWindow;
+    this.lockTtl = builder.lockTtl;
+    this.lockMaxWait = builder.lockMaxWait;
+    this.bareAttempts = breaker == null && bulkhead == null;
+    this.plain = overallTimeoutNanos == 0 && rateLimit == 0 && lockTtl == null
+        && observer == ScopeObserver.NONE;
   }
 
   /** Starts a guard named {@code name} on the default runtime. */
@@ -46,7 +125,7 @@ public final class Guard {
 
   /** The guard's name (the task name of its calls). */
   public String name() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return name;
   }
 
   /** Runs {@code body} under the policies; failures as {@link Failure}. */
@@ -61,7 +140,15 @@ public final class Guard {
 
   /** Runs {@code body} under the policies with per-call keys and attributes. */
   public <E, T> Result<E, T> call(CallContext context, Callable<? extends T> body, ErrorMapper<E> errors) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(errors, "errors");
+    if (plain) {
+      ThreadContext thread = ThreadContext.current();
+      if (thread.cancelReason() == null) {
+        return attempts(thread, body, errors, TaskObservation.NONE);
+      }
+    }
+    return callObserved(Objects.requireNonNull(context, "context"), body, errors);
   }
 
   /** Forks {@code body}, run under the policies, into {@code scope} as one task. */
@@ -69,34 +156,450 @@ public final class Guard {
     return fork(scope, CallContext.NONE, body, errors);
   }
 
-  /** Forks {@code body}, run under the policies with per-call keys, into {@code scope}. */
+  /**
+   * Forks {@code body}, run under the policies with per-call keys, into {@code scope}: one task
+   * named after the guard, whose observation carries the guard's policies and the call's
+   * attributes, and whose retries are reported to it.
+   */
   public <E, T> Task<E, T> fork(
       Scope scope, CallContext context, Callable<? extends T> body, ErrorMapper<E> errors) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(errors, "errors");
+    return scope.start(name, new TaskBody<E, T>() {
+      private int attempts;
+
+      @Override
+      Result<E, T> run(TaskObservation observation) {
+        ThreadContext thread = ThreadContext.current();
+        Result<E, T> result = guarded(thread, context, body, errors, observation);
+        attempts = thread.attempts;
+        return result;
+      }
+
+      @Override
+      TaskInfo info(String taskName, int index) {
+        return Guard.this.info(index, context);
+      }
+
+      @Override
+      int attempts() {
+        return attempts;
+      }
+    }, errors, null);
+  }
+
+  @Override
+  public String toString() {
+    return "Guard[" + name + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The call, outermost policy first.
+
+  private <E, T> Result<E, T> callObserved(CallContext context, Callable<? extends T> body, ErrorMapper<E> errors) {
+    ThreadContext thread = ThreadContext.current();
+    if (observer == ScopeObserver.NONE) {
+      return guarded(thread, context, body, errors, TaskObservation.NONE);
+    }
+    Scope scope = thread.openScope();
+    TaskObservation observation =
+        observer.taskStarted(info(0, context), scope != null ? scope.observation() : ScopeObservation.NONE);
+    long start = System.nanoTime();
+    Result<E, T> result;
+    try (Restore restore = observation.makeCurrent()) {
+      result = guarded(thread, context, body, errors, observation);
+    } catch (Error e) {
+      observation.finished(Duration.ofNanos(System.nanoTime() - start), new ScopeObserver.Outcome(new OtherError(e), 1));
+      throw e;
+    }
+    observation.finished(Duration.ofNanos(System.nanoTime() - start),
+        new ScopeObserver.Outcome(OtherError.of(result), thread.attempts));
+    return result;
+  }
+
+  /** Cancellation check and overall timeout. */
+  private <E, T> Result<E, T> guarded(ThreadContext thread, CallContext context, Callable<? extends T> body,
+      ErrorMapper<E> errors, TaskObservation observation) {
+    Object reason = thread.cancelReason();
+    if (reason != null) {
+      thread.attempts = 0;
+      return new Result.Err<>(errors.cancelled(reason));
+    }
+    if (overallTimeoutNanos == 0) {
+      return admitted(thread, context, body, errors, observation);
+    }
+    DeadlineSlot slot = enter(thread, System.nanoTime() + overallTimeoutNanos, overallDeadline);
+    Result<E, T> result;
+    try {
+      result = admitted(thread, context, body, errors, observation);
+    } catch (Throwable t) {
+      slot.exit();
+      throw t;
+    }
+    Object fired = slot.exit();
+    return fired == null ? result : new Result.Err<>(deadlineError(thread, fired, errors));
+  }
+
+  /** Rate limit, then lock. */
+  private <E, T> Result<E, T> admitted(ThreadContext thread, CallContext context, Callable<? extends T> body,
+      ErrorMapper<E> errors, TaskObservation observation) {
+    if (rateLimit > 0) {
+      String key = context.rateLimitKey() != null ? context.rateLimitKey() : name;
+      RateLimitDecision decision;
+      try {
+        decision = runtime.rateLimitStore().checkAndIncrement(key, rateLimit, rateWindow);
+      } catch (StoreException e) {
+        thread.attempts = 0;
+        return new Result.Err<>(errors.thrown(e));
+      }
+      observer.rateLimitOutcome(name, decision.allowed());
+      if (!decision.allowed()) {
+        thread.attempts = 0;
+        return new Result.Err<>(errors.rateLimited(decision.retryAfter(runtime.timeSource().now())));
+      }
+    }
+    if (lockTtl == null) {
+      return attempts(thread, body, errors, observation);
+    }
+    String key = context.lockKey() != null ? context.lockKey() : name;
+    Optional<Lease> acquired;
+    try {
+      acquired = lockMaxWait.isZero()
+          ? runtime.lockProvider().tryAcquire(key, lockTtl)
+          : runtime.lockProvider().acquire(key, lockTtl, lockMaxWait);
+    } catch (StoreException e) {
+      observer.lockOutcome(name, LockOutcome.ERROR);
+      thread.attempts = 0;
+      return new Result.Err<>(errors.thrown(e));
+    } catch (InterruptedException e) {
+      thread.attempts = 0;
+      return new Result.Err<>(waitInterrupted(thread, errors));
+    }
+    if (acquired.isEmpty()) {
+      observer.lockOutcome(name, LockOutcome.UNAVAILABLE);
+      thread.attempts = 0;
+      return new Result.Err<>(errors.lockUnavailable(key));
+    }
+    observer.lockOutcome(name, LockOutcome.ACQUIRED);
+    try {
+      return attempts(thread, body, errors, observation);
+    } finally {
+      release(acquired.get());
+    }
+  }
+
+  /** The first attempt, inline; retries in {@link #retry}, off the success path. */
+  private <E, T> Result<E, T> attempts(ThreadContext thread, Callable<? extends T> body, ErrorMapper<E> errors,
+      TaskObservation observation) {
+    Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body);
+    if (value == FAILED) {
+      return retry(thread, body, errors, observation);
+    }
+    thread.attempts = 1;
+    return ok(value);
+  }
+
+  /** Attempts after the first failed one, until one succeeds or the retry policy gives up. */
+  private <E, T> Result<E, T> retry(ThreadContext thread, Callable<? extends T> body, ErrorMapper<E> errors,
+      TaskObservation observation) {
+    Duration previousDelay = Duration.ZERO;
+    for (int attempt = 1; ; attempt++) {
+      int kind = thread.failureKind;
+      Exception failure = thread.failure;
+      Object detail = thread.failureDetail;
+      thread.fail(0, null, null);
+      E error = toError(thread, kind, failure, detail, errors);
+      if (!retries(attempt, kind, failure, detail)) {
+        thread.attempts = attempt;
+        return new Result.Err<>(error);
+      }
+      Duration delay = retry.delayBefore(attempt, previousDelay, ThreadLocalRandom.current());
+      ScopeError reported = error instanceof ScopeError scopeError ? scopeError : new OtherError(error);
+      observation.retrying(attempt, delay, reported);
+      try {
+        runtime.timeSource().sleep(delay);
+      } catch (InterruptedException e) {
+        thread.attempts = attempt;
+        return new Result.Err<>(waitInterrupted(thread, errors));
+      }
+      Object reason = thread.cancelReason();
+      if (reason != null) {
+        thread.attempts = attempt;
+        return new Result.Err<>(errors.cancelled(reason));
+      }
+      previousDelay = delay;
+      Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body);
+      if (value != FAILED) {
+        thread.attempts = attempt + 1;
+        return ok(value);
+      }
+    }
+  }
+
+  /** Circuit breaker, then bulkhead, around one attempt. */
+  private Object guardedAttempt(ThreadContext thread, Callable<?> body) {
+    if (breaker != null && !breaker.tryAcquirePermission()) {
+      thread.fail(CIRCUIT_OPEN, null, null);
+      return FAILED;
+    }
+    if (bulkhead != null) {
+      boolean entered;
+      try {
+        entered = bulkhead.tryEnter();
+      } catch (InterruptedException e) {
+        entered = false;
+        thread.fail(WAIT_INTERRUPTED, e, null);
+      }
+      if (!entered) {
+        if (breaker != null) {
+          breaker.releasePermission();
+        }
+        if (thread.failureKind != WAIT_INTERRUPTED) {
+          thread.fail(BULKHEAD_FULL, null, null);
+        }
+        return FAILED;
+      }
+    }
+    Object value = FAILED;
+    boolean returned = false;
+    try {
+      value = attempt(thread, body);
+      returned = true;
+    } finally {
+      if (bulkhead != null) {
+        bulkhead.exit();
+      }
+      if (breaker != null) {
+        if (returned && value != FAILED) {
+          breaker.onSuccess();
+        } else if (returned && isDependencyFailure(thread)) {
+          breaker.onFailure();
+        } else {
+          breaker.releasePermission(); // cancelled, stopped from outside, or an Error: not the dependency's fault
+        }
+      }
+    }
+    return value;
+  }
+
+  /** The attempt timeout (and the scope's deadline) around the body. */
+  private Object attempt(ThreadContext thread, Callable<?> body) {
+    long requested = DeadlineSlot.NO_DEADLINE;
+    Object source = null;
+    if (attemptTimeoutNanos != 0) {
+      requested = System.nanoTime() + attemptTimeoutNanos;
+      source = attemptDeadline;
+    }
+    Scope scope = thread.openScope();
+    if (scope != null && scope.effectiveDeadline < requested) {
+      requested = scope.effectiveDeadline;
+      source = scope;
+    }
+    if (source == null) {
+      return unarmed(thread, body);
+    }
+    DeadlineSlot slot = thread.slot();
+    slot.enter(requested, source);
+    Object value;
+    try {
+      value = body.call();
+    } catch (Exception e) {
+      return failed(thread, e, slot.exit());
+    } catch (Throwable t) {
+      slot.exit();
+      throw t;
+    }
+    Object fired = slot.exit();
+    if (fired != null) {
+      thread.fail(DEADLINE, null, fired);
+      return FAILED;
+    }
+    return value;
+  }
+
+  private Object unarmed(ThreadContext thread, Callable<?> body) {
+    try {
+      return body.call();
+    } catch (Exception e) {
+      return failed(thread, e, null);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Failure paths.
+
+  /** Classifies an exception from the body; {@code fired} is the deadline that fired, if one did. */
+  private Object failed(ThreadContext thread, Exception e, Object fired) {
+    if (fired != null) {
+      thread.fail(DEADLINE, e, fired);
+      return FAILED;
+    }
+    if (Interruptions.isInterruption(e)) {
+      DeadlineSlot slot = thread.slotIfAny();
+      Object enclosing = slot == null ? null : slot.firedSource();
+      if (enclosing != null) {
+        thread.fail(DEADLINE, e, enclosing);
+        return FAILED;
+      }
+      Object reason = thread.cancelReason();
+      if (reason != null) {
+        thread.fail(CANCELLED, e, reason);
+        return FAILED;
+      }
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt(); // returned as a value: keep the interruption visible
+      }
+    }
+    thread.fail(THROWN, e, null);
+    return FAILED;
+  }
+
+  private <E> E toError(ThreadContext thread, int kind, Exception failure, Object detail, ErrorMapper<E> errors) {
+    return switch (kind) {
+      case THROWN -> errors.thrown(failure);
+      case DEADLINE -> deadlineError(thread, detail, errors);
+      case CANCELLED -> errors.cancelled(detail);
+      case CIRCUIT_OPEN -> errors.circuitOpen(breaker.name());
+      case BULKHEAD_FULL -> errors.bulkheadFull(bulkhead.limit());
+      case WAIT_INTERRUPTED -> waitInterrupted(thread, errors);
+      default -> throw new IllegalStateException("gogoscope bug: unknown failure kind " + kind);
+    };
+  }
+
+  private boolean retries(int attempt, int kind, Exception failure, Object detail) {
+    if (retry == null || attempt >= retry.maxAttempts()) {
+      return false;
+    }
+    return switch (kind) {
+      case THROWN -> !Interruptions.isInterruption(failure) && retry.shouldRetry(failure);
+      case DEADLINE -> detail == attemptDeadline && retry.retriesTimeouts();
+      default -> false; // refusals and cancellations: trying again at once could only fail again
+    };
+  }
+
+  /** Whether the failed attempt says something about the dependency (for the circuit breaker). */
+  private boolean isDependencyFailure(ThreadContext thread) {
+    return switch (thread.failureKind) {
+      case THROWN -> !Interruptions.isInterruption(thread.failure);
+      case DEADLINE -> thread.failureDetail == attemptDeadline;
+      default -> false;
+    };
+  }
+
+  /** The error for a deadline that fired: this guard's own timeouts, else its scope's or an outer call's. */
+  private <E> E deadlineError(ThreadContext thread, Object source, ErrorMapper<E> errors) {
+    if (thread.task != null && thread.task.cancelReason() != null) {
+      Thread.currentThread().interrupt(); // the slot consumed an interrupt the task's cancellation also meant
+    }
+    if (source == attemptDeadline) {
+      return errors.timedOut(attemptDeadline.timeout());
+    }
+    if (source == overallDeadline) {
+      return errors.timedOut(overallDeadline.timeout());
+    }
+    if (source instanceof Scope scope) {
+      return errors.cancelled(scope.deadlineReason());
+    }
+    CallDeadline outer = (CallDeadline) source;
+    return errors.cancelled(new CancelReason.CallTimedOut(outer.call(), outer.timeout()));
+  }
+
+  /** A wait of the guard's own (lock, bulkhead, retry delay) was interrupted. */
+  private <E> E waitInterrupted(ThreadContext thread, ErrorMapper<E> errors) {
+    DeadlineSlot slot = thread.slotIfAny();
+    Object fired = slot == null ? null : slot.firedSource();
+    if (fired != null) {
+      return deadlineError(thread, fired, errors);
+    }
+    Thread current = Thread.currentThread();
+    current.interrupt(); // whoever interrupted still wants this thread to stop
+    Object reason = thread.cancelReason();
+    return errors.cancelled(reason != null ? reason : new CancelReason.Interrupted(current.getName()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Pushes a deadline level: the sooner of {@code requested} and the current scope's deadline. */
+  private static DeadlineSlot enter(ThreadContext thread, long requested, Object source) {
+    Scope scope = thread.openScope();
+    DeadlineSlot slot = thread.slot();
+    if (scope != null && scope.effectiveDeadline < requested) {
+      slot.enter(scope.effectiveDeadline, scope);
+    } else {
+      slot.enter(requested, source);
+    }
+    return slot;
+  }
+
+  private void release(Lease lease) {
+    try {
+      observer.lockOutcome(name, lease.release() ? LockOutcome.RELEASED : LockOutcome.LOST);
+    } catch (StoreException e) {
+      // The call's own outcome stands (its work is done and may not be repeated); the lease expires
+      // by its TTL. Report the failure where it cannot be missed rather than fail the call.
+      observer.lockOutcome(name, LockOutcome.ERROR);
+      Thread current = Thread.currentThread();
+      current.getUncaughtExceptionHandler().uncaughtException(current, e);
+    }
+  }
+
+  private TaskInfo info(int index, CallContext context) {
+    return new TaskInfo(name, index, retry != null, attemptTimeoutNanos != 0 || overallTimeoutNanos != 0,
+        breaker != null, context.attributes());
+  }
+
+  @SuppressWarnings("unchecked") // the value came from a Callable<? extends T>
+  private static <E, T> Result<E, T> ok(Object value) {
+    return new Result.Ok<>((T) value);
   }
 
   /** Configures a {@link Guard}; get one from {@link ScopeRuntime#guard(String)}. */
   public static final class Builder {
-    private Builder() {}
+    private final String name;
+    private final ScopeRuntime runtime;
+    private Retry retry;
+    private Duration timeout;
+    private Duration overallTimeout;
+    private CircuitBreaker breaker;
+    private int rateLimit;
+    private Duration rateWindow;
+    private Duration lockTtl;
+    private Duration lockMaxWait;
+    private Bulkhead bulkhead;
+
+    Builder(String name, ScopeRuntime runtime) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a guard needs a name (it names its calls' spans and metrics)");
+      }
+      this.name = name;
+      this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
 
     /** Retries failed attempts. */
     public Builder retry(Retry retry) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
     }
 
-    /** Stops each attempt after {@code timeout}. */
+    /** Stops each attempt after {@code timeout}; positive. */
     public Builder timeout(Duration timeout) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.timeout = positive(timeout, "timeout");
+      return this;
     }
 
-    /** Stops the whole call, retries and waits included, after {@code timeout}. */
+    /** Stops the whole call, retries and waits included, after {@code timeout}; positive. */
     public Builder overallTimeout(Duration timeout) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.overallTimeout = positive(timeout, "overall timeout");
+      return this;
     }
 
     /** Guards each attempt with {@code breaker}. */
     public Builder circuitBreaker(CircuitBreaker breaker) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.breaker = Objects.requireNonNull(breaker, "breaker");
+      return this;
     }
 
     /**
@@ -105,7 +608,12 @@ public final class Guard {
      * name when the call gives none).
      */
     public Builder rateLimit(int limit, Duration window) {
-      throw new UnsupportedOperationException("not yet implemented");
+      if (limit < 1) {
+        throw new IllegalArgumentException("guard '" + name + "': rate limit must admit at least 1 call, got " + limit);
+      }
+      this.rateWindow = positive(window, "rate-limit window");
+      this.rateLimit = limit;
+      return this;
     }
 
     /**
@@ -113,17 +621,32 @@ public final class Guard {
      * provider for the whole call, waiting up to {@code maxWait} for it (zero: skip at once).
      */
     public Builder lock(Duration ttl, Duration maxWait) {
-      throw new UnsupportedOperationException("not yet implemented");
+      Objects.requireNonNull(maxWait, "maxWait");
+      if (maxWait.isNegative()) {
+        throw new IllegalArgumentException("guard '" + name + "': lock wait must not be negative, got " + maxWait);
+      }
+      this.lockTtl = positive(ttl, "lock TTL");
+      this.lockMaxWait = maxWait;
+      return this;
     }
 
     /** Caps concurrent attempts. */
     public Builder bulkhead(Bulkhead bulkhead) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.bulkhead = Objects.requireNonNull(bulkhead, "bulkhead");
+      return this;
     }
 
     /** The configured guard. */
     public Guard build() {
-      throw new UnsupportedOperationException("not yet implemented");
+      return new Guard(this);
+    }
+
+    private Duration positive(Duration duration, String what) {
+      Objects.requireNonNull(duration, what);
+      if (!duration.isPositive()) {
+        throw new IllegalArgumentException("guard '" + name + "': " + what + " must be positive, got " + duration);
+      }
+      return duration;
     }
   }
 }

@@ -1,10 +1,28 @@
 package io.gogoscope;
 
+import io.gogoscope.observe.Restore;
+import io.gogoscope.observe.ScopeInfo;
+import io.gogoscope.observe.ScopeObservation;
+import io.gogoscope.observe.ScopeObserver;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,7 +45,10 @@ import java.util.function.Supplier;
  *       children, and every unfinished task in them.
  *   <li><b>Cancellation</b> reaches task code as interruption and as {@link #isCancelled()} with a
  *       {@link #cancellationReason() reason}. A scope's timeout or deadline cancels it with
- *       {@link CancelReason.ScopeTimedOut}.
+ *       {@link CancelReason.ScopeTimedOut}; a child of a cancelled scope gets
+ *       {@link CancelReason.ParentCancelled} carrying its parent's reason.
+ *   <li><b>Concurrency.</b> With a {@link Builder#concurrency limit}, a forked task waits for a
+ *       permit on its own virtual thread, so {@code fork} never blocks the caller.
  *   <li><b>{@link #close()}</b> is idempotent: it cancels what is unfinished, waits for it (up to
  *       the close grace, then reports the stragglers), and disposes {@link #register registered}
  *       resources last-in first-out, each exactly once. A disposal that fails is reported to the
@@ -35,12 +56,84 @@ import java.util.function.Supplier;
  *       throws a {@link ScopeCloseException} carrying every failure.
  * </ul>
  *
+ * <p>A task that ignores interruption keeps running after its scope is cancelled: nothing in Java
+ * can stop a thread that does not cooperate. {@code close()} then waits for it for the close grace
+ * only, reports it to {@link ScopeObserver#closeTimedOut} and in the {@link ScopeCloseException},
+ * and returns; the task runs on to its end.
+ *
+ * <p>Close a scope on the thread that opened it (try-with-resources does): that is the thread whose
+ * {@link #current()} scope and observation context it restores.
+ *
  * <p>Thread-safe: tasks may fork siblings, register resources and cancel the scope concurrently.
  */
 public final class Scope implements AutoCloseable {
+  private static final VarHandle CANCEL_REASON;
 
-  private Scope() {
-    throw new UnsupportedOperationException("not yet implemented");
+  static {
+    try {
+      CANCEL_REASON = MethodHandles.lookup().findVarHandle(Scope.class, "cancelReason", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final String name;
+  private final ScopeRuntime runtime;
+  private final Scope parent;
+  private final Duration timeout;
+  private final int concurrency;
+  private final Semaphore permits;
+  private final long closeGraceNanos;
+  private final long openedAt;
+  private final Thread opener;
+  private final Scope previousCurrent;
+  private final ScopeInfo info;
+
+  /** The sooner of this scope's deadline and its ancestors' ({@link DeadlineSlot#NO_DEADLINE}: none). */
+  final long effectiveDeadline;
+
+  /** The scope whose deadline {@link #effectiveDeadline} is, or {@code null}. */
+  private final Scope deadlineOwner;
+
+  private ScopeObservation observation = ScopeObservation.NONE;
+  private Restore observationRestore = Restore.NOTHING;
+  private volatile ScheduledFuture<?> timer;
+  private volatile Object cancelReason;
+  private volatile boolean closed;
+  private final AtomicInteger forks = new AtomicInteger();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition allFinished = lock.newCondition();
+  // Guarded by lock:
+  private final Set<Task<?, ?>> running = new HashSet<>();
+  private final Set<Scope> children = new HashSet<>();
+  private final ArrayDeque<AutoCloseable> resources = new ArrayDeque<>();
+  private List<Consumer<Object>> cancelListeners = new ArrayList<>(); // null once cancelled
+  private boolean closeStarted;
+  private boolean disposing;
+
+  private Scope(Builder builder, Scope parent, ScopeRuntime runtime, Scope previousCurrent,
+      long openedAt, Duration timeout, long ownDeadline) {
+    this.name = builder.name;
+    this.runtime = runtime;
+    this.parent = parent;
+    this.timeout = timeout;
+    this.concurrency = builder.concurrency;
+    this.permits = builder.concurrency > 0 ? new Semaphore(builder.concurrency, true) : null;
+    this.closeGraceNanos = Durations.toNanos(builder.closeGrace != null ? builder.closeGrace : runtime.closeGrace());
+    this.openedAt = openedAt;
+    this.opener = Thread.currentThread();
+    this.previousCurrent = previousCurrent;
+    if (parent != null && parent.effectiveDeadline <= ownDeadline) {
+      this.effectiveDeadline = parent.effectiveDeadline;
+      this.deadlineOwner = parent.deadlineOwner;
+    } else {
+      this.effectiveDeadline = ownDeadline;
+      this.deadlineOwner = ownDeadline == DeadlineSlot.NO_DEADLINE ? null : this;
+    }
+    this.info = runtime.observer() == ScopeObserver.NONE
+        ? null
+        : new ScopeInfo(name, parent != null, timeout, builder.concurrency);
   }
 
   /** Opens an unnamed scope, child of the current one if there is one. */
@@ -53,9 +146,12 @@ public final class Scope implements AutoCloseable {
     return builder(name).open();
   }
 
-  /** Starts configuring a scope named {@code name} on the default runtime. */
+  /**
+   * Starts configuring a scope named {@code name}; it takes its runtime from its parent, or the
+   * {@linkplain ScopeRuntime#defaults() default runtime} when it has none.
+   */
   public static Builder builder(String name) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return new Builder(name, null);
   }
 
   /**
@@ -65,50 +161,64 @@ public final class Scope implements AutoCloseable {
    * @throws IllegalStateException when the caller runs in no scope
    */
   public static Scope current() {
-    throw new UnsupportedOperationException("not yet implemented");
+    Scope scope = ThreadContext.current().openScope();
+    if (scope == null) {
+      throw new IllegalStateException("no scope is open on thread '" + Thread.currentThread().getName()
+          + "': call this inside a task, or inside try (Scope scope = Scope.open(\"name\")) { ... }");
+    }
+    return scope;
   }
 
   /** Like {@link #current()}, but empty outside any scope. */
   public static Optional<Scope> currentIfAny() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Optional.ofNullable(ThreadContext.current().openScope());
   }
 
   /**
-   * Throws {@link ScopeCancelledException} when the current scope (if any) is cancelled: a
-   * cooperative check for code that does not block and so never sees an interrupt.
+   * Throws {@link ScopeCancelledException} when the current scope (if any), or the task this thread
+   * runs, is cancelled: a cooperative check for code that does not block and so never sees an
+   * interrupt.
    */
   public static void throwIfCancelled() {
-    throw new UnsupportedOperationException("not yet implemented");
+    Object reason = ThreadContext.current().cancelReason();
+    if (reason != null) {
+      throw new ScopeCancelledException(reason);
+    }
   }
 
   /** The scope's name, used for its span and thread names. */
   public String name() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return name;
   }
 
   /** The parent scope, if any. */
   public Optional<Scope> parent() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Optional.ofNullable(parent);
   }
 
   /** The runtime this scope reports to and takes its stores from. */
   public ScopeRuntime runtime() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return runtime;
   }
 
-  /** Time left until the scope's deadline, if it has one (zero or negative once passed). */
+  /**
+   * Time left until the scope's deadline (its own or an ancestor's, whichever is sooner), if it has
+   * one; zero or negative once passed.
+   */
   public Optional<Duration> remaining() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return effectiveDeadline == DeadlineSlot.NO_DEADLINE
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(effectiveDeadline - System.nanoTime()));
   }
 
   /** {@code true} once the scope is cancelled (by hand, by its timeout, its parent, or close). */
   public boolean isCancelled() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return cancelReason != null;
   }
 
   /** Why the scope was cancelled, once it is. */
   public Optional<Object> cancellationReason() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Optional.ofNullable(cancelReason);
   }
 
   /**
@@ -117,12 +227,63 @@ public final class Scope implements AutoCloseable {
    * first reason counts.
    */
   public void cancel(Object reason) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(reason, "reason");
+    if (!CANCEL_REASON.compareAndSet(this, null, reason)) {
+      return;
+    }
+    ScheduledFuture<?> pendingTimer = timer;
+    if (pendingTimer != null) {
+      pendingTimer.cancel(false);
+    }
+    List<Task<?, ?>> tasks;
+    List<Scope> kids;
+    List<Consumer<Object>> listeners;
+    lock.lock();
+    try {
+      tasks = List.copyOf(running);
+      kids = List.copyOf(children);
+      listeners = cancelListeners;
+      cancelListeners = null;
+    } finally {
+      lock.unlock();
+    }
+    // Children first: the whole subtree knows its reason before any task reacts to an interrupt
+    // (a task that unwinds at once closes its own scopes, which would otherwise say ScopeClosed).
+    if (!kids.isEmpty()) {
+      CancelReason.ParentCancelled childReason = new CancelReason.ParentCancelled(name, reason);
+      for (Scope kid : kids) {
+        kid.cancel(childReason);
+      }
+    }
+    for (Task<?, ?> task : tasks) {
+      task.interruptIfRunning();
+    }
+    for (Consumer<Object> listener : listeners) {
+      notifyCancelled(listener, reason);
+    }
   }
 
-  /** Runs {@code listener} with the reason when the scope is cancelled (at once if it already is). */
+  /**
+   * Runs {@code listener} with the reason when the scope is cancelled (at once if it already is),
+   * on the thread that cancels it, which may be the shared timer thread: keep listeners short. An
+   * exception from a listener goes to that thread's uncaught-exception handler and does not stop
+   * the cancellation.
+   */
   public void onCancel(Consumer<Object> listener) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(listener, "listener");
+    Object reason;
+    lock.lock();
+    try {
+      reason = cancelReason;
+      if (reason == null) {
+        cancelListeners.add(listener);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (reason != null) {
+      notifyCancelled(listener, reason);
+    }
   }
 
   /**
@@ -130,9 +291,24 @@ public final class Scope implements AutoCloseable {
    * in reverse order of registration.
    *
    * @return {@code resource}, for chaining
+   * @throws IllegalStateException when the scope is already disposing its resources
    */
   public <R extends AutoCloseable> R register(R resource) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(resource, "resource");
+    lock.lock();
+    try {
+      if (disposing) {
+        throw new IllegalStateException("scope '" + name
+            + "' is closed and has disposed its resources; register " + resource + " before closing it");
+      }
+      resources.push(resource);
+    } finally {
+      lock.unlock();
+    }
+    if (info != null) {
+      runtime.observer().resourceRegistered(info);
+    }
+    return resource;
   }
 
   /** Forks {@code body} on a virtual thread; exceptions become {@link Failure.Thrown}. */
@@ -145,9 +321,15 @@ public final class Scope implements AutoCloseable {
     return fork(name, body, ErrorMapper.failure());
   }
 
-  /** Forks {@code body} as a task named {@code name}, mapping its failures with {@code errors}. */
+  /**
+   * Forks {@code body} as a task named {@code name}, mapping its failures with {@code errors}. In a
+   * cancelled scope the task completes at once as cancelled, without running.
+   *
+   * @throws IllegalStateException when the scope is closed (and not cancelled)
+   */
   public <E, T> Task<E, T> fork(String name, Callable<? extends T> body, ErrorMapper<E> errors) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(body, "body");
+    return start(name, TaskBody.of(body), errors, null);
   }
 
   /**
@@ -156,83 +338,476 @@ public final class Scope implements AutoCloseable {
    */
   public <E, T> Task<E, T> forkResult(
       String name, Supplier<? extends Result<E, T>> body, ErrorMapper<E> errors) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(body, "body");
+    return start(name, TaskBody.ofResult(body), errors, null);
   }
 
   /**
    * Runs every body in a child scope and returns the first success; the others are cancelled with
    * {@link CancelReason.LostRace}. When all fail, the error is {@link Failure.AllFailed} with each
-   * failure in input order.
+   * failure in input order; when the race is cancelled from outside (this scope is cancelled), it
+   * is {@link Failure.Cancelled}. Returns after the losers have finished (up to the close grace).
+   *
+   * @throws IllegalArgumentException when {@code bodies} is empty
    */
   public <T> Result<Failure, T> race(List<? extends Callable<? extends T>> bodies) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return first("race", bodies, true);
   }
 
   /**
    * Runs every body in a child scope and returns the first to finish, success or failure (as
-   * {@link java.util.concurrent.CompletableFuture#anyOf}); the others are cancelled.
+   * {@link java.util.concurrent.CompletableFuture#anyOf}); the others are cancelled with
+   * {@link CancelReason.LostRace}.
+   *
+   * @throws IllegalArgumentException when {@code bodies} is empty
    */
   public <T> Result<Failure, T> any(List<? extends Callable<? extends T>> bodies) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return first("any", bodies, false);
   }
 
   /**
    * Runs every body in a child scope, at most {@code concurrency} at a time, and returns their
    * results in input order. A failure does not stop the others.
+   *
+   * @throws IllegalArgumentException when {@code concurrency} is below 1
    */
   public <T> List<Result<Failure, T>> parallel(
       List<? extends Callable<? extends T>> bodies, int concurrency) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(bodies, "bodies");
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("parallel needs a concurrency of at least 1, got " + concurrency);
+    }
+    try (Scope group = child("parallel", concurrency)) {
+      List<Task<Failure, T>> tasks = new ArrayList<>(bodies.size());
+      for (Callable<? extends T> body : bodies) {
+        tasks.add(group.fork("item", body));
+      }
+      List<Result<Failure, T>> results = new ArrayList<>(tasks.size());
+      for (Task<Failure, T> task : tasks) {
+        results.add(task.join());
+      }
+      return results;
+    }
   }
 
-  /** Cancels unfinished work, waits for it, disposes resources; idempotent. */
+  /**
+   * Cancels unfinished work (with {@link CancelReason.ScopeClosed}), waits for it up to the close
+   * grace, disposes resources last-in first-out, and restores the previous {@link #current()}
+   * scope; idempotent (a second call returns at once).
+   *
+   * @throws ScopeCloseException when a resource failed to close or tasks outlived the close grace,
+   *     after everything else is done
+   */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("not yet implemented");
+    boolean unfinished;
+    lock.lock();
+    try {
+      if (closeStarted) {
+        return;
+      }
+      closeStarted = true;
+      unfinished = !running.isEmpty() || !children.isEmpty();
+    } finally {
+      lock.unlock();
+    }
+    if (unfinished) {
+      cancel(new CancelReason.ScopeClosed(name));
+    }
+    List<String> abandoned = awaitTasks();
+    if (!abandoned.isEmpty() && info != null) {
+      runtime.observer().closeTimedOut(info, abandoned);
+    }
+    List<Throwable> failures = disposeResources();
+    finishClosing();
+    throwFailures(failures, abandoned);
+  }
+
+  @Override
+  public String toString() {
+    Object reason = cancelReason;
+    return "Scope[" + name + (closed ? ", closed" : "") + (reason != null ? ", cancelled: " + reason : "") + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Package-private: the runtime's own use.
+
+  <E, T> Task<E, T> start(String taskName, TaskBody<E, T> body, ErrorMapper<E> errors,
+      Consumer<? super Task<E, T>> onDone) {
+    Objects.requireNonNull(taskName, "name");
+    Objects.requireNonNull(errors, "errors");
+    Task<E, T> task = new Task<>(this, taskName, forks.getAndIncrement(), body, errors, onDone);
+    Object reason;
+    lock.lock();
+    try {
+      reason = cancelReason;
+      if (reason == null) {
+        if (closeStarted) {
+          throw new IllegalStateException(
+              "scope '" + name + "' is closed; fork '" + taskName + "' before closing it, or open a new scope");
+        }
+        running.add(task);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (reason != null) {
+      task.completeWithoutRunning(reason);
+    } else {
+      task.start();
+    }
+    return task;
+  }
+
+  void taskFinished(Task<?, ?> task) {
+    lock.lock();
+    try {
+      if (running.remove(task) && running.isEmpty()) {
+        allFinished.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  Object cancelReasonOrNull() {
+    return cancelReason;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  Semaphore permits() {
+    return permits;
+  }
+
+  ScopeObservation observation() {
+    return observation;
+  }
+
+  /**
+   * Why this scope is or will be cancelled by its effective deadline: its reason if it is already
+   * cancelled, else what its timer (or an ancestor's, passed down) is about to say.
+   */
+  Object deadlineReason() {
+    Object reason = cancelReason;
+    if (reason != null) {
+      return reason;
+    }
+    if (deadlineOwner == this || parent == null) {
+      return new CancelReason.ScopeTimedOut(name, timeout);
+    }
+    return new CancelReason.ParentCancelled(parent.name, parent.deadlineReason());
+  }
+
+  /** The innermost scope, from this one outwards on this thread, that is still open. */
+  Scope firstOpenBefore(ThreadContext context) {
+    Scope s = this;
+    while (s != null && s.closed && !(context.task != null && context.task.scope() == s)) {
+      s = s.previousCurrent;
+    }
+    return s;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static Scope openWith(Builder builder) {
+    ThreadContext context = ThreadContext.current();
+    Scope parent = builder.detached ? null : builder.parent != null ? builder.parent : context.openScope();
+    ScopeRuntime runtime = builder.runtime != null ? builder.runtime
+        : parent != null ? parent.runtime : ScopeRuntime.defaults();
+    long now = System.nanoTime();
+    Duration timeout = builder.timeout;
+    long ownDeadline = timeout != null ? now + Durations.toNanos(timeout) : DeadlineSlot.NO_DEADLINE;
+    if (builder.deadline != null) {
+      Duration untilDeadline = Duration.between(Instant.now(), builder.deadline);
+      long at = now + Durations.toNanos(untilDeadline);
+      if (at < ownDeadline) {
+        ownDeadline = at;
+        timeout = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
+      }
+    }
+    Scope scope = new Scope(builder, parent, runtime, context.scope, now, timeout, ownDeadline);
+    Object parentReason = parent != null ? parent.adopt(scope) : null;
+    if (scope.info != null) {
+      scope.observation = runtime.observer().scopeOpened(scope.info);
+      scope.observationRestore = scope.observation.makeCurrent();
+    }
+    context.scope = scope;
+    if (parentReason != null) {
+      scope.cancel(new CancelReason.ParentCancelled(parent.name, parentReason));
+    }
+    if (ownDeadline != DeadlineSlot.NO_DEADLINE) {
+      long delay = ownDeadline - now;
+      CancelReason.ScopeTimedOut reason = new CancelReason.ScopeTimedOut(scope.name, timeout);
+      if (delay <= 0) {
+        scope.cancel(reason);
+      } else if (!scope.isCancelled()) {
+        scope.timer = ScopeTimer.schedule(() -> scope.cancel(reason), delay);
+      }
+    }
+    return scope;
+  }
+
+  /** Adds {@code child}; returns this scope's cancellation reason if it is already cancelled. */
+  private Object adopt(Scope child) {
+    lock.lock();
+    try {
+      if (disposing) {
+        throw new IllegalStateException("scope '" + name + "' is closed; open '" + child.name
+            + "' under a scope that is still open, or detached()");
+      }
+      children.add(child);
+      return cancelReason;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void orphan(Scope child) {
+    lock.lock();
+    try {
+      children.remove(child);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Scope child(String kind, int limit) {
+    Builder builder = new Builder(name + "." + kind, runtime).parent(this);
+    if (limit > 0) {
+      builder.concurrency(limit);
+    }
+    return builder.open();
+  }
+
+  private <T> Result<Failure, T> first(String kind, List<? extends Callable<? extends T>> bodies,
+      boolean successOnly) {
+    Objects.requireNonNull(bodies, "bodies");
+    if (bodies.isEmpty()) {
+      throw new IllegalArgumentException(kind + " needs at least one body");
+    }
+    BlockingQueue<Task<Failure, T>> settled = new LinkedBlockingQueue<>();
+    try (Scope group = child(kind, 0)) {
+      List<Task<Failure, T>> tasks = new ArrayList<>(bodies.size());
+      for (Callable<? extends T> body : bodies) {
+        tasks.add(group.start("candidate", TaskBody.of(Objects.requireNonNull(body, "body")),
+            ErrorMapper.failure(), settled::add));
+      }
+      for (int left = tasks.size(); left > 0; left--) {
+        Task<Failure, T> done;
+        try {
+          done = settled.take();
+        } catch (InterruptedException e) {
+          Thread current = Thread.currentThread();
+          current.interrupt();
+          CancelReason.Interrupted reason = new CancelReason.Interrupted(current.getName());
+          group.cancel(reason);
+          return new Result.Err<>(new Failure.Cancelled(reason));
+        }
+        Result<Failure, T> result = done.join();
+        if (result.isOk() || !successOnly) {
+          group.cancel(new CancelReason.LostRace(done.name() + "-" + done.index()));
+          return result;
+        }
+      }
+      Object reason = group.cancelReasonOrNull();
+      if (reason != null) {
+        return new Result.Err<>(new Failure.Cancelled(reason));
+      }
+      List<Failure> failures = new ArrayList<>(tasks.size());
+      for (Task<Failure, T> task : tasks) {
+        failures.add(task.join().errorIfAny().orElseThrow());
+      }
+      return new Result.Err<>(new Failure.AllFailed(failures));
+    }
+  }
+
+  /** Waits up to the close grace for running tasks; returns the thread names of those left. */
+  private List<String> awaitTasks() {
+    long deadline = System.nanoTime() + closeGraceNanos;
+    boolean interrupted = false;
+    lock.lock();
+    try {
+      while (!running.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          allFinished.awaitNanos(left);
+        } catch (InterruptedException e) {
+          interrupted = true; // closing must still wait for the tasks; the flag is restored below
+        }
+      }
+      return running.stream().map(Task::threadName).sorted().toList();
+    } finally {
+      lock.unlock();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private List<Throwable> disposeResources() {
+    List<AutoCloseable> lastFirst;
+    lock.lock();
+    try {
+      disposing = true;
+      lastFirst = List.copyOf(resources); // push() adds at the head: this is last-in first-out
+      resources.clear();
+    } finally {
+      lock.unlock();
+    }
+    List<Throwable> failures = new ArrayList<>();
+    for (AutoCloseable resource : lastFirst) {
+      Throwable failure = null;
+      try {
+        resource.close();
+      } catch (Throwable t) {
+        // Every resource must be closed exactly once whatever the others do; Errors are rethrown
+        // by throwFailures once all are closed, exceptions travel in the ScopeCloseException.
+        failure = t;
+        failures.add(t);
+      }
+      if (info != null) {
+        runtime.observer().resourceDisposed(info, failure);
+      }
+    }
+    return failures;
+  }
+
+  private void finishClosing() {
+    ScheduledFuture<?> pendingTimer = timer;
+    if (pendingTimer != null) {
+      pendingTimer.cancel(false);
+    }
+    if (parent != null) {
+      parent.orphan(this);
+    }
+    closed = true;
+    if (Thread.currentThread() == opener) {
+      ThreadContext context = ThreadContext.current();
+      if (context.scope == this) {
+        context.scope = previousCurrent == null ? null : previousCurrent.firstOpenBefore(context);
+      }
+      observationRestore.close();
+    }
+    if (info != null) {
+      observation.closed(Duration.ofNanos(System.nanoTime() - openedAt), cancelReason);
+    }
+  }
+
+  private void throwFailures(List<Throwable> failures, List<String> abandoned) {
+    Error fatal = null;
+    for (Throwable failure : failures) {
+      if (failure instanceof Error error && fatal == null) {
+        fatal = error;
+      }
+    }
+    if (fatal != null) {
+      for (Throwable failure : failures) {
+        if (failure != fatal) {
+          fatal.addSuppressed(failure);
+        }
+      }
+      throw fatal;
+    }
+    if (!failures.isEmpty() || !abandoned.isEmpty()) {
+      throw new ScopeCloseException(name, failures, abandoned);
+    }
+  }
+
+  private static void notifyCancelled(Consumer<Object> listener, Object reason) {
+    try {
+      listener.accept(reason);
+    } catch (RuntimeException e) {
+      // A listener's failure must not stop the cancellation of the rest; the handler reports it.
+      Thread current = Thread.currentThread();
+      current.getUncaughtExceptionHandler().uncaughtException(current, e);
+    }
   }
 
   /** Configures a scope before {@link #open() opening} it. */
   public static final class Builder {
-    private Builder() {}
+    private final String name;
+    private ScopeRuntime runtime;
+    private Duration timeout;
+    private Instant deadline;
+    private int concurrency;
+    private Scope parent;
+    private boolean detached;
+    private Duration closeGrace;
 
-    /** Cancels the scope {@code timeout} after it opens. */
-    public Builder timeout(Duration timeout) {
-      throw new UnsupportedOperationException("not yet implemented");
+    Builder(String name, ScopeRuntime runtime) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a scope needs a name (it names its span and its threads)");
+      }
+      this.name = name;
+      this.runtime = runtime;
     }
 
-    /** Cancels the scope at {@code deadline} (wall clock). */
+    /** Cancels the scope {@code timeout} after it opens; positive. */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (!timeout.isPositive()) {
+        throw new IllegalArgumentException("scope '" + name + "': timeout must be positive, got " + timeout
+            + " (for a point in time that may have passed, use deadline(Instant))");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Cancels the scope at {@code deadline} (wall clock); a deadline already passed cancels it on open. */
     public Builder deadline(Instant deadline) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.deadline = Objects.requireNonNull(deadline, "deadline");
+      return this;
     }
 
     /** Runs at most {@code limit} of the scope's tasks at once; the rest wait their turn. */
     public Builder concurrency(int limit) {
-      throw new UnsupportedOperationException("not yet implemented");
+      if (limit < 1) {
+        throw new IllegalArgumentException("scope '" + name + "': concurrency must be at least 1, got " + limit);
+      }
+      this.concurrency = limit;
+      return this;
     }
 
     /** Makes {@code parent} the parent instead of the current scope. */
     public Builder parent(Scope parent) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.parent = Objects.requireNonNull(parent, "parent");
+      this.detached = false;
+      return this;
     }
 
     /** Opens a root scope even when a current scope exists. */
     public Builder detached() {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.detached = true;
+      this.parent = null;
+      return this;
     }
 
-    /** How long {@link Scope#close()} waits for cancelled tasks before reporting them. */
+    /** How long {@link Scope#close()} waits for cancelled tasks before reporting them; zero or more. */
     public Builder closeGrace(Duration grace) {
-      throw new UnsupportedOperationException("not yet implemented");
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("scope '" + name + "': close grace must not be negative, got " + grace);
+      }
+      this.closeGrace = grace;
+      return this;
     }
 
     /** Uses {@code runtime} (observer, stores, time) instead of the parent's or the default. */
     public Builder runtime(ScopeRuntime runtime) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.runtime = Objects.requireNonNull(runtime, "runtime");
+      return this;
     }
 
     /** Opens the scope; it becomes the current scope of this thread until closed. */
     public Scope open() {
-      throw new UnsupportedOperationException("not yet implemented");
+      return Scope.openWith(this);
     }
   }
 }

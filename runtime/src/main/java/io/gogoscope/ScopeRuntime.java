@@ -3,9 +3,17 @@ package io.gogoscope;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.store.CircuitStateStore;
+import io.gogoscope.store.InMemoryCircuitStateStore;
+import io.gogoscope.store.InMemoryLockProvider;
+import io.gogoscope.store.InMemoryRateLimitStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * What scopes and generated code need from their surroundings: an observer (tracing and metrics),
@@ -20,62 +28,84 @@ import java.time.Duration;
  * }</pre>
  *
  * <p>Thread-safe. Circuit breakers are kept per name, so every generated method and hand-written
- * guard naming the same breaker shares its state.
+ * guard naming the same breaker shares its state. The in-memory stores of a runtime built without
+ * stores are created on first use.
  */
 public final class ScopeRuntime {
+  private static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(10);
 
-  private ScopeRuntime() {
-    throw new UnsupportedOperationException("not yet implemented");
+  private final ScopeObserver observer;
+  private final TimeSource timeSource;
+  private final Lazy<LockProvider> lockProvider;
+  private final Lazy<RateLimitStore> rateLimitStore;
+  private final Lazy<CircuitStateStore> circuitStateStore;
+  private final Duration closeGrace;
+  private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
+
+  private ScopeRuntime(Builder builder) {
+    this.observer = SafeObserver.wrap(ScopeObserver.compose(builder.observers));
+    this.timeSource = builder.timeSource;
+    this.lockProvider = builder.lockProvider != null
+        ? Lazy.of(builder.lockProvider) : Lazy.of(InMemoryLockProvider::new);
+    this.rateLimitStore = builder.rateLimitStore != null
+        ? Lazy.of(builder.rateLimitStore) : Lazy.of(InMemoryRateLimitStore::new);
+    this.circuitStateStore = builder.circuitStateStore != null
+        ? Lazy.of(builder.circuitStateStore) : Lazy.of(InMemoryCircuitStateStore::new);
+    this.closeGrace = builder.closeGrace;
   }
 
-  /** The shared default runtime: nothing observed, in-memory stores, system time. */
+  /** The shared default runtime: nothing observed, in-memory stores, system time, 10 s close grace. */
   public static ScopeRuntime defaults() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Defaults.INSTANCE;
   }
 
   /** Starts configuring a runtime; unset parts take the defaults. */
   public static Builder builder() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return new Builder();
   }
 
-  /** The observer of scopes, tasks and policies ({@link ScopeObserver#NONE} when unobserved). */
+  /**
+   * The observer of scopes, tasks and policies ({@link ScopeObserver#NONE} when unobserved). The
+   * configured observers are combined into one and shielded: an exception an observer throws is
+   * dropped, never seen by the observed code.
+   */
   public ScopeObserver observer() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return observer;
   }
 
   /** The time source of policy delays and windows. */
   public TimeSource timeSource() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return timeSource;
   }
 
   /** The lock provider. */
   public LockProvider lockProvider() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return lockProvider.get();
   }
 
   /** The rate-limit store. */
   public RateLimitStore rateLimitStore() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return rateLimitStore.get();
   }
 
   /** The circuit-state store, used by breakers configured as shared. */
   public CircuitStateStore circuitStateStore() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return circuitStateStore.get();
   }
 
   /** How long {@link Scope#close()} waits for cancelled tasks before reporting them. */
   public Duration closeGrace() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return closeGrace;
   }
 
   /** Starts configuring a scope on this runtime. */
   public Scope.Builder scope(String name) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return new Scope.Builder(name, this);
   }
 
   /** Starts configuring a guard on this runtime. */
   public Guard.Builder guard(String name) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return new Guard.Builder(name, this);
   }
 
   /**
@@ -86,46 +116,80 @@ public final class ScopeRuntime {
    * @throws IllegalArgumentException when {@code name} exists with another configuration
    */
   public CircuitBreaker circuitBreaker(String name, CircuitBreaker.Config config) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(config, "config");
+    Breaker breaker = breakers.computeIfAbsent(name, n -> new Breaker(config, createBreaker(n, config)));
+    if (!breaker.config().equals(config)) {
+      throw new IllegalArgumentException("circuit breaker '" + name + "' already exists with " + breaker.config()
+          + "; it was asked for again with " + config + ". Use one configuration per name (or another name)");
+    }
+    return breaker.breaker();
+  }
+
+  private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
+    throw new UnsupportedOperationException("waiting for the policies branch: " + name + config);
+  }
+
+  private record Breaker(CircuitBreaker.Config config, CircuitBreaker breaker) {}
+
+  private static final class Defaults {
+    static final ScopeRuntime INSTANCE = builder().build();
   }
 
   /** Configures a {@link ScopeRuntime}. */
   public static final class Builder {
+    private final List<ScopeObserver> observers = new ArrayList<>();
+    private TimeSource timeSource = TimeSource.system();
+    private LockProvider lockProvider;
+    private RateLimitStore rateLimitStore;
+    private CircuitStateStore circuitStateStore;
+    private Duration closeGrace = DEFAULT_CLOSE_GRACE;
+
     private Builder() {}
 
     /** Observes scopes, tasks and policies; call again to add more observers. */
     public Builder observer(ScopeObserver observer) {
-      throw new UnsupportedOperationException("not yet implemented");
+      observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
     }
 
     /** Reads time and waits through {@code timeSource} (tests pass a controllable one). */
     public Builder timeSource(TimeSource timeSource) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+      return this;
     }
 
     /** Takes locks from {@code provider}. */
     public Builder lockProvider(LockProvider provider) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.lockProvider = Objects.requireNonNull(provider, "provider");
+      return this;
     }
 
     /** Counts rate limits in {@code store}. */
     public Builder rateLimitStore(RateLimitStore store) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.rateLimitStore = Objects.requireNonNull(store, "store");
+      return this;
     }
 
     /** Shares circuit state through {@code store}. */
     public Builder circuitStateStore(CircuitStateStore store) {
-      throw new UnsupportedOperationException("not yet implemented");
+      this.circuitStateStore = Objects.requireNonNull(store, "store");
+      return this;
     }
 
-    /** How long closing scopes wait for cancelled tasks (default 10 s). */
+    /** How long closing scopes wait for cancelled tasks (default 10 s); zero or more. */
     public Builder closeGrace(Duration grace) {
-      throw new UnsupportedOperationException("not yet implemented");
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("close grace must not be negative, got " + grace);
+      }
+      this.closeGrace = grace;
+      return this;
     }
 
     /** The configured runtime. */
     public ScopeRuntime build() {
-      throw new UnsupportedOperationException("not yet implemented");
+      return new ScopeRuntime(this);
     }
   }
 }

@@ -1,56 +1,296 @@
 package io.gogoscope;
 
+import io.gogoscope.observe.Restore;
+import io.gogoscope.observe.ScopeObserver;
+import io.gogoscope.observe.TaskObservation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Work forked into a {@link Scope}, running on a virtual thread. {@link #join()} waits for it and
- * returns its {@link Result}; it never throws (an {@link Error} thrown by the body is rethrown
- * there, because errors are never turned into values).
+ * Work forked into a {@link Scope}, running on a virtual thread named
+ * {@code <scope>-<task>-<index>}. {@link #join()} waits for it and returns its {@link Result}; it
+ * never throws (an {@link Error} thrown by the body is rethrown there, because errors are never
+ * turned into values).
+ *
+ * <p>A body that fails with {@link InterruptedException} or {@link ScopeCancelledException} (or an
+ * exception caused by one) while its task or scope is cancelled ends {@link Failure.Cancelled
+ * cancelled} with the cancellation's reason; any other exception is the body's own failure.
  *
  * @param <E> the error type
  * @param <T> the value type
  */
 public final class Task<E, T> {
+  private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
 
-  private Task() {
-    throw new UnsupportedOperationException("not yet implemented");
+  private static final int NEW = 0;
+  private static final int RUNNING = 1;
+  private static final int INTERRUPTING = 2;
+  private static final int DONE = 3;
+
+  private static final VarHandle STATE;
+  private static final VarHandle CANCEL_REASON;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(Task.class, "state", int.class);
+      CANCEL_REASON = lookup.findVarHandle(Task.class, "cancelReason", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Scope scope;
+  private final String name;
+  private final int index;
+  private final TaskBody<E, T> body;
+  private final ErrorMapper<E> errors;
+  private final Consumer<? super Task<E, T>> onDone;
+  private final CountDownLatch done = new CountDownLatch(1);
+
+  /** NEW until the thread runs; RUNNING while interrupts may land; DONE after. */
+  private volatile int state = NEW;
+  private volatile Object cancelReason;
+  private volatile Thread runner;
+  private volatile Result<E, T> result;
+  private Error error; // published by the latch
+
+  Task(Scope scope, String name, int index, TaskBody<E, T> body, ErrorMapper<E> errors,
+      Consumer<? super Task<E, T>> onDone) {
+    this.scope = scope;
+    this.name = name;
+    this.index = index;
+    this.body = body;
+    this.errors = errors;
+    this.onDone = onDone;
   }
 
   /** The task's name. */
   public String name() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return name;
   }
 
   /** The task's position among the tasks forked in its scope, from 0. */
   public int index() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return index;
   }
 
   /** The scope the task runs in. */
   public Scope scope() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return scope;
   }
 
   /**
    * Waits for the task to finish and returns its result. When the waiting thread is interrupted,
    * returns a cancelled error with {@link CancelReason.Interrupted} and keeps the interrupt flag set.
+   *
+   * @throws Error the {@link Error} the body threw, if it threw one
+   * @throws IllegalStateException when called by the task on itself, which could never return
    */
   public Result<E, T> join() {
-    throw new UnsupportedOperationException("not yet implemented");
+    if (done.getCount() != 0) {
+      if (Thread.currentThread() == runner) {
+        throw new IllegalStateException(
+            "task '" + threadName() + "' joined itself, which would wait forever; join it from another thread");
+      }
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread current = Thread.currentThread();
+        current.interrupt();
+        return new Result.Err<>(errors.cancelled(new CancelReason.Interrupted(current.getName())));
+      }
+    }
+    return finished();
   }
 
   /** {@code true} once the task has a result. */
   public boolean isDone() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return done.getCount() == 0;
   }
 
-  /** The result if the task has finished, without waiting. */
+  /**
+   * The result if the task has finished, without waiting.
+   *
+   * @throws Error the {@link Error} the body threw, if it threw one
+   */
   public Optional<Result<E, T>> poll() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return isDone() ? Optional.of(finished()) : Optional.empty();
   }
 
-  /** Cancels this task alone: it is interrupted, and its result becomes cancelled with {@code reason}. */
+  /**
+   * Cancels this task alone: a task not yet started never runs its body; a running one is
+   * interrupted, and ends cancelled with {@code reason} if it stops because of that (see the class
+   * documentation). A task that has finished keeps its result. Only the first reason counts.
+   */
   public void cancel(Object reason) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(reason, "reason");
+    if (CANCEL_REASON.compareAndSet(this, null, reason)) {
+      interruptIfRunning();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Task[" + threadName() + (isDone() ? ", done" : "") + "]";
+  }
+
+  /** The task's own cancellation reason, else its scope's; {@code null} when neither is cancelled. */
+  Object cancelReason() {
+    Object reason = cancelReason;
+    return reason != null ? reason : scope.cancelReasonOrNull();
+  }
+
+  /** {@code <scope>-<task>-<index>}: the name of the task's thread. */
+  String threadName() {
+    return scope.name() + "-" + name + "-" + index;
+  }
+
+  /** Threads started for tasks that have not yet finished running (for tests). */
+  static int liveThreads() {
+    return LIVE_THREADS.get();
+  }
+
+  /** Interrupts the task's thread if its body may still be running. */
+  void interruptIfRunning() {
+    if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+      try {
+        runner.interrupt();
+      } finally {
+        state = RUNNING;
+      }
+    }
+  }
+
+  /** Starts the task's virtual thread. */
+  void start() {
+    LIVE_THREADS.incrementAndGet();
+    try {
+      Thread.ofVirtual().name(threadName()).start(this::run);
+    } catch (RuntimeException e) {
+      notStarted(new Result.Err<>(errors.thrown(e)), null);
+      throw e;
+    } catch (Error e) {
+      notStarted(null, e);
+      throw e;
+    }
+  }
+
+  /** The thread could not start: the task ends at once, so nobody waits for it. */
+  private void notStarted(Result<E, T> outcome, Error fatal) {
+    LIVE_THREADS.decrementAndGet();
+    state = DONE;
+    complete(outcome, fatal);
+    scope.taskFinished(this);
+  }
+
+  /** Completes a task forked into an already cancelled scope, on the forking thread. */
+  void completeWithoutRunning(Object reason) {
+    state = DONE;
+    Result<E, T> cancelled = new Result.Err<>(errors.cancelled(reason));
+    ScopeObserver observer = scope.runtime().observer();
+    if (observer != ScopeObserver.NONE) {
+      observer.taskStarted(body.info(name, index), scope.observation())
+          .finished(Duration.ZERO, new ScopeObserver.Outcome(OtherError.of(cancelled), 0));
+    }
+    complete(cancelled, null);
+  }
+
+  private void run() {
+    ThreadContext context = ThreadContext.current();
+    context.scope = scope;
+    context.task = this;
+    ScopeObserver observer = scope.runtime().observer();
+    TaskObservation observation = TaskObservation.NONE;
+    long start = 0;
+    if (observer != ScopeObserver.NONE) {
+      observation = observer.taskStarted(body.info(name, index), scope.observation());
+      start = System.nanoTime();
+    }
+    Result<E, T> outcome = null;
+    Error fatal = null;
+    runner = Thread.currentThread();
+    state = RUNNING; // from here on, cancellation interrupts this thread
+    try {
+      outcome = runBody(observation);
+    } catch (Error e) {
+      fatal = e;
+    } finally {
+      while (!STATE.compareAndSet(this, RUNNING, DONE)) {
+        Thread.onSpinWait(); // a cancelling thread is delivering its interrupt right now
+      }
+      Thread.interrupted(); // no interrupt may outlive the body
+    }
+    try {
+      if (observer != ScopeObserver.NONE) {
+        ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(outcome);
+        observation.finished(Duration.ofNanos(System.nanoTime() - start),
+            new ScopeObserver.Outcome(failure, body.attempts()));
+      }
+    } finally {
+      complete(outcome, fatal);
+      scope.taskFinished(this);
+      context.release();
+      LIVE_THREADS.decrementAndGet();
+    }
+    if (fatal != null) {
+      throw fatal; // also to the thread's uncaught-exception handler, so it is seen without a join
+    }
+  }
+
+  private Result<E, T> runBody(TaskObservation observation) {
+    Object reason = cancelReason();
+    if (reason != null) {
+      return new Result.Err<>(errors.cancelled(reason));
+    }
+    Semaphore permits = scope.permits();
+    if (permits != null) {
+      try {
+        permits.acquire();
+      } catch (InterruptedException e) {
+        return new Result.Err<>(errors.cancelled(interruptionReason()));
+      }
+    }
+    try (Restore restore = observation.makeCurrent()) {
+      return body.run(observation);
+    } catch (Exception e) {
+      Object cancelled = cancelReason();
+      if (cancelled != null && Interruptions.isInterruption(e)) {
+        return new Result.Err<>(errors.cancelled(cancelled));
+      }
+      return new Result.Err<>(errors.thrown(e));
+    } finally {
+      if (permits != null) {
+        permits.release();
+      }
+    }
+  }
+
+  private Object interruptionReason() {
+    Object reason = cancelReason();
+    return reason != null ? reason : new CancelReason.Interrupted(threadName());
+  }
+
+  private void complete(Result<E, T> outcome, Error fatal) {
+    error = fatal;
+    result = outcome;
+    done.countDown();
+    if (onDone != null) {
+      onDone.accept(this);
+    }
+  }
+
+  private Result<E, T> finished() {
+    if (error != null) {
+      throw error;
+    }
+    return result;
   }
 }

@@ -1,10 +1,25 @@
 package io.gogoscope.observe;
 
+import io.gogoscope.CircuitState;
+import io.gogoscope.ScopeError;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
-/** Fans events out to several observers. */
-final class CompositeObserver {
-  private CompositeObserver() {}
+/**
+ * Fans every event out to several observers, in order. Each observer gets its own observations
+ * back as parents: the composite scope observation holds one observation per observer, and a task
+ * started under it is started on each observer with that observer's part. An exception from one
+ * observer is dropped (observers must not throw, see {@link ScopeObserver}) so the others still
+ * receive the event.
+ */
+final class CompositeObserver implements ScopeObserver {
+  private final ScopeObserver[] observers;
+
+  private CompositeObserver(List<ScopeObserver> observers) {
+    this.observers = observers.toArray(ScopeObserver[]::new);
+  }
 
   static ScopeObserver of(List<ScopeObserver> observers) {
     List<ScopeObserver> real = observers.stream().filter(o -> o != ScopeObserver.NONE).toList();
@@ -14,6 +29,144 @@ final class CompositeObserver {
     if (real.size() == 1) {
       return real.get(0);
     }
-    throw new UnsupportedOperationException("not yet implemented");
+    return new CompositeObserver(real);
+  }
+
+  @Override
+  public ScopeObservation scopeOpened(ScopeInfo scope) {
+    ScopeObservation[] parts = new ScopeObservation[observers.length];
+    for (int i = 0; i < observers.length; i++) {
+      parts[i] = ScopeObservation.NONE;
+      try {
+        ScopeObservation part = observers[i].scopeOpened(scope);
+        if (part != null) {
+          parts[i] = part;
+        }
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    }
+    return new CompositeScopeObservation(this, parts);
+  }
+
+  @Override
+  public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
+    TaskObservation[] parts = new TaskObservation[observers.length];
+    for (int i = 0; i < observers.length; i++) {
+      ScopeObservation parent = scope instanceof CompositeScopeObservation composite && composite.owner == this
+          ? composite.parts[i]
+          : scope;
+      parts[i] = TaskObservation.NONE;
+      try {
+        TaskObservation part = observers[i].taskStarted(task, parent);
+        if (part != null) {
+          parts[i] = part;
+        }
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    }
+    return new CompositeTaskObservation(parts);
+  }
+
+  @Override
+  public void resourceRegistered(ScopeInfo scope) {
+    each(o -> o.resourceRegistered(scope));
+  }
+
+  @Override
+  public void resourceDisposed(ScopeInfo scope, Throwable failure) {
+    each(o -> o.resourceDisposed(scope, failure));
+  }
+
+  @Override
+  public void closeTimedOut(ScopeInfo scope, List<String> unfinishedTasks) {
+    each(o -> o.closeTimedOut(scope, unfinishedTasks));
+  }
+
+  @Override
+  public void circuitStateChanged(String name, CircuitState from, CircuitState to) {
+    each(o -> o.circuitStateChanged(name, from, to));
+  }
+
+  @Override
+  public void lockOutcome(String name, LockOutcome outcome) {
+    each(o -> o.lockOutcome(name, outcome));
+  }
+
+  @Override
+  public void rateLimitOutcome(String name, boolean allowed) {
+    each(o -> o.rateLimitOutcome(name, allowed));
+  }
+
+  private void each(Consumer<ScopeObserver> event) {
+    for (ScopeObserver observer : observers) {
+      tryRun(() -> event.accept(observer));
+    }
+  }
+
+  private static void tryRun(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  /** Makes each of {@code count} parts current; the handle restores them in reverse order. */
+  private static Restore makeAllCurrent(int count, IntFunction<Restore> makeCurrent) {
+    Restore[] restores = new Restore[count];
+    for (int i = 0; i < count; i++) {
+      restores[i] = Restore.NOTHING;
+      try {
+        Restore restore = makeCurrent.apply(i);
+        if (restore != null) {
+          restores[i] = restore;
+        }
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    }
+    return () -> {
+      for (int i = restores.length - 1; i >= 0; i--) {
+        tryRun(restores[i]::close);
+      }
+    };
+  }
+
+  private record CompositeScopeObservation(CompositeObserver owner, ScopeObservation[] parts)
+      implements ScopeObservation {
+    @Override
+    public Restore makeCurrent() {
+      return makeAllCurrent(parts.length, i -> parts[i].makeCurrent());
+    }
+
+    @Override
+    public void closed(Duration lifetime, Object cancelReason) {
+      for (ScopeObservation part : parts) {
+        tryRun(() -> part.closed(lifetime, cancelReason));
+      }
+    }
+  }
+
+  private record CompositeTaskObservation(TaskObservation[] parts) implements TaskObservation {
+    @Override
+    public Restore makeCurrent() {
+      return makeAllCurrent(parts.length, i -> parts[i].makeCurrent());
+    }
+
+    @Override
+    public void retrying(int failedAttempt, Duration delay, ScopeError failure) {
+      for (TaskObservation part : parts) {
+        tryRun(() -> part.retrying(failedAttempt, delay, failure));
+      }
+    }
+
+    @Override
+    public void finished(Duration duration, Outcome outcome) {
+      for (TaskObservation part : parts) {
+        tryRun(() -> part.finished(duration, outcome));
+      }
+    }
   }
 }

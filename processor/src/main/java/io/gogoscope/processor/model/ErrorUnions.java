@@ -1,0 +1,165 @@
+package io.gogoscope.processor.model;
+
+import com.google.auto.common.MoreTypes;
+import io.gogoscope.processor.model.ErrorVariant.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Builds a task's error union: which variants it has, in which order, under which names.
+ *
+ * <p>Declared exceptions come first, most specific first (a subtype before its supertypes, else in
+ * {@code throws} order), so the generated mapper can test them in that order. A declared variant is
+ * named by {@link Names#variantBase}; when that name is taken (by another declared exception, by a
+ * policy variant, or by the union or generated interface themselves) the exception's full simple
+ * name is used instead, and if that is taken too, its qualified name spelled as one word. Policy
+ * variant names are reserved whether or not the method has the policy, so adding a policy later
+ * never renames a declared variant.
+ */
+final class ErrorUnions {
+  private static final Map<Kind, String> POLICY_NAMES = new LinkedHashMap<>();
+
+  static {
+    for (Kind kind : Kind.values()) {
+      if (kind != Kind.DECLARED) {
+        POLICY_NAMES.put(kind, kind.marker());
+      }
+    }
+  }
+
+  private final Types types;
+  private final TypeMirror runtimeException;
+  private final TypeMirror exception;
+
+  ErrorUnions(Types types, Elements elements) {
+    this.types = types;
+    this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    this.exception = elements.getTypeElement("java.lang.Exception").asType();
+  }
+
+  ErrorUnion union(
+      String unionName,
+      String scopedName,
+      List<ThrownType> thrown,
+      boolean timeout,
+      boolean lock,
+      boolean rateLimit,
+      boolean circuitBreaker) {
+    List<ErrorVariant> variants = new ArrayList<>();
+    List<TypeMirror> declared = mostSpecificFirst(thrown);
+    Map<TypeMirror, String> names = declaredNames(declared, Set.of(unionName, scopedName));
+    for (TypeMirror exception : declared) {
+      variants.add(new ErrorVariant(names.get(exception), Kind.DECLARED, Optional.of(exception)));
+    }
+    addIf(variants, timeout, Kind.TIMED_OUT);
+    addIf(variants, lock, Kind.LOCK_UNAVAILABLE);
+    addIf(variants, rateLimit, Kind.RATE_LIMITED);
+    addIf(variants, circuitBreaker, Kind.CIRCUIT_OPEN);
+    addIf(variants, true, Kind.CANCELLED);
+    addIf(variants, true, Kind.UNEXPECTED);
+    List<ErrorUnion.Route> routes = routes(declared, names);
+    boolean routesAll = types.isSameType(routes.get(routes.size() - 1).type(), exception);
+    return new ErrorUnion(unionName, List.copyOf(variants), routes, routesAll);
+  }
+
+  private List<ErrorUnion.Route> routes(List<TypeMirror> declared, Map<TypeMirror, String> names) {
+    List<ErrorUnion.Route> candidates = new ArrayList<>();
+    declared.stream()
+        .filter(type -> types.isSubtype(type, runtimeException))
+        .forEach(type -> candidates.add(new ErrorUnion.Route(type, names.get(type))));
+    candidates.add(new ErrorUnion.Route(runtimeException, POLICY_NAMES.get(Kind.UNEXPECTED)));
+    declared.stream()
+        .filter(type -> !types.isSubtype(type, runtimeException))
+        .forEach(type -> candidates.add(new ErrorUnion.Route(type, names.get(type))));
+    List<ErrorUnion.Route> routes = new ArrayList<>();
+    for (ErrorUnion.Route candidate : candidates) {
+      if (routes.stream().noneMatch(earlier -> types.isSubtype(candidate.type(), earlier.type()))) {
+        routes.add(candidate);
+      }
+    }
+    return List.copyOf(routes);
+  }
+
+  private static void addIf(List<ErrorVariant> variants, boolean present, Kind kind) {
+    if (present) {
+      variants.add(new ErrorVariant(POLICY_NAMES.get(kind), kind, Optional.empty()));
+    }
+  }
+
+  /** The exceptions that get variants, duplicates removed, each before its supertypes. */
+  private List<TypeMirror> mostSpecificFirst(List<ThrownType> thrown) {
+    List<TypeMirror> remaining = new ArrayList<>();
+    for (ThrownType type : thrown) {
+      boolean variant = type.category() == ThrownType.Category.CHECKED
+          || type.category() == ThrownType.Category.UNCHECKED;
+      if (variant && remaining.stream().noneMatch(seen -> types.isSameType(seen, type.type()))) {
+        remaining.add(type.type());
+      }
+    }
+    List<TypeMirror> ordered = new ArrayList<>();
+    while (!remaining.isEmpty()) {
+      TypeMirror next = remaining.stream()
+          .filter(candidate -> remaining.stream()
+              .noneMatch(other -> other != candidate && types.isSubtype(other, candidate)))
+          .findFirst()
+          .orElseThrow();
+      ordered.add(next);
+      remaining.remove(next);
+    }
+    return ordered;
+  }
+
+  /**
+   * Each exception takes the first of its candidate names ({@code Conflict}, then
+   * {@code ConflictException}, then {@code AConflict} after its package or enclosing type, then
+   * its qualified name as one word) that no other declared exception has at the same step and that
+   * is not reserved.
+   */
+  private Map<TypeMirror, String> declaredNames(List<TypeMirror> declared, Set<String> enclosing) {
+    Map<TypeMirror, List<String>> candidates = new LinkedHashMap<>();
+    for (TypeMirror exception : declared) {
+      TypeElement element = MoreTypes.asTypeElement(exception);
+      String base = Names.variantBase(element.getSimpleName().toString());
+      String owner = Names.capitalize(Names.wordCase(element.getEnclosingElement().getSimpleName().toString()));
+      candidates.put(exception, List.of(base, element.getSimpleName().toString(), owner + base, qualifiedWord(exception)));
+    }
+    Map<TypeMirror, String> names = new HashMap<>();
+    for (TypeMirror exception : declared) {
+      List<String> own = candidates.get(exception);
+      for (int step = 0; step < own.size(); step++) {
+        String name = own.get(step);
+        int at = step;
+        boolean shared = candidates.entrySet().stream()
+            .anyMatch(other -> other.getKey() != exception && other.getValue().get(at).equals(name));
+        if ((!shared && !taken(name, enclosing)) || step == own.size() - 1) {
+          names.put(exception, name);
+          break;
+        }
+      }
+    }
+    return names;
+  }
+
+  private static boolean taken(String name, Set<String> enclosing) {
+    return POLICY_NAMES.containsValue(name) || enclosing.contains(name);
+  }
+
+  /** {@code com.acme.Outer.FooException} becomes {@code ComAcmeOuterFooException}. */
+  private static String qualifiedWord(TypeMirror exception) {
+    TypeElement element = MoreTypes.asTypeElement(exception);
+    StringBuilder word = new StringBuilder();
+    for (String segment : element.getQualifiedName().toString().split("\\.")) {
+      word.append(Names.capitalize(segment));
+    }
+    return word.toString();
+  }
+}

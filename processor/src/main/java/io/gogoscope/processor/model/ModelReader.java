@@ -1,0 +1,328 @@
+package io.gogoscope.processor.model;
+
+import com.google.auto.common.MoreElements;
+import com.google.auto.common.MoreTypes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads a type that carries gogoscope annotations into an {@link InterfaceModel}. It records what
+ * is there, misuses included, and derives the generated names; it judges nothing (that is
+ * validation's job) and reports nothing.
+ */
+public final class ModelReader {
+  private final Types types;
+  private final Elements elements;
+  private final KeyTemplates keys;
+  private final ErrorUnions unions;
+  private final UnresolvedTypes unresolvedTypes = new UnresolvedTypes();
+
+  public ModelReader(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+    this.keys = new KeyTemplates(types, elements);
+    this.unions = new ErrorUnions(types, elements);
+  }
+
+  /** Reads {@code type} and everything about it that generation or validation needs. */
+  public InterfaceModel read(TypeElement type) {
+    List<Unresolved> unresolved = new ArrayList<>();
+    Optional<ScopeTaskSettings> scopeTask = scopeTask(type, unresolved);
+    PackageElement pkg = elements.getPackageOf(type);
+    List<TypeElement> enclosing = enclosingTypes(type);
+    List<String> path = new ArrayList<>();
+    enclosing.forEach(outer -> path.add(outer.getSimpleName().toString()));
+    path.add(type.getSimpleName().toString());
+    String scopedName = "Scoped" + String.join("_", path);
+    boolean generatesPublic = type.getModifiers().contains(Modifier.PUBLIC)
+        && enclosing.stream().allMatch(outer -> outer.getModifiers().contains(Modifier.PUBLIC));
+
+    boolean isInterface = type.getKind() == ElementKind.INTERFACE;
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      unresolvedTypes.find(superinterface).ifPresent(
+          missing -> unresolved.add(new Unresolved(Position.of(type), missing)));
+    }
+    for (TypeParameterElement parameter : type.getTypeParameters()) {
+      for (TypeMirror bound : parameter.getBounds()) {
+        unresolvedTypes.find(bound).ifPresent(
+            missing -> unresolved.add(new Unresolved(Position.of(parameter), missing)));
+      }
+    }
+    List<MethodModel> methods = new ArrayList<>();
+    for (ExecutableElement method : methodsOf(type, isInterface)) {
+      methods.add(method(type, method, isInterface, pkg, unresolved));
+    }
+    String displayName = String.join(".", path);
+    List<TaskModel> tasks = isInterface
+        ? tasks(methods, scopeTask, displayName, scopedName)
+        : List.of();
+    return new InterfaceModel(
+        type,
+        type.getKind(),
+        type.getNestingKind(),
+        enclosing,
+        scopeTask,
+        pkg.getQualifiedName().toString(),
+        displayName,
+        scopedName,
+        scopedName + "Impl",
+        generatesPublic,
+        List.copyOf(methods),
+        tasks,
+        List.copyOf(unresolved));
+  }
+
+  /** Local methods in declaration order, then inherited ones (overridden ones left out). */
+  private List<ExecutableElement> methodsOf(TypeElement type, boolean isInterface) {
+    Set<ExecutableElement> methods =
+        new LinkedHashSet<>(ElementFilter.methodsIn(type.getEnclosedElements()));
+    if (isInterface) {
+      methods.addAll(MoreElements.getLocalAndInheritedMethods(type, types, elements));
+    }
+    return List.copyOf(methods);
+  }
+
+  private MethodModel method(
+      TypeElement owner,
+      ExecutableElement method,
+      boolean inInterface,
+      PackageElement pkg,
+      List<Unresolved> unresolved) {
+    MethodModel.Kind kind = kindOf(method, inInterface);
+    boolean instance = kind == MethodModel.Kind.ABSTRACT || kind == MethodModel.Kind.DEFAULT;
+    ExecutableType signature = instance
+        ? MoreTypes.asExecutable(types.asMemberOf(MoreTypes.asDeclared(owner.asType()), method))
+        : MoreTypes.asExecutable(method.asType());
+
+    List<ParameterModel> parameters = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement parameter = method.getParameters().get(i);
+      TypeMirror type = signature.getParameterTypes().get(i);
+      Optional<Setting<String>> spanAttribute = mirror(parameter, AnnotationNames.SPAN_ATTRIBUTE)
+          .map(mirror -> new AnnotationReader(parameter, mirror, unresolved).string("value"));
+      parameters.add(new ParameterModel(
+          parameter, parameter.getSimpleName().toString(), type, spanAttribute));
+      if (instance) {
+        unresolvedTypes.find(type).ifPresent(
+            missing -> unresolved.add(new Unresolved(Position.of(parameter), missing)));
+      }
+    }
+    List<ThrownType> thrown = new ArrayList<>();
+    for (TypeMirror type : signature.getThrownTypes()) {
+      Optional<String> missing = unresolvedTypes.find(type);
+      if (missing.isPresent()) {
+        unresolved.add(new Unresolved(Position.of(method), missing.get()));
+      } else {
+        thrown.add(new ThrownType(type, category(type)));
+      }
+    }
+    if (instance) {
+      unresolvedTypes.find(signature.getReturnType()).ifPresent(
+          missing -> unresolved.add(new Unresolved(Position.of(method), missing)));
+      for (TypeVariable variable : signature.getTypeVariables()) {
+        unresolvedTypes.find(variable.getUpperBound()).ifPresent(
+            missing -> unresolved.add(new Unresolved(Position.of(method), missing)));
+      }
+    }
+
+    List<ParameterModel> params = List.copyOf(parameters);
+    return new MethodModel(
+        method,
+        kind,
+        method.getSimpleName().toString(),
+        List.copyOf(signature.getTypeVariables()),
+        signature.getReturnType(),
+        params,
+        method.isVarArgs(),
+        List.copyOf(thrown),
+        read(method, AnnotationNames.SCOPE_TASK, unresolved, ModelReader::scopeTaskSettings),
+        read(method, AnnotationNames.RETRY, unresolved, ModelReader::retrySettings),
+        read(method, AnnotationNames.TIMEOUT, unresolved,
+            a -> new TimeoutSettings(a.position(), a.string("value"), a.string("overall"))),
+        read(method, AnnotationNames.DISTRIBUTED_LOCK, unresolved,
+            a -> new LockSettings(a.position(), keys.resolve(a.string("key"), params, pkg),
+                a.string("ttl"), a.string("maxWait"))),
+        read(method, AnnotationNames.RATE_LIMIT, unresolved,
+            a -> new RateLimitSettings(a.position(), keys.resolve(a.string("key"), params, pkg),
+                a.integer("limit"), a.string("window"))),
+        read(method, AnnotationNames.CIRCUIT_BREAKER, unresolved, ModelReader::breakerSettings));
+  }
+
+  private static ScopeTaskSettings scopeTaskSettings(AnnotationReader a) {
+    return new ScopeTaskSettings(a.position(), a.string("name"), a.string("timeout"));
+  }
+
+  private static RetrySettings retrySettings(AnnotationReader a) {
+    return new RetrySettings(
+        a.position(),
+        a.integer("attempts"),
+        a.string("delay"),
+        a.string("maxDelay"),
+        a.enumConstant("backoff"),
+        a.decimal("multiplier"),
+        a.decimal("jitter"),
+        a.classes("retryOn"),
+        a.classes("abortOn"));
+  }
+
+  private static CircuitBreakerSettings breakerSettings(AnnotationReader a) {
+    return new CircuitBreakerSettings(
+        a.position(),
+        a.string("name"),
+        a.integer("failureThreshold"),
+        a.decimal("failureRatio"),
+        a.integer("minimumCalls"),
+        a.integer("windowSize"),
+        a.string("resetTimeout"),
+        a.integer("halfOpenPermits"),
+        a.integer("successThreshold"),
+        a.bool("shared"));
+  }
+
+  private Optional<ScopeTaskSettings> scopeTask(TypeElement type, List<Unresolved> unresolved) {
+    return read(type, AnnotationNames.SCOPE_TASK, unresolved, ModelReader::scopeTaskSettings);
+  }
+
+  private <T> Optional<T> read(
+      Element element, String annotation, List<Unresolved> unresolved, Function<AnnotationReader, T> reader) {
+    return mirror(element, annotation)
+        .map(mirror -> reader.apply(new AnnotationReader(element, mirror, unresolved)));
+  }
+
+  private static Optional<AnnotationMirror> mirror(Element element, String annotation) {
+    return MoreElements.getAnnotationMirror(element, annotation).toJavaUtil();
+  }
+
+  private MethodModel.Kind kindOf(ExecutableElement method, boolean inInterface) {
+    Set<Modifier> modifiers = method.getModifiers();
+    if (!inInterface) {
+      return MethodModel.Kind.NOT_IN_INTERFACE;
+    } else if (modifiers.contains(Modifier.STATIC)) {
+      return MethodModel.Kind.STATIC;
+    } else if (modifiers.contains(Modifier.PRIVATE)) {
+      return MethodModel.Kind.PRIVATE;
+    } else if (isObjectMethod(method)) {
+      return MethodModel.Kind.OBJECT;
+    } else if (modifiers.contains(Modifier.DEFAULT)) {
+      return MethodModel.Kind.DEFAULT;
+    }
+    return MethodModel.Kind.ABSTRACT;
+  }
+
+  private boolean isObjectMethod(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    List<? extends VariableElement> parameters = method.getParameters();
+    return switch (name) {
+      case "toString", "hashCode" -> parameters.isEmpty();
+      case "equals" -> parameters.size() == 1
+          && types.isSameType(parameters.get(0).asType(), elements.getTypeElement("java.lang.Object").asType());
+      default -> false;
+    };
+  }
+
+  private ThrownType.Category category(TypeMirror type) {
+    if (type.getKind() == TypeKind.TYPEVAR) {
+      return ThrownType.Category.TYPE_VARIABLE;
+    } else if (isSubtype(type, "java.lang.RuntimeException")) {
+      return ThrownType.Category.UNCHECKED;
+    } else if (isSubtype(type, "java.lang.Exception")) {
+      return ThrownType.Category.CHECKED;
+    } else if (isSubtype(type, "java.lang.Error")) {
+      return ThrownType.Category.ERROR;
+    }
+    return ThrownType.Category.THROWABLE;
+  }
+
+  private boolean isSubtype(TypeMirror type, String supertype) {
+    return types.isSubtype(type, elements.getTypeElement(supertype).asType());
+  }
+
+  private static List<TypeElement> enclosingTypes(TypeElement type) {
+    List<TypeElement> enclosing = new ArrayList<>();
+    for (Element outer = type.getEnclosingElement(); outer != null; outer = outer.getEnclosingElement()) {
+      if (outer instanceof TypeElement typeElement) {
+        enclosing.add(typeElement);
+      }
+    }
+    Collections.reverse(enclosing);
+    return enclosing;
+  }
+
+  private List<TaskModel> tasks(
+      List<MethodModel> methods,
+      Optional<ScopeTaskSettings> scopeTask,
+      String displayName,
+      String scopedName) {
+    List<MethodModel> taskMethods = methods.stream()
+        .filter(method -> isTask(method, scopeTask.isPresent()))
+        .toList();
+    Map<String, Integer> overloads = new HashMap<>();
+    taskMethods.forEach(method -> overloads.merge(method.name(), 1, Integer::sum));
+    String prefix = scopeTask.map(task -> task.name().value()).filter(name -> !name.isEmpty()).orElse(displayName);
+
+    List<TaskModel> tasks = new ArrayList<>();
+    for (MethodModel method : taskMethods) {
+      StringBuilder baseName = new StringBuilder(Names.capitalize(method.name()));
+      if (overloads.get(method.name()) > 1) {
+        method.parameters().forEach(p -> baseName.append(Names.typeWord(p.type(), types)));
+      }
+      String taskName = method.scopeTask()
+          .map(task -> task.name().value())
+          .filter(name -> !name.isEmpty())
+          .orElse(prefix + "." + method.name());
+      Optional<Setting<String>> attemptTimeout =
+          method.timeout().map(TimeoutSettings::value).filter(t -> !t.value().isEmpty());
+      // The most specific declaration wins: @Timeout, else the method's @ScopeTask(timeout), else
+      // the interface's.
+      Optional<Setting<String>> overallTimeout = method.timeout().isPresent()
+          ? method.timeout().map(TimeoutSettings::overall).filter(t -> !t.value().isEmpty())
+          : method.scopeTask().map(ScopeTaskSettings::timeout).filter(t -> !t.value().isEmpty())
+              .or(() -> scopeTask.map(ScopeTaskSettings::timeout).filter(t -> !t.value().isEmpty()));
+      ErrorUnion union = unions.union(
+          baseName + "Error",
+          scopedName,
+          method.thrown(),
+          attemptTimeout.isPresent() || overallTimeout.isPresent(),
+          method.lock().isPresent(),
+          method.rateLimit().isPresent(),
+          method.circuitBreaker().isPresent());
+      tasks.add(new TaskModel(method, taskName, baseName.toString(), union, attemptTimeout, overallTimeout));
+    }
+    return List.copyOf(tasks);
+  }
+
+  /**
+   * A method is a task when it carries {@code @ScopeTask}, or its interface does and it is abstract
+   * or a default method with a policy annotation.
+   */
+  private static boolean isTask(MethodModel method, boolean interfaceIsTask) {
+    if (!method.isDelegatable()) {
+      return false;
+    }
+    return method.scopeTask().isPresent()
+        || (interfaceIsTask && (method.kind() == MethodModel.Kind.ABSTRACT || method.hasPolicy()));
+  }
+}

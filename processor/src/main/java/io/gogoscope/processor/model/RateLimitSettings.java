@@ -1,0 +1,12 @@
+package io.gogoscope.processor.model;
+
+/**
+ * A {@code @RateLimit} as written on a method.
+ *
+ * @param position the annotation
+ * @param key the key template, resolved against the method's parameters
+ * @param limit calls admitted per window
+ * @param window the sliding window (a duration text)
+ */
+public record RateLimitSettings(
+    Position position, KeyTemplate key, Setting<Integer> limit, Setting<String> window) {}

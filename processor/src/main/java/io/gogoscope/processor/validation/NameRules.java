@@ -1,0 +1,102 @@
+package io.gogoscope.processor.validation;
+
+import io.gogoscope.processor.model.ErrorVariant;
+import io.gogoscope.processor.model.InterfaceModel;
+import io.gogoscope.processor.model.MethodModel;
+import io.gogoscope.processor.model.ParameterModel;
+import io.gogoscope.processor.model.Position;
+import io.gogoscope.processor.model.TaskModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.util.Types;
+
+/**
+ * Rules about the names the generated code declares: each error union, each variant within a
+ * union, and each generated method signature must be unique.
+ */
+final class NameRules {
+  private final Reporter reporter;
+  private final Types types;
+
+  NameRules(Reporter reporter, Types types) {
+    this.reporter = reporter;
+    this.types = types;
+  }
+
+  void check(InterfaceModel model) {
+    checkUnions(model);
+    checkVariants(model);
+    checkMethods(model);
+  }
+
+  private void checkUnions(InterfaceModel model) {
+    Map<String, TaskModel> seen = new HashMap<>();
+    for (TaskModel task : model.tasks()) {
+      String union = task.union().name();
+      TaskModel first = seen.putIfAbsent(union, task);
+      if (first == null && union.equals(model.scopedName())) {
+        first = task; // The union would be named like the interface that encloses it.
+      }
+      if (first != null) {
+        reporter.error(Problem.NAME_CLASH, Position.of(task.method().element()),
+            Display.method(first.method(), types), Display.method(task.method(), types),
+            model.scopedName(), union);
+      }
+    }
+  }
+
+  private void checkVariants(InterfaceModel model) {
+    for (TaskModel task : model.tasks()) {
+      Map<String, List<ErrorVariant>> byName = task.union().variants().stream()
+          .collect(Collectors.groupingBy(ErrorVariant::name, LinkedHashMap::new, Collectors.toList()));
+      byName.forEach((name, variants) -> {
+        if (variants.size() > 1) {
+          String exceptions = variants.stream()
+              .map(variant -> variant.exception().map(Display::type).orElse(variant.kind().marker()))
+              .collect(Collectors.joining(" and "));
+          reporter.error(Problem.VARIANT_CLASH, Position.of(task.method().element()),
+              task.union().name(), Display.method(task.method(), types), name, exceptions);
+        }
+      });
+    }
+  }
+
+  /** The sync and fork variant of each task, and each delegated method, must not collide. */
+  private void checkMethods(InterfaceModel model) {
+    Map<String, String> declared = new HashMap<>();
+    for (MethodModel method : model.methods()) {
+      if (!method.isDelegatable()) {
+        continue;
+      }
+      boolean isTask = model.tasks().stream().anyMatch(task -> task.method() == method);
+      List<String> signatures = new ArrayList<>();
+      signatures.add(signature(method.name(), method, false));
+      if (isTask) {
+        signatures.add(signature(method.name(), method, true));
+      }
+      for (String signature : signatures) {
+        String owner = declared.putIfAbsent(signature, Display.method(method, types));
+        if (owner != null) {
+          String parameters = signature.substring(signature.indexOf('(') + 1, signature.length() - 1);
+          reporter.error(Problem.METHOD_CLASH, Position.of(method.element()),
+              Display.method(method, types), method.name(), parameters, model.scopedName(), owner);
+        }
+      }
+    }
+  }
+
+  private String signature(String name, MethodModel method, boolean fork) {
+    List<String> parameters = new ArrayList<>();
+    if (fork) {
+      parameters.add("Scope");
+    }
+    for (ParameterModel parameter : method.parameters()) {
+      parameters.add(Display.type(types.erasure(parameter.type())));
+    }
+    return name + "(" + String.join(", ", parameters) + ")";
+  }
+}

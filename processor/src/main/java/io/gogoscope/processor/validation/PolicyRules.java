@@ -1,0 +1,223 @@
+package io.gogoscope.processor.validation;
+
+import io.gogoscope.processor.model.CircuitBreakerSettings;
+import io.gogoscope.processor.model.ClassValue;
+import io.gogoscope.processor.model.InterfaceModel;
+import io.gogoscope.processor.model.LockSettings;
+import io.gogoscope.processor.model.MethodModel;
+import io.gogoscope.processor.model.RateLimitSettings;
+import io.gogoscope.processor.model.RetrySettings;
+import io.gogoscope.processor.model.ScopeTaskSettings;
+import io.gogoscope.processor.model.Setting;
+import io.gogoscope.processor.model.TaskModel;
+import io.gogoscope.processor.model.ThrownType;
+import io.gogoscope.processor.model.TimeoutSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Rules about the values of each task's policy annotations. */
+final class PolicyRules {
+  private final Reporter reporter;
+  private final Types types;
+  private final Elements elements;
+  private final DurationRules durations;
+  private final KeyRules keys;
+
+  PolicyRules(Reporter reporter, Types types, Elements elements) {
+    this.reporter = reporter;
+    this.types = types;
+    this.elements = elements;
+    this.durations = new DurationRules(reporter);
+    this.keys = new KeyRules(reporter);
+  }
+
+  void check(InterfaceModel model, TaskModel task) {
+    MethodModel method = task.method();
+    String name = Display.method(method, types);
+    method.scopeTask().ifPresent(scopeTask -> checkScopeTask(scopeTask, task, name));
+    method.retry().ifPresent(retry -> checkRetry(retry, method, name));
+    method.timeout().ifPresent(timeout -> checkTimeout(timeout, method, name));
+    method.lock().ifPresent(lock -> checkLock(lock, method, name, model.packageName()));
+    method.rateLimit().ifPresent(limit -> checkRateLimit(limit, method, name, model.packageName()));
+    method.circuitBreaker().ifPresent(breaker -> checkBreaker(breaker, task));
+  }
+
+  /** The interface's own {@code @ScopeTask(timeout)} is checked once, with its first task. */
+  void checkInterfaceTimeout(ScopeTaskSettings scopeTask) {
+    if (!scopeTask.timeout().value().isEmpty()) {
+      durations.positive("@ScopeTask", "timeout", scopeTask.timeout(), "a timeout",
+          "; leave timeout out for none");
+    }
+  }
+
+  private void checkScopeTask(ScopeTaskSettings scopeTask, TaskModel task, String name) {
+    String taskName = scopeTask.name().value();
+    if (!taskName.isEmpty() && taskName.isBlank()) {
+      reporter.error(Problem.TASK_NAME_BLANK, scopeTask.name().position(), taskName, "the interface's name and " + task.method().name());
+    }
+    if (!scopeTask.timeout().value().isEmpty()) {
+      durations.positive("@ScopeTask", "timeout", scopeTask.timeout(), "a timeout", "; leave timeout out for none");
+      task.method().timeout().ifPresent(timeout -> reporter.error(Problem.TIMEOUT_TWICE, timeout.position(),
+          name, scopeTask.timeout().value(), scopeTask.timeout().value()));
+    }
+  }
+
+  private void checkRetry(RetrySettings retry, MethodModel method, String name) {
+    if (retry.attempts().value() < 1) {
+      reporter.error(Problem.RETRY_ATTEMPTS, retry.attempts().position(),
+          Display.member("@Retry", "attempts", retry.attempts()));
+    }
+    Optional<Duration> delay = durations.notNegative("@Retry", "delay", retry.delay(), "a delay");
+    if (!retry.maxDelay().value().isEmpty()) {
+      Optional<Duration> maxDelay = durations.positive("@Retry", "maxDelay", retry.maxDelay(),
+          "a delay cap", "; leave maxDelay out for no cap");
+      if (delay.isPresent() && maxDelay.isPresent() && maxDelay.get().compareTo(delay.get()) < 0) {
+        reporter.error(Problem.RETRY_MAX_DELAY, retry.maxDelay().position(),
+            Display.member("@Retry", "maxDelay", retry.maxDelay()), retry.delay().value());
+      }
+    }
+    double multiplier = retry.multiplier().value();
+    if (!(multiplier > 1.0) || Double.isInfinite(multiplier)) {
+      reporter.error(Problem.RETRY_MULTIPLIER, retry.multiplier().position(),
+          Display.member("@Retry", "multiplier", retry.multiplier()));
+    }
+    double jitter = retry.jitter().value();
+    if (!(jitter >= 0.0 && jitter <= 1.0)) {
+      reporter.error(Problem.RETRY_JITTER, retry.jitter().position(),
+          Display.member("@Retry", "jitter", retry.jitter()));
+    }
+    checkThrowable("retryOn", retry.retryOn(), method, name);
+    checkThrowable("abortOn", retry.abortOn(), method, name);
+    for (ClassValue abort : retry.abortOn().value()) {
+      for (ClassValue retried : retry.retryOn().value()) {
+        if (types.isSameType(abort.type(), retried.type())) {
+          reporter.error(Problem.RETRY_CONFLICT, abort.position(), Display.type(abort.type()));
+        }
+      }
+    }
+  }
+
+  /**
+   * A checked exception named in {@code retryOn} or {@code abortOn} must be one the method can
+   * throw: a declared one, or a subtype or supertype of one. {@code Exception} itself covers the
+   * unchecked ones and is always fine.
+   */
+  private void checkThrowable(String member, Setting<List<ClassValue>> classes, MethodModel method, String name) {
+    TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
+    List<TypeMirror> declared = method.thrown().stream()
+        .filter(thrown -> thrown.category() == ThrownType.Category.CHECKED)
+        .map(ThrownType::type)
+        .toList();
+    for (ClassValue value : classes.value()) {
+      TypeMirror type = value.type();
+      boolean checkedOnly = !types.isSubtype(type, runtime) && !types.isSubtype(runtime, type);
+      boolean throwable = declared.stream()
+          .anyMatch(thrown -> types.isSubtype(type, thrown) || types.isSubtype(thrown, type));
+      if (checkedOnly && !throwable) {
+        String declares = declared.isEmpty()
+            ? "no checked exception"
+            : declared.stream().map(Display::type).collect(Collectors.joining(", "));
+        reporter.error(Problem.RETRY_UNTHROWN, value.position(),
+            "@Retry(" + member + " = " + Display.type(type) + ".class)", name, Display.type(type), declares,
+            Display.type(type));
+      }
+    }
+  }
+
+  private void checkTimeout(TimeoutSettings timeout, MethodModel method, String name) {
+    boolean hasValue = !timeout.value().value().isEmpty();
+    boolean hasOverall = !timeout.overall().value().isEmpty();
+    if (!hasValue && !hasOverall) {
+      reporter.error(Problem.TIMEOUT_EMPTY, timeout.position(), name);
+      return;
+    }
+    Optional<Duration> perAttempt = hasValue
+        ? durations.positive("@Timeout", "value", timeout.value(), "a timeout", "; leave value out for no per-attempt timeout")
+        : Optional.empty();
+    Optional<Duration> overall = hasOverall
+        ? durations.positive("@Timeout", "overall", timeout.overall(), "a timeout", "; leave overall out for no overall timeout")
+        : Optional.empty();
+    if (perAttempt.isPresent() && overall.isPresent() && overall.get().compareTo(perAttempt.get()) < 0) {
+      reporter.error(Problem.TIMEOUT_ORDER, timeout.overall().position(),
+          Display.member("@Timeout", "overall", timeout.overall()), timeout.value().value());
+    }
+  }
+
+  private void checkLock(LockSettings lock, MethodModel method, String name, String packageName) {
+    keys.check("@DistributedLock", lock.key(), method, name, packageName);
+    durations.positive("@DistributedLock", "ttl", lock.ttl(), "the lock's time to live",
+        ", so that a crashed holder's lock expires");
+    durations.notNegative("@DistributedLock", "maxWait", lock.maxWait(), "the wait for the lock");
+  }
+
+  private void checkRateLimit(RateLimitSettings limit, MethodModel method, String name, String packageName) {
+    keys.check("@RateLimit", limit.key(), method, name, packageName);
+    if (limit.limit().value() < 1) {
+      reporter.error(Problem.RATE_LIMIT, limit.limit().position(),
+          Display.member("@RateLimit", "limit", limit.limit()));
+    }
+    durations.positive("@RateLimit", "window", limit.window(), "the rate-limit window", "");
+  }
+
+  private void checkBreaker(CircuitBreakerSettings breaker, TaskModel task) {
+    String name = breaker.name().value();
+    if (!name.isEmpty() && name.isBlank()) {
+      reporter.error(Problem.BREAKER_NAME_BLANK, breaker.name().position(),
+          Display.member("@CircuitBreaker", "name", breaker.name()), task.taskName());
+    }
+    atLeastOne("failureThreshold", breaker.failureThreshold());
+    atLeastOne("minimumCalls", breaker.minimumCalls());
+    atLeastOne("windowSize", breaker.windowSize());
+    atLeastOne("halfOpenPermits", breaker.halfOpenPermits());
+    atLeastOne("successThreshold", breaker.successThreshold());
+    double ratio = breaker.failureRatio().value();
+    if (!(ratio >= 0.0 && ratio <= 1.0)) {
+      reporter.error(Problem.BREAKER_RATIO, breaker.failureRatio().position(),
+          Display.member("@CircuitBreaker", "failureRatio", breaker.failureRatio()));
+    }
+    int window = breaker.windowSize().value();
+    if (window >= 1) {
+      Setting<Integer> needed = ratio == 0.0 ? breaker.failureThreshold() : breaker.minimumCalls();
+      String member = ratio == 0.0 ? "failureThreshold" : "minimumCalls";
+      if (needed.value() > window) {
+        reporter.error(Problem.BREAKER_WINDOW, needed.position(),
+            Display.member("@CircuitBreaker", member, needed), window, needed.value());
+      }
+    }
+    durations.positive("@CircuitBreaker", "resetTimeout", breaker.resetTimeout(), "the reset timeout", "");
+  }
+
+  private void atLeastOne(String member, Setting<Integer> value) {
+    if (value.value() < 1) {
+      reporter.error(Problem.BREAKER_COUNT, value.position(), Display.member("@CircuitBreaker", member, value), member);
+    }
+  }
+
+  /**
+   * Methods that name one circuit breaker share it, so they must configure it alike (the runtime
+   * would refuse the second configuration when the generated class is created).
+   */
+  void checkSharedBreakers(InterfaceModel model) {
+    java.util.Map<String, TaskModel> first = new java.util.HashMap<>();
+    for (TaskModel task : model.tasks()) {
+      if (task.method().circuitBreaker().isEmpty()) {
+        continue;
+      }
+      CircuitBreakerSettings breaker = task.method().circuitBreaker().get();
+      TaskModel other = first.putIfAbsent(task.breakerName().orElseThrow(), task);
+      if (other != null) {
+        CircuitBreakerSettings otherBreaker = other.method().circuitBreaker().orElseThrow();
+        if (!otherBreaker.configuration().equals(breaker.configuration())) {
+          reporter.error(Problem.BREAKER_CONFLICT, breaker.position(), task.breakerName().orElseThrow(),
+              Display.method(other.method(), types), otherBreaker.configuration(),
+              Display.method(task.method(), types), breaker.configuration());
+        }
+      }
+    }
+  }
+}

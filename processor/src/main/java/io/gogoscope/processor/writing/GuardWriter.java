@@ -1,0 +1,90 @@
+package io.gogoscope.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.gogoscope.processor.model.CircuitBreakerSettings;
+import io.gogoscope.processor.model.ClassValue;
+import io.gogoscope.processor.model.MethodModel;
+import io.gogoscope.processor.model.RetrySettings;
+import io.gogoscope.processor.model.TaskModel;
+import java.util.List;
+
+/**
+ * Writes the constructor statement that builds a task's {@code Guard}. Policies are listed in the
+ * order the guard applies them, outermost first, so the code reads as what happens.
+ */
+final class GuardWriter {
+
+  CodeBlock write(TaskModel task) {
+    MethodModel method = task.method();
+    CodeBlock.Builder guard = CodeBlock.builder()
+        .add("this.$N = runtime.guard($S)", GeneratedNames.guardField(task), task.taskName())
+        .indent().indent();
+    task.overallTimeout().ifPresent(timeout ->
+        guard.add("\n.overallTimeout($L)", DurationCode.of(timeout.value())));
+    method.rateLimit().ifPresent(limit ->
+        guard.add("\n.rateLimit($L, $L)", limit.limit().value(), DurationCode.of(limit.window().value())));
+    method.lock().ifPresent(lock ->
+        guard.add("\n.lock($L, $L)", DurationCode.of(lock.ttl().value()), DurationCode.of(lock.maxWait().value())));
+    method.retry().ifPresent(retry -> guard.add("\n.retry($L)", retry(retry)));
+    method.circuitBreaker().ifPresent(breaker ->
+        guard.add("\n.circuitBreaker($L)", breaker(task.breakerName().orElseThrow(), breaker)));
+    task.attemptTimeout().ifPresent(timeout ->
+        guard.add("\n.timeout($L)", DurationCode.of(timeout.value())));
+    return guard.add("\n.build();\n").unindent().unindent().build();
+  }
+
+  /**
+   * {@code Retry.builder()...build()}: the attempts always, every other member only when written,
+   * so that the runtime's documented defaults (which the annotation's defaults match) apply.
+   */
+  private static CodeBlock retry(RetrySettings retry) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", RuntimeNames.RETRY).indent().indent();
+    code.add("\n.maxAttempts($L)", retry.attempts().value());
+    if (retry.delay().explicit()) {
+      code.add("\n.delay($L)", DurationCode.of(retry.delay().value()));
+    }
+    if (!retry.maxDelay().value().isEmpty()) {
+      code.add("\n.maxDelay($L)", DurationCode.of(retry.maxDelay().value()));
+    }
+    if (retry.backoff().explicit()) {
+      code.add("\n.backoff($T.$L)", RuntimeNames.BACKOFF, retry.backoff().value());
+    }
+    if (retry.multiplier().explicit()) {
+      code.add("\n.multiplier($L)", retry.multiplier().value());
+    }
+    if (retry.jitter().explicit()) {
+      code.add("\n.jitter($L)", retry.jitter().value());
+    }
+    if (!retry.retryOn().value().isEmpty()) {
+      code.add("\n.retryOn($L)", classLiterals(retry.retryOn().value()));
+    }
+    if (!retry.abortOn().value().isEmpty()) {
+      code.add("\n.abortOn($L)", classLiterals(retry.abortOn().value()));
+    }
+    return code.add("\n.build()").unindent().unindent().build();
+  }
+
+  private static CodeBlock classLiterals(List<ClassValue> classes) {
+    return classes.stream()
+        .map(value -> CodeBlock.of("$T.class", ClassName.get(com.google.auto.common.MoreTypes.asTypeElement(value.type()))))
+        .collect(CodeBlock.joining(", "));
+  }
+
+  /** {@code runtime.circuitBreaker(name, new CircuitBreaker.Config(...))}, every value named. */
+  private static CodeBlock breaker(String name, CircuitBreakerSettings breaker) {
+    return CodeBlock.builder()
+        .add("runtime.circuitBreaker($S, new $T(", name, RuntimeNames.CIRCUIT_BREAKER_CONFIG)
+        .indent().indent()
+        .add("\n/* failureThreshold= */ $L,", breaker.failureThreshold().value())
+        .add("\n/* failureRatio= */ $L,", breaker.failureRatio().value())
+        .add("\n/* minimumCalls= */ $L,", breaker.minimumCalls().value())
+        .add("\n/* windowSize= */ $L,", breaker.windowSize().value())
+        .add("\n/* resetTimeout= */ $L,", DurationCode.of(breaker.resetTimeout().value()))
+        .add("\n/* halfOpenPermits= */ $L,", breaker.halfOpenPermits().value())
+        .add("\n/* successThreshold= */ $L,", breaker.successThreshold().value())
+        .add("\n/* shared= */ $L))", breaker.shared().value())
+        .unindent().unindent()
+        .build();
+  }
+}

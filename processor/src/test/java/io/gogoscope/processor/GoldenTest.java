@@ -1,0 +1,125 @@
+package io.gogoscope.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The generated code of representative interfaces, compared byte for byte with the files under
+ * {@code src/test/resources/golden/<case>/expected}. After a deliberate change to the output, run
+ * with {@code -Dgolden.update=true} to rewrite them, and review the diff.
+ */
+class GoldenTest {
+  private static final Path GOLDEN = Paths.get("src", "test", "resources", "golden");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"users", "generics", "shapes", "naming"})
+  void generatedCodeMatchesTheGoldenFiles(String name) throws IOException {
+    Map<String, String> generated = generate(inputs(name));
+    Path expected = GOLDEN.resolve(name).resolve("expected");
+    if (Boolean.getBoolean("golden.update")) {
+      write(expected, generated);
+    }
+    assertThat(generated).isEqualTo(read(expected));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"users", "generics", "shapes", "naming"})
+  void twoCompilesGiveByteIdenticalOutput(String name) {
+    List<JavaFileObject> inputs = inputs(name);
+    Map<String, String> first = generate(inputs);
+    List<JavaFileObject> reversed = new ArrayList<>(inputs);
+    Collections.reverse(reversed);
+    assertThat(generate(reversed)).isEqualTo(first);
+  }
+
+  /**
+   * The generated code compiles clean under {@code -Xlint:all -Werror}: compiled again, without the
+   * processor (whose only lint, "no processor claimed these annotations", concerns annotation
+   * processing and not the code), beside the sources it came from.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"users", "generics", "shapes", "naming"})
+  void generatedCodeCompilesUnderXlintAllWerror(String name) {
+    List<JavaFileObject> inputs = inputs(name);
+    Compilation processed = Compiler.compile(inputs.toArray(JavaFileObject[]::new));
+    assertThat(processed).succeededWithoutWarnings();
+    List<JavaFileObject> all = new ArrayList<>(inputs);
+    all.addAll(processed.generatedSourceFiles());
+    Compilation plain = javac().withOptions("--release", "21", "-Xlint:all", "-Werror", "-proc:none").compile(all);
+    assertThat(plain).succeededWithoutWarnings();
+  }
+
+  static List<JavaFileObject> inputs(String name) {
+    Path root = GOLDEN.resolve(name).resolve("input");
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(file -> file.toString().endsWith(".java")).sorted().map(file -> {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        String qualified = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+        try {
+          return JavaFileObjects.forSourceString(qualified, Files.readString(file));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Generated sources by path ({@code golden/users/ScopedUserService.java}) and content. */
+  static Map<String, String> generate(List<JavaFileObject> inputs) {
+    Compilation compilation = Compiler.compile(inputs.toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeededWithoutWarnings();
+    Map<String, String> files = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      String path = file.toUri().getPath();
+      String relative = path.substring(path.indexOf("golden/"));
+      try {
+        files.put(relative, file.getCharContent(true).toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
+  }
+
+  private static Map<String, String> read(Path expected) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    assertWithMessage("golden files of %s (run once with -Dgolden.update=true to create them)", expected)
+        .that(Files.isDirectory(expected)).isTrue();
+    try (Stream<Path> paths = Files.walk(expected)) {
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+        files.put(expected.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+
+  private static void write(Path expected, Map<String, String> generated) throws IOException {
+    for (Map.Entry<String, String> file : generated.entrySet()) {
+      Path target = expected.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+}

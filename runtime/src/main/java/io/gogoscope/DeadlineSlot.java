@@ -1,0 +1,217 @@
+package io.gogoscope;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * One thread's deadline, armed and disarmed by the thread itself around a guarded call and fired
+ * by the {@link Watchdog}: the reason a single guarded call needs no second thread and no scheduled
+ * task. Arming costs one release store and one volatile store; disarming one compare-and-set.
+ *
+ * <h2>Protocol</h2>
+ * {@code state} packs a generation (incremented by every arming) and a phase:
+ * <pre>
+ *   owner:    IDLE --arm--> ARMED --disarm (CAS)--> IDLE
+ *   watchdog:               ARMED --CAS--> FIRING --interrupt owner--> FIRED
+ * </pre>
+ * The deadline is written before the state that arms it, and the watchdog reads state, deadline,
+ * state again and fires only if the state is unchanged, so it never fires an arming with another
+ * arming's deadline. A disarm whose CAS fails waits until FIRED, so the interrupt has landed before
+ * the owner clears it: an expiry racing with the body's completion leaves no stray interrupt.
+ *
+ * <h2>Levels</h2>
+ * Guarded calls nest on one thread (an overall timeout around attempt timeouts, a generated call
+ * inside another's body). Each {@link #enter} pushes a level whose effective deadline is the sooner
+ * of its own and the enclosing level's; only the innermost level is armed. {@link #exit} pops it
+ * and re-arms the enclosing level, or, when that one's deadline has passed meanwhile, marks it
+ * fired and interrupts the thread so the enclosing body sees its expiry too.
+ *
+ * <p>Each level carries a {@code source}: the object whose deadline it is (a {@link Scope} or a
+ * {@link Guard}'s {@link CallDeadline}), returned by {@link #exit} when it fired, so the caller can
+ * tell its own timeout from its scope's or an enclosing call's.
+ */
+final class DeadlineSlot {
+  /** A deadline that never comes (comparisons are plain {@code <}; nanoTime stays far below it). */
+  static final long NO_DEADLINE = Long.MAX_VALUE;
+
+  private static final long PHASE = 3;
+  private static final long IDLE = 0;
+  private static final long ARMED = 1;
+  private static final long FIRING = 2;
+  private static final long FIRED = 3;
+
+  private static final VarHandle STATE;
+  private static final VarHandle DEADLINE;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(DeadlineSlot.class, "state", long.class);
+      DEADLINE = lookup.findVarHandle(DeadlineSlot.class, "deadline", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The thread this slot belongs to; the watchdog interrupts it. */
+  final Thread owner;
+
+  private volatile long state;
+
+  /** Written with release before the state that arms it; read with acquire by the watchdog. */
+  @SuppressWarnings("unused")
+  private long deadline;
+
+  // Owner-only from here on.
+  private long generation;
+  private int depth;
+  private long[] levelDeadline = new long[4];
+  private Object[] levelSource = new Object[4];
+  private boolean[] levelFired = new boolean[4];
+
+  DeadlineSlot(Thread owner) {
+    this.owner = owner;
+  }
+
+  /**
+   * Pushes a level with deadline {@code requested} (absolute, {@link System#nanoTime()} based),
+   * owned by {@code source}. Only the owner calls this.
+   */
+  void enter(long requested, Object source) {
+    int level = depth;
+    if (level == levelDeadline.length) {
+      grow();
+    }
+    long effective = requested;
+    Object effectiveSource = source;
+    boolean fired = false;
+    if (level > 0) {
+      int top = level - 1;
+      if (!levelFired[top] && !disarm()) {
+        levelFired[top] = true; // expired just now; its interrupt is pending for the body below
+      }
+      if (levelFired[top] || levelDeadline[top] <= requested) {
+        effective = levelDeadline[top];
+        effectiveSource = levelSource[top];
+        fired = levelFired[top];
+      }
+    }
+    levelDeadline[level] = effective;
+    levelSource[level] = effectiveSource;
+    levelFired[level] = fired;
+    depth = level + 1;
+    if (!fired) {
+      arm(effective);
+    }
+  }
+
+  /**
+   * Pops the innermost level. Returns {@code null} when its deadline did not fire, else the source
+   * of the deadline that fired (its own, or an enclosing level's it inherited). The interrupt of a
+   * deadline that fired for this level is cleared; one that belongs to an enclosing level is left
+   * set for that level's body. Only the owner calls this.
+   */
+  Object exit() {
+    int level = --depth;
+    Object fired = null;
+    if (levelFired[level]) {
+      fired = levelSource[level]; // inherited an enclosing level that had already expired
+    } else if (!disarm()) {
+      fired = levelSource[level];
+      Thread.interrupted(); // the watchdog's interrupt, delivered for this level: consumed here
+    }
+    levelSource[level] = null;
+    if (level > 0) {
+      int top = level - 1;
+      if (!levelFired[top] && levelDeadline[top] - System.nanoTime() > 0) {
+        arm(levelDeadline[top]);
+      } else {
+        levelFired[top] = true;
+        Thread.currentThread().interrupt(); // the enclosing body must see its own expiry
+      }
+    }
+    return fired;
+  }
+
+  /**
+   * The source of the innermost level if its deadline has fired (an interruption the owner sees
+   * was most likely that expiry), else {@code null}. Only the owner calls this.
+   */
+  Object firedSource() {
+    int top = depth - 1;
+    if (top < 0) {
+      return null;
+    }
+    long phase = state & PHASE;
+    return levelFired[top] || phase == FIRING || phase == FIRED ? levelSource[top] : null;
+  }
+
+  /** How many levels are pushed (for tests). */
+  int depth() {
+    return depth;
+  }
+
+  private void arm(long at) {
+    DEADLINE.setRelease(this, at);
+    state = (++generation << 2) | ARMED; // volatile: orders the store before the watchdog check
+    Watchdog.armed(at);
+  }
+
+  /** Disarms the current arming; {@code false} when the watchdog fired it (after it has landed). */
+  private boolean disarm() {
+    long armed = (generation << 2) | ARMED;
+    if (STATE.compareAndSet(this, armed, (generation << 2) | IDLE)) {
+      return true;
+    }
+    // The watchdog took this arming: wait for its interrupt to land before anyone clears it.
+    for (int spins = 0; (state & PHASE) != FIRED; spins++) {
+      if (spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Called by the watchdog: fires this slot when its armed deadline is at or before {@code now}.
+   * Returns the armed deadline still pending, or {@link #NO_DEADLINE}. An arming that changes
+   * under the read is skipped: it was made after the watchdog's last wake-up time was published,
+   * so {@link Watchdog#armed} wakes the watchdog for it if it needs to.
+   */
+  long fireIfDue(long now) {
+    long s = state;
+    if ((s & PHASE) != ARMED) {
+      return NO_DEADLINE;
+    }
+    long at = (long) DEADLINE.getAcquire(this);
+    if (state != s) {
+      return NO_DEADLINE;
+    }
+    if (at - now > 0) {
+      return at;
+    }
+    if (STATE.compareAndSet(this, s, (s & ~PHASE) | FIRING)) {
+      try {
+        owner.interrupt();
+      } finally {
+        state = (s & ~PHASE) | FIRED;
+      }
+    }
+    return NO_DEADLINE;
+  }
+
+  /** {@code true} while nothing is armed (the watchdog may then reclaim a dead owner's slot). */
+  boolean isIdle() {
+    return (state & PHASE) != ARMED;
+  }
+
+  private void grow() {
+    int size = levelDeadline.length * 2;
+    levelDeadline = Arrays.copyOf(levelDeadline, size);
+    levelSource = Arrays.copyOf(levelSource, size);
+    levelFired = Arrays.copyOf(levelFired, size);
+  }
+}

@@ -1,0 +1,166 @@
+package io.gogoscope;
+
+import io.gogoscope.observe.Restore;
+import io.gogoscope.observe.ScopeInfo;
+import io.gogoscope.observe.ScopeObservation;
+import io.gogoscope.observe.ScopeObserver;
+import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskObservation;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Shields the runtime from its observers: every call into an observer, an observation or a restore
+ * handle that throws an exception is dropped. {@link ScopeObserver}'s contract says observers must
+ * not throw, and observation must never change what the observed code does, so there is no caller
+ * that could act on such an exception.
+ */
+final class SafeObserver implements ScopeObserver {
+  private final ScopeObserver delegate;
+
+  private SafeObserver(ScopeObserver delegate) {
+    this.delegate = delegate;
+  }
+
+  /** {@code observer} made safe; {@link ScopeObserver#NONE} stays itself, so it can be skipped. */
+  static ScopeObserver wrap(ScopeObserver observer) {
+    return observer == ScopeObserver.NONE || observer instanceof SafeObserver ? observer : new SafeObserver(observer);
+  }
+
+  @Override
+  public ScopeObservation scopeOpened(ScopeInfo scope) {
+    try {
+      ScopeObservation observation = delegate.scopeOpened(scope);
+      return observation == null ? ScopeObservation.NONE : new SafeScopeObservation(observation);
+    } catch (RuntimeException e) {
+      return ScopeObservation.NONE; // dropped: see the class comment
+    }
+  }
+
+  @Override
+  public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
+    ScopeObservation parent = scope instanceof SafeScopeObservation safe ? safe.delegate : scope;
+    try {
+      TaskObservation observation = delegate.taskStarted(task, parent);
+      return observation == null ? TaskObservation.NONE : new SafeTaskObservation(observation);
+    } catch (RuntimeException e) {
+      return TaskObservation.NONE; // dropped: see the class comment
+    }
+  }
+
+  @Override
+  public void resourceRegistered(ScopeInfo scope) {
+    try {
+      delegate.resourceRegistered(scope);
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  @Override
+  public void resourceDisposed(ScopeInfo scope, Throwable failure) {
+    try {
+      delegate.resourceDisposed(scope, failure);
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  @Override
+  public void closeTimedOut(ScopeInfo scope, List<String> unfinishedTasks) {
+    try {
+      delegate.closeTimedOut(scope, unfinishedTasks);
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  @Override
+  public void circuitStateChanged(String name, CircuitState from, CircuitState to) {
+    try {
+      delegate.circuitStateChanged(name, from, to);
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  @Override
+  public void lockOutcome(String name, LockOutcome outcome) {
+    try {
+      delegate.lockOutcome(name, outcome);
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  @Override
+  public void rateLimitOutcome(String name, boolean allowed) {
+    try {
+      delegate.rateLimitOutcome(name, allowed);
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  private static Restore safe(Restore restore) {
+    if (restore == null || restore == Restore.NOTHING) {
+      return Restore.NOTHING;
+    }
+    return () -> {
+      try {
+        restore.close();
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    };
+  }
+
+  private record SafeScopeObservation(ScopeObservation delegate) implements ScopeObservation {
+    @Override
+    public Restore makeCurrent() {
+      try {
+        return safe(delegate.makeCurrent());
+      } catch (RuntimeException e) {
+        return Restore.NOTHING; // dropped: see the class comment
+      }
+    }
+
+    @Override
+    public void closed(Duration lifetime, Object cancelReason) {
+      try {
+        delegate.closed(lifetime, cancelReason);
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    }
+  }
+
+  private record SafeTaskObservation(TaskObservation delegate) implements TaskObservation {
+    @Override
+    public Restore makeCurrent() {
+      try {
+        return safe(delegate.makeCurrent());
+      } catch (RuntimeException e) {
+        return Restore.NOTHING; // dropped: see the class comment
+      }
+    }
+
+    @Override
+    public void retrying(int failedAttempt, Duration delay, ScopeError failure) {
+      try {
+        delegate.retrying(failedAttempt, delay, failure);
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    }
+
+    @Override
+    public void finished(Duration duration, Outcome outcome) {
+      try {
+        delegate.finished(duration, outcome);
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.gogoscope;
+
+import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskObservation;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * What a {@link Task} runs: a hand-written body, a body that makes its own {@link Result}, or a
+ * guarded call (which reports its own retries and attempts, so that one forked guarded call is one
+ * observed task).
+ */
+abstract class TaskBody<E, T> {
+
+  /** Runs the body on the task's thread; exceptions are mapped by the task. */
+  abstract Result<E, T> run(TaskObservation observation) throws Exception;
+
+  /** What the observer learns about the task. */
+  TaskInfo info(String name, int index) {
+    return new TaskInfo(name, index, false, false, false, TaskInfo.TaskAttributes.NONE);
+  }
+
+  /** Attempts the last {@link #run} made. */
+  int attempts() {
+    return 1;
+  }
+
+  static <E, T> TaskBody<E, T> of(Callable<? extends T> body) {
+    return new TaskBody<>() {
+      @Override
+      Result<E, T> run(TaskObservation observation) throws Exception {
+        return new Result.Ok<>(body.call());
+      }
+    };
+  }
+
+  static <E, T> TaskBody<E, T> ofResult(Supplier<? extends Result<E, T>> body) {
+    return new TaskBody<>() {
+      @Override
+      Result<E, T> run(TaskObservation observation) {
+        Result<E, T> result = body.get();
+        if (result == null) {
+          throw new NullPointerException("the body of a forkResult task returned null instead of a Result");
+        }
+        return result;
+      }
+    };
+  }
+}

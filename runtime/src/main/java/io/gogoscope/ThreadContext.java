@@ -1,0 +1,94 @@
+package io.gogoscope;
+
+/**
+ * What the runtime keeps per thread, behind one {@link ThreadLocal} so that a guarded call pays a
+ * single lookup: the current scope, the task this thread runs, the thread's deadline slot, and
+ * scratch fields a guarded call uses to pass an attempt's failure out of its hot path without
+ * allocating.
+ *
+ * <p>Only the owning thread reads or writes these fields.
+ */
+final class ThreadContext {
+  private static final ThreadLocal<ThreadContext> CURRENT = ThreadLocal.withInitial(ThreadContext::new);
+
+  /** The scope code on this thread runs in: the task's scope, or the innermost scope opened here. */
+  Scope scope;
+
+  /** The task this thread runs, or {@code null} outside a task. */
+  Task<?, ?> task;
+
+  /** Attempts made by the last guarded call that returned on this thread (read by observers). */
+  int attempts;
+
+  /** The failure of the last attempt that returned {@link Guard}'s failure marker. */
+  int failureKind;
+
+  Exception failure;
+  Object failureDetail;
+
+  private DeadlineSlot slot;
+
+  private ThreadContext() {}
+
+  static ThreadContext current() {
+    return CURRENT.get();
+  }
+
+  /** This thread's deadline slot, created and registered with the watchdog on first use. */
+  DeadlineSlot slot() {
+    DeadlineSlot s = slot;
+    if (s == null) {
+      s = new DeadlineSlot(Thread.currentThread());
+      Watchdog.register(s);
+      slot = s;
+    }
+    return s;
+  }
+
+  /** This thread's deadline slot, or {@code null} when no guarded call here ever armed one. */
+  DeadlineSlot slotIfAny() {
+    return slot;
+  }
+
+  /** The current scope, skipping scopes that another thread closed under this one. */
+  Scope openScope() {
+    Scope s = scope;
+    return s == null || !s.isClosed() ? s : s.firstOpenBefore(this);
+  }
+
+  /**
+   * Why the code on this thread should stop: the task's own cancellation reason, else its scope's;
+   * {@code null} when neither is cancelled.
+   */
+  Object cancelReason() {
+    Task<?, ?> t = task;
+    if (t != null) {
+      Object reason = t.cancelReason();
+      if (reason != null) {
+        return reason;
+      }
+    }
+    Scope s = scope;
+    return s == null ? null : s.cancelReasonOrNull();
+  }
+
+  /** Records an attempt's failure for the caller to read once the hot path has returned. */
+  void fail(int kind, Exception exception, Object detail) {
+    failureKind = kind;
+    failure = exception;
+    failureDetail = detail;
+  }
+
+  /** Forgets this thread: called by task threads as they end, so nothing outlives them. */
+  void release() {
+    if (slot != null) {
+      Watchdog.deregister(slot);
+      slot = null;
+    }
+    scope = null;
+    task = null;
+    failure = null;
+    failureDetail = null;
+    CURRENT.remove();
+  }
+}
