@@ -16,13 +16,19 @@ public interface Lease extends AutoCloseable {
    */
   long fencingToken();
 
-  /** {@code true} while this lease still holds the lock (not released, not expired, not taken over). */
+  /**
+   * {@code true} while this lease still holds the lock (not released, not expired, not taken over).
+   *
+   * @throws StoreException when the store cannot be reached
+   */
   boolean isValid();
 
   /**
    * Extends the lease to {@code ttl} from now.
    *
-   * @return {@code false} when the lease is no longer held (expired or taken over)
+   * @return {@code false} when the lease is no longer held (released, expired or taken over)
+   * @throws IllegalArgumentException when {@code ttl} is not positive
+   * @throws StoreException when the store cannot be reached
    */
   boolean extend(Duration ttl);
 
@@ -30,10 +36,15 @@ public interface Lease extends AutoCloseable {
    * Releases the lock.
    *
    * @return {@code false} when the lease was no longer held (nothing was released)
+   * @throws StoreException when the store cannot be reached
    */
   boolean release();
 
-  /** Releases the lock; never throws for a lease that is no longer held. */
+  /**
+   * Releases the lock; never throws for a lease that is no longer held.
+   *
+   * @throws StoreException when the store cannot be reached (the lock then expires after its TTL)
+   */
   @Override
   default void close() {
     release();

@@ -1,0 +1,108 @@
+package io.gogoscope.persistence.jdbi;
+
+import io.gogoscope.store.Lease;
+import io.gogoscope.store.LockProvider;
+import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.StoreException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Locks in the {@code locks} table: one row per key, holding the owner's random token, the expiry
+ * (database time) and the key's fencing counter.
+ *
+ * <p>Acquire is one upsert that takes the row only when it is free or expired and counts the
+ * fencing token up in the same write. Release and extend are updates guarded by the owner token and
+ * the expiry (compare-and-release, compare-and-extend). Release frees the row but keeps it, so the
+ * fencing counter survives; rows are never deleted (one per key ever locked).
+ *
+ * <p>Waiting ({@link #acquire(String, Duration, Duration)}) polls with jittered exponential backoff
+ * from 2 ms to 50 ms, so a freed or expired lock is taken within about 50 ms.
+ */
+final class JdbiLockProvider implements LockProvider {
+
+  private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(2).toNanos();
+  private static final long MAX_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
+
+  private final StoreContext db;
+
+  JdbiLockProvider(StoreContext db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<Lease> tryAcquire(String key, Duration ttl) {
+    StoreContext.checkKey("lock key", key);
+    long ttlMillis = ttlMillis(ttl);
+    String owner = UUID.randomUUID().toString();
+    Optional<Long> fencing = db.runner().run("acquire lock", key, handle -> db.upsertReturning(
+        handle,
+        db.sql().acquire(),
+        db.sql().selectLock(),
+        statement -> statement.bind("key", key).bind("owner", owner).bind("ttl", ttlMillis),
+        (rs, ctx) -> owner.equals(rs.getString("owner")) ? rs.getLong("fencing") : null));
+    return fencing.map(token -> new JdbiLease(db, key, owner, token));
+  }
+
+  @Override
+  public Optional<Lease> acquire(String key, Duration ttl, Duration maxWait) throws InterruptedException {
+    StoreContext.checkKey("lock key", key);
+    StoreArguments.ttl(ttl);
+    StoreArguments.maxWait(maxWait);
+    long start = System.nanoTime();
+    long waitNanos = saturatedNanos(maxWait);
+    long pause = FIRST_PAUSE_NANOS;
+    while (true) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for lock '" + key + "'");
+      }
+      Optional<Lease> lease;
+      try {
+        lease = tryAcquire(key, ttl);
+      } catch (StoreException e) {
+        if (e.getCause() instanceof InterruptedException interrupted) {
+          Thread.interrupted(); // reported as the exception instead
+          throw interrupted;
+        }
+        throw e;
+      }
+      if (lease.isPresent()) {
+        return lease;
+      }
+      long left = waitNanos - (System.nanoTime() - start);
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      // Jitter spreads the contenders of one key so they do not poll in lockstep.
+      long sleep = Math.min(left, pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+      Thread.sleep(Duration.ofNanos(sleep));
+      pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+    }
+  }
+
+  /** A TTL in whole milliseconds, at least one. */
+  static long ttlMillis(Duration ttl) {
+    StoreArguments.ttl(ttl);
+    long millis = saturatedMillis(ttl);
+    return Math.max(1, millis);
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE; // longer than 292 years: as good as forever
+    }
+  }
+
+  private static long saturatedMillis(Duration duration) {
+    try {
+      // A lease ends at now + ttl in epoch ms; a century is far beyond any use and cannot overflow.
+      return Math.min(duration.toMillis(), Duration.ofDays(36_500).toMillis());
+    } catch (ArithmeticException tooLong) {
+      return Duration.ofDays(36_500).toMillis();
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.gogoscope.persistence.jdbi;
+
+import io.gogoscope.store.CircuitStateStore;
+import io.gogoscope.store.LockProvider;
+import io.gogoscope.store.RateLimitStore;
+import io.gogoscope.store.StoreException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Locks, rate limits and shared circuit state in a SQL database (PostgreSQL, MySQL/MariaDB or
+ * SQLite) through Jdbi.
+ *
+ * <pre>{@code
+ * HikariDataSource pool = new HikariDataSource(config);           // the recommended pool
+ * JdbiStores stores = JdbiStores.using(pool).build();              // dialect read from the connection
+ * stores.migrate();                                                // once, at deployment or start-up
+ * ScopeRuntime runtime = ScopeRuntime.builder()
+ *     .lockProvider(stores.lockProvider())
+ *     .rateLimitStore(stores.rateLimitStore())
+ *     .circuitStateStore(stores.circuitStateStore())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Every time is the database's: lease expiry and rate-limit windows are computed in SQL from the
+ * database clock, so instances with skewed clocks agree. Every failure to reach the database or run
+ * a statement is a {@link StoreException}. The tables ({@code <prefix>locks},
+ * {@code <prefix>rate_limits}, {@code <prefix>circuits}) are created by {@link #migrate()} only,
+ * never implicitly.
+ *
+ * <p>Thread-safe. Close it to stop the circuit-state poller and, for SQLite, the kept connection.
+ */
+public final class JdbiStores implements AutoCloseable {
+
+  private final StoreContext db;
+  private final Tables tables;
+  private final JdbiLockProvider locks;
+  private final JdbiRateLimitStore rateLimits;
+  private final JdbiCircuitStateStore circuits;
+
+  private JdbiStores(Builder builder, SqlDialect dialect) {
+    this.tables = Tables.withPrefix(builder.tablePrefix);
+    SqlRunner runner = dialect == SqlDialect.SQLITE
+        ? new SerialSqlRunner(builder.jdbi, builder.statementTimeout)
+        : new PooledSqlRunner(builder.jdbi, dialect);
+    // SQLite's wait is bounded by its busy timeout (set by the runner), which JDBC query timeouts do not cover.
+    int timeoutSeconds = dialect == SqlDialect.SQLITE ? 0 : (int) Math.ceil(builder.statementTimeout.toMillis() / 1000.0);
+    DialectSql sql = DialectSql.of(dialect);
+    this.db = new StoreContext(dialect, Statements.render(sql, tables, builder.clock), builder.clock, runner, timeoutSeconds);
+    this.locks = new JdbiLockProvider(db);
+    this.rateLimits = new JdbiRateLimitStore(db, builder.purgeInterval);
+    this.circuits = new JdbiCircuitStateStore(db, builder.pollInterval);
+  }
+
+  /** Starts configuring stores on {@code jdbi} (its connections, usually from a pool). */
+  public static Builder using(Jdbi jdbi) {
+    return new Builder(Objects.requireNonNull(jdbi, "jdbi"));
+  }
+
+  /**
+   * Starts configuring stores on {@code dataSource}. Give a pool (HikariCP is the recommended one):
+   * a plain {@code DataSource} opens a connection per operation.
+   */
+  public static Builder using(DataSource dataSource) {
+    return using(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+  }
+
+  /**
+   * Starts configuring stores in the SQLite database file {@code file} (created if missing; its
+   * folder must exist), the embedded default for a single machine. Needs the
+   * {@code org.xerial:sqlite-jdbc} driver on the classpath. {@link #migrate()} switches the file to
+   * WAL mode, so readers never wait for the writer.
+   */
+  public static Builder sqlite(Path file) {
+    Objects.requireNonNull(file, "file");
+    return using(Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath())).dialect(SqlDialect.SQLITE);
+  }
+
+  /** The dialect these stores speak. */
+  public SqlDialect dialect() {
+    return db.dialect();
+  }
+
+  /**
+   * Creates the tables if they do not exist (idempotent, and safe to run from several instances at
+   * once). Call it once at deployment or start-up before using the stores; they never create
+   * tables on their own.
+   *
+   * @throws StoreException when the database refuses (for example, no privilege to create tables)
+   */
+  public void migrate() {
+    db.runner().run("create tables", tables.locks() + ", " + tables.rateLimits() + ", " + tables.circuits(), handle -> {
+      if (db.dialect() == SqlDialect.SQLITE) {
+        // WAL is a property of the file: readers and the writer stop blocking each other, and commits
+        // append instead of rewriting pages. It cannot change inside a transaction.
+        handle.createQuery("PRAGMA journal_mode = WAL").mapTo(String.class).one();
+      }
+      return handle.inTransaction(tx -> {
+        if (db.sql().migrationLock() != null) {
+          tx.createQuery(db.sql().migrationLock()).mapTo(String.class).findOne();
+        }
+        db.sql().createTables().forEach(tx::execute);
+        return null;
+      });
+    });
+  }
+
+  /** The lock provider: token-owned leases with TTLs and per-key fencing tokens. */
+  public LockProvider lockProvider() {
+    return locks;
+  }
+
+  /** The sliding-window rate-limit store. */
+  public RateLimitStore rateLimitStore() {
+    return rateLimits;
+  }
+
+  /** The shared circuit-state store; subscribers are told of changes by polling (see {@link Builder#pollInterval}). */
+  public CircuitStateStore circuitStateStore() {
+    return circuits;
+  }
+
+  /**
+   * Deletes the rate-limit rows whose every admission has left its window, and returns how many.
+   * The rate-limit store also does this by itself once per {@link Builder#purgeInterval}; call it
+   * from a scheduler of your own if you set that interval to zero. Lock rows are never deleted: each
+   * keeps its key's fencing counter.
+   */
+  public int purgeExpired() {
+    return rateLimits.purgeExpired();
+  }
+
+  /** Stops the circuit-state poller and closes a kept SQLite connection; the user's pool stays open. */
+  @Override
+  public void close() {
+    circuits.close();
+    db.runner().close();
+  }
+
+  /** Configures {@link JdbiStores}. */
+  public static final class Builder {
+    private final Jdbi jdbi;
+    private SqlDialect dialect;
+    private String tablePrefix = Tables.DEFAULT_PREFIX;
+    private Duration statementTimeout = Duration.ofSeconds(5);
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private Duration purgeInterval = Duration.ofMinutes(1);
+    private StatementClock clock = StatementClock.database();
+
+    private Builder(Jdbi jdbi) {
+      this.jdbi = jdbi;
+    }
+
+    /** Speaks {@code dialect} instead of detecting it from the connection's metadata. */
+    public Builder dialect(SqlDialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Names the tables {@code prefix + "locks"}, {@code prefix + "rate_limits"} and
+     * {@code prefix + "circuits"} (default {@code "gogoscope_"}). Letters, digits and underscores.
+     */
+    public Builder tablePrefix(String prefix) {
+      Tables.withPrefix(Objects.requireNonNull(prefix, "prefix")); // fails early on a bad prefix
+      this.tablePrefix = prefix;
+      return this;
+    }
+
+    /**
+     * How long one statement may run (JDBC query timeout, rounded up to whole seconds; for SQLite,
+     * the busy timeout and the wait for the serialized connection), default 5 s. A statement over
+     * it fails with a {@link StoreException}. Getting a connection is bounded by the pool's own
+     * timeout (HikariCP's {@code connectionTimeout}, 30 s by default: set it to your budget).
+     */
+    public Builder statementTimeout(Duration timeout) {
+      if (timeout == null || timeout.toMillis() < 1) {
+        throw new IllegalArgumentException("statement timeout must be at least 1 ms, was " + timeout);
+      }
+      this.statementTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How often circuit-state subscribers poll the database for changes (default 1 s): a circuit
+     * opened by another instance is seen here within this interval. One query per interval reads
+     * all subscribed circuits, and only while something is subscribed.
+     */
+    public Builder pollInterval(Duration interval) {
+      if (interval == null || interval.toMillis() < 1) {
+        throw new IllegalArgumentException("poll interval must be at least 1 ms, was " + interval);
+      }
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /**
+     * How often the rate-limit store deletes expired rows by itself (default 1 min; one
+     * {@code DELETE} on a virtual thread after a check). {@link Duration#ZERO} purges after every
+     * check: for tests only.
+     */
+    public Builder purgeInterval(Duration interval) {
+      if (interval == null || interval.isNegative()) {
+        throw new IllegalArgumentException("purge interval must be zero or positive, was " + interval);
+      }
+      this.purgeInterval = interval;
+      return this;
+    }
+
+    /** Tests only: reads "now" from {@code epochMillis} instead of the database clock. */
+    Builder clock(java.util.function.LongSupplier epochMillis) {
+      this.clock = StatementClock.fixedBy(epochMillis);
+      return this;
+    }
+
+    /**
+     * Creates the stores. Without {@link #dialect(SqlDialect)} this opens one connection to read
+     * the database's product name.
+     *
+     * @throws StoreException when the dialect is to be detected and the database cannot be reached
+     * @throws IllegalStateException when the database is not one of the supported ones
+     */
+    public JdbiStores build() {
+      SqlDialect resolved = dialect;
+      if (resolved == null) {
+        try {
+          resolved = jdbi.withHandle(handle -> SqlDialect.detect(handle.getConnection().getMetaData()));
+        } catch (JdbiException | java.sql.SQLException e) {
+          throw new StoreException("could not read the database's product name to choose the SQL dialect: "
+              + e.getMessage() + " (name it with JdbiStores.Builder.dialect(...) to skip detection)", e);
+        }
+      }
+      return new JdbiStores(this, resolved);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.gogoscope.persistence.jdbi;
+
+import io.gogoscope.store.StoreException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Runs all SQLite work of one {@link JdbiStores} on one kept connection, one operation at a time,
+ * in arrival order.
+ *
+ * <p>Why: the SQLite driver runs in native code, and a virtual thread inside native code (including
+ * SQLite's own busy-wait for the file lock) pins its carrier thread. Eight virtual threads calling
+ * SQLite directly on two carriers left 12 to 18 of 24 thread-rounds without progress in a
+ * measurement: the pinned carriers kept serving the threads already inside SQLite. Behind this
+ * fair {@link ReentrantLock} at most one thread is in native code; the others park, unmounting from
+ * their carriers, and are let in first come first served. A {@code synchronized} block would pin the
+ * waiters too on JDK 21 and is not fair. SQLite runs one writer per file anyway, so the queue costs
+ * no throughput.
+ */
+final class SerialSqlRunner implements SqlRunner {
+
+  private final Jdbi jdbi;
+  private final Duration timeout;
+  private final ReentrantLock gate = new ReentrantLock(true);
+  private Handle handle; // guarded by gate
+
+  /**
+   * @param timeout how long an operation waits for its turn, and how long SQLite waits for another
+   *     process's write lock on the file (busy timeout)
+   */
+  SerialSqlRunner(Jdbi jdbi, Duration timeout) {
+    this.jdbi = jdbi;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public <T> T run(String operation, String subject, HandleCallback<T, RuntimeException> work) {
+    try {
+      if (!gate.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new StoreException(
+            "SQLite store could not " + operation + " '" + subject + "': waited " + timeout
+                + " for its turn on the database connection; operations are queued one at a time,"
+                + " so raise JdbiStores.Builder.statementTimeout or take load off this SQLite store");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // keep the interruption for the caller's cancellation handling
+      throw new StoreException("SQLite store could not " + operation + " '" + subject + "': interrupted while queued", e);
+    }
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return work.withHandle(handle());
+        } catch (JdbiException e) {
+          // A failed connection may be unusable (file gone, driver state): open a fresh one next time.
+          discardHandle();
+          if (attempt < SqlFailures.ATTEMPTS && SqlFailures.isTransient(e)) {
+            continue;
+          }
+          throw SqlFailures.wrap(SqlDialect.SQLITE, operation, subject, e);
+        }
+      }
+    } finally {
+      gate.unlock();
+    }
+  }
+
+  private Handle handle() {
+    if (handle == null) {
+      Handle opened = jdbi.open();
+      try {
+        // Per connection: how long SQLite waits for another process's write lock before SQLITE_BUSY.
+        opened.createQuery("PRAGMA busy_timeout = " + timeout.toMillis()).mapTo(Long.class).one();
+        // In WAL mode NORMAL syncs at checkpoints instead of every commit. A crash of the process
+        // loses nothing; a power loss may lose the last commits, but SQLite serves one machine, so
+        // every holder of those locks and windows went down with it.
+        opened.execute("PRAGMA synchronous = NORMAL");
+      } catch (JdbiException e) {
+        opened.close();
+        throw e;
+      }
+      handle = opened;
+    }
+    return handle;
+  }
+
+  private void discardHandle() {
+    Handle failed = handle;
+    handle = null;
+    if (failed != null) {
+      try {
+        failed.close();
+      } catch (JdbiException e) {
+        // The connection is being thrown away after a failure that is reported to the caller; a
+        // second failure while closing it adds nothing the caller can act on.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    gate.lock();
+    try {
+      discardHandle();
+    } finally {
+      gate.unlock();
+    }
+  }
+}

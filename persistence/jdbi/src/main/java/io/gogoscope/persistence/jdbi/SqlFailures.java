@@ -1,0 +1,48 @@
+package io.gogoscope.persistence.jdbi;
+
+import io.gogoscope.store.StoreException;
+import java.sql.SQLException;
+
+/** Classifies and reports database failures. */
+final class SqlFailures {
+
+  /** Attempts per operation when the database aborts it to resolve a deadlock. */
+  static final int ATTEMPTS = 3;
+
+  private SqlFailures() {}
+
+  /**
+   * Whether {@code failure} is a deadlock or serialization failure: the database rolled this
+   * statement back so another could go on, and running it again is the documented remedy.
+   */
+  static boolean isTransient(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        // 40001: serialization failure (MySQL/MariaDB deadlock 1213 too); 40P01: PostgreSQL deadlock.
+        if ("40001".equals(state) || "40P01".equals(state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The failure to report for {@code cause}. */
+  static StoreException wrap(SqlDialect dialect, String operation, String subject, Throwable cause) {
+    return new StoreException(
+        dialect.displayName() + " store could not " + operation + " '" + subject + "': " + describe(cause), cause);
+  }
+
+  private static String describe(Throwable cause) {
+    // Jdbi's messages repeat the whole statement; the driver's own message (innermost SQLException) says what went wrong.
+    Throwable deepestSql = null;
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof SQLException) {
+        deepestSql = t;
+      }
+    }
+    Throwable shown = deepestSql != null ? deepestSql : cause;
+    return shown.getClass().getSimpleName() + ": " + shown.getMessage();
+  }
+}

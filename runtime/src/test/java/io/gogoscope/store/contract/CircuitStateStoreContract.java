@@ -1,0 +1,166 @@
+package io.gogoscope.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.gogoscope.CircuitState;
+import io.gogoscope.store.CircuitSnapshot;
+import io.gogoscope.store.CircuitStateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The behaviour every {@link CircuitStateStore} must show: state shared by name, stale versions
+ * refused, changes seen by a second client and pushed to subscribers. A backend's test extends this
+ * class and implements {@link #newClient()}; see {@link LockProviderContract} for the conventions.
+ * Stores keep {@link CircuitSnapshot#since()} to the millisecond; the tests publish whole
+ * milliseconds.
+ */
+public abstract class CircuitStateStoreContract {
+
+  /**
+   * A client of the backend under test; called twice per test. A backend with separate clients
+   * returns a new store instance per call (a second process's view of the same backend); the
+   * in-memory store returns its one shared instance.
+   */
+  protected abstract CircuitStateStore newClient();
+
+  /** How long to wait for something that should happen, e.g. a pushed change. */
+  protected Duration patience() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** How long to watch for something that must not happen (a change pushed after unsubscribing). */
+  protected Duration quietPeriod() {
+    return Duration.ofMillis(300);
+  }
+
+  protected CircuitStateStore first;
+  protected CircuitStateStore second;
+  private String nameBase;
+
+  @BeforeEach
+  void createClients(TestInfo test) {
+    first = newClient();
+    second = newClient();
+    nameBase = "contract:" + test.getTestMethod().orElseThrow().getName() + ":" + UUID.randomUUID();
+  }
+
+  /** A circuit name unique to this test. */
+  protected String name(String suffix) {
+    return nameBase + ":" + suffix;
+  }
+
+  private static CircuitSnapshot snapshot(CircuitState state, long version) {
+    return new CircuitSnapshot(state, Instant.now().truncatedTo(ChronoUnit.MILLIS), version);
+  }
+
+  @Test
+  void anUnknownCircuitHasNoState() {
+    assertThat(first.read(name("c"))).isEmpty();
+  }
+
+  @Test
+  void aPublishedStateIsReadByEveryClient() {
+    String name = name("c");
+    CircuitSnapshot open = snapshot(CircuitState.OPEN, 1);
+    assertThat(first.publish(name, open)).isTrue();
+    assertThat(first.read(name)).contains(open);
+    assertThat(second.read(name)).as("a second client").contains(open);
+    assertThat(second.read(name("other"))).isEmpty();
+  }
+
+  @Test
+  void aNewerVersionReplacesTheStateAndAStaleOneIsRefused() {
+    String name = name("c");
+    CircuitSnapshot open = snapshot(CircuitState.OPEN, 5);
+    CircuitSnapshot halfOpen = snapshot(CircuitState.HALF_OPEN, 6);
+    assertThat(first.publish(name, open)).isTrue();
+    assertThat(second.publish(name, halfOpen)).isTrue();
+    assertThat(first.publish(name, snapshot(CircuitState.CLOSED, 6))).as("same version").isFalse();
+    assertThat(first.publish(name, snapshot(CircuitState.CLOSED, 2))).as("older version").isFalse();
+    assertThat(first.read(name)).contains(halfOpen);
+  }
+
+  @Test
+  void subscribersOfEveryClientSeeEachAcceptedChange() throws Exception {
+    String name = name("c");
+    List<CircuitSnapshot> seenBySecond = new CopyOnWriteArrayList<>();
+    List<CircuitSnapshot> seenByFirst = new CopyOnWriteArrayList<>();
+    try (AutoCloseable a = second.subscribe(name, seenBySecond::add);
+        AutoCloseable b = first.subscribe(name, seenByFirst::add)) {
+      CircuitSnapshot open = snapshot(CircuitState.OPEN, 1);
+      assertThat(first.publish(name, open)).isTrue();
+      await().atMost(patience()).until(() -> seenBySecond.contains(open) && seenByFirst.contains(open));
+
+      assertThat(first.publish(name, snapshot(CircuitState.HALF_OPEN, 1))).as("stale").isFalse();
+
+      CircuitSnapshot closed = snapshot(CircuitState.CLOSED, 2);
+      assertThat(second.publish(name, closed)).isTrue();
+      await().atMost(patience()).until(() -> seenBySecond.contains(closed) && seenByFirst.contains(closed));
+    }
+    // Only accepted changes were pushed: the refused one, published between them, was not.
+    assertThat(seenBySecond).extracting(CircuitSnapshot::version).containsOnly(1L, 2L);
+  }
+
+  @Test
+  void subscribersOfOtherCircuitsAreNotCalled() throws Exception {
+    List<CircuitSnapshot> seen = new CopyOnWriteArrayList<>();
+    List<CircuitSnapshot> seenOnTarget = new CopyOnWriteArrayList<>();
+    try (AutoCloseable other = second.subscribe(name("other"), seen::add);
+        AutoCloseable target = second.subscribe(name("c"), seenOnTarget::add)) {
+      CircuitSnapshot open = snapshot(CircuitState.OPEN, 1);
+      first.publish(name("c"), open);
+      await().atMost(patience()).until(() -> seenOnTarget.contains(open));
+    }
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void aClosedSubscriptionIsNoLongerCalled() throws Exception {
+    String name = name("c");
+    List<CircuitSnapshot> seen = new CopyOnWriteArrayList<>();
+    List<CircuitSnapshot> seenByWitness = new CopyOnWriteArrayList<>();
+    AutoCloseable subscription = second.subscribe(name, seen::add);
+    try (AutoCloseable witness = second.subscribe(name, seenByWitness::add)) {
+      CircuitSnapshot open = snapshot(CircuitState.OPEN, 1);
+      first.publish(name, open);
+      await().atMost(patience()).until(() -> seen.contains(open));
+      subscription.close();
+      subscription.close(); // idempotent
+
+      CircuitSnapshot closed = snapshot(CircuitState.CLOSED, 2);
+      first.publish(name, closed);
+      // The witness, subscribed the same way, proves the change was pushed.
+      await().atMost(patience()).until(() -> seenByWitness.contains(closed));
+      await().during(quietPeriod()).atMost(quietPeriod().plus(patience())).until(() -> !seen.contains(closed));
+    }
+  }
+
+  @Test
+  void aFailingListenerDoesNotStopOthersNorThePublisher() throws Exception {
+    String name = name("c");
+    List<CircuitSnapshot> seen = new CopyOnWriteArrayList<>();
+    try (AutoCloseable failing = second.subscribe(name, s -> { throw new IllegalStateException("listener bug (expected in this test)"); });
+        AutoCloseable working = second.subscribe(name, seen::add)) {
+      CircuitSnapshot open = snapshot(CircuitState.OPEN, 1);
+      assertThat(first.publish(name, open)).isTrue();
+      await().atMost(patience()).until(() -> seen.contains(open));
+    }
+  }
+
+  @Test
+  void refusesMisuseWithAClearMessage() {
+    assertThatThrownBy(() -> first.publish(name("c"), null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> first.read(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> first.subscribe(name("c"), null)).isInstanceOf(NullPointerException.class);
+  }
+}
