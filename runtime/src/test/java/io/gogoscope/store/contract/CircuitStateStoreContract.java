@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInfo;
  * Stores keep {@link CircuitSnapshot#since()} to the millisecond; the tests publish whole
  * milliseconds.
  */
+@SuppressWarnings("try") // subscriptions are held open by try-with-resources, never referenced
 public abstract class CircuitStateStoreContract {
 
   /**

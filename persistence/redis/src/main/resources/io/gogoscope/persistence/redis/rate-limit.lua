@@ -1,0 +1,31 @@
+-- Sliding-window rate limit. KEYS[1] is a sorted set of the admissions still in the window: score
+-- the server time of admission in microseconds, member unique per call (ARGV[3]). ARGV[1] is the
+-- maximum admissions per window, ARGV[2] the window in ms. Time is the server's (TIME), so the
+-- clients' clocks do not matter. The window is (now - window, now].
+-- Returns {allowed 1/0, remaining, reset time in server us, server now in us}, where the reset time
+-- is when the admission whose departure lets one more call in leaves the window.
+if redis.replicate_commands then
+  redis.replicate_commands() -- Redis < 5 refuses writes after TIME without it; later ones ignore it
+end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+local max = tonumber(ARGV[1])
+local window = tonumber(ARGV[2]) * 1000
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+local allowed = 0
+if redis.call('ZSCORE', KEYS[1], ARGV[3]) then
+  allowed = 1 -- Redisson retried a call that was admitted already: do not count it twice
+elseif count < max then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  count = count + 1
+  allowed = 1
+end
+local index = math.max(count - max, 0)
+local oldest = redis.call('ZRANGE', KEYS[1], index, index, 'WITHSCORES')
+local reset = now + window
+if oldest[2] then
+  reset = tonumber(oldest[2]) + window
+end
+return {allowed, math.max(max - count, 0), reset, now}

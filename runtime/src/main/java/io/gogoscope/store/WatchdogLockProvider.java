@@ -1,0 +1,136 @@
+package io.gogoscope.store;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps leases alive while their work runs: every lease it hands out is extended to its TTL again
+ * each third of the TTL, until it is released or closed (or found lost). The TTL then bounds only
+ * how long a crashed holder keeps the key, not how long the work may take.
+ *
+ * <pre>{@code
+ * LockProvider locks = new WatchdogLockProvider(RedisStores.create(redisson).lockProvider());
+ * }</pre>
+ *
+ * <p>Works with any {@link LockProvider}. Renewals run on virtual threads started by one shared
+ * daemon timer thread. A renewal that fails because the store is unreachable is tried again at the
+ * next tick (the lease may still be held); one that finds the lease lost stops renewing, and
+ * {@link Lease#isValid()} then says so.
+ */
+public final class WatchdogLockProvider implements LockProvider {
+
+  private static final System.Logger LOG = System.getLogger(WatchdogLockProvider.class.getName());
+
+  private final LockProvider delegate;
+
+  /** Renews the leases of {@code delegate}. */
+  public WatchdogLockProvider(LockProvider delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+  }
+
+  @Override
+  public Optional<Lease> tryAcquire(String key, Duration ttl) {
+    return delegate.tryAcquire(key, ttl).map(lease -> watch(lease, ttl));
+  }
+
+  @Override
+  public Optional<Lease> acquire(String key, Duration ttl, Duration maxWait)
+      throws InterruptedException {
+    return delegate.acquire(key, ttl, maxWait).map(lease -> watch(lease, ttl));
+  }
+
+  private static Lease watch(Lease lease, Duration ttl) {
+    return new WatchedLease(lease, ttl);
+  }
+
+  /** One timer thread for the JVM: it only starts renewals, each on a virtual thread of its own. */
+  private static final class Timer {
+    static final ScheduledExecutorService INSTANCE = create();
+
+    private static ScheduledExecutorService create() {
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(
+              1, Thread.ofPlatform().name("gogoscope-lease-watchdog").daemon(true).factory());
+      timer.setRemoveOnCancelPolicy(true);
+      return timer;
+    }
+  }
+
+  private static final class WatchedLease implements Lease {
+    private final Lease lease;
+    private volatile ScheduledFuture<?> renewals;
+    private volatile boolean stopped;
+    private volatile boolean renewing;
+
+    WatchedLease(Lease lease, Duration ttl) {
+      this.lease = lease;
+      long period = Math.max(1, ttl.toMillis() / 3);
+      this.renewals =
+          Timer.INSTANCE.scheduleAtFixedRate(() -> tick(ttl), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick(Duration ttl) {
+      if (stopped) {
+        renewals.cancel(false); // assigned by now: stopped is set only after a renewal ran
+        return;
+      }
+      if (renewing) {
+        return; // the previous renewal is still waiting on the store
+      }
+      renewing = true;
+      Thread.ofVirtual()
+          .name("gogoscope-lease-renewal")
+          .start(
+              () -> {
+                try {
+                  if (!lease.extend(ttl)) {
+                    stopped = true; // lost (expired or taken over): nothing left to renew
+                  }
+                } catch (RuntimeException e) {
+                  // Not fatal: the lease may still be held; the next tick tries again.
+                  LOG.log(Level.WARNING, "renewing the lease on '" + lease.key() + "' failed; retrying", e);
+                } finally {
+                  renewing = false;
+                }
+              });
+    }
+
+    @Override
+    public String key() {
+      return lease.key();
+    }
+
+    @Override
+    public long fencingToken() {
+      return lease.fencingToken();
+    }
+
+    @Override
+    public boolean isValid() {
+      return lease.isValid();
+    }
+
+    @Override
+    public boolean extend(Duration ttl) {
+      return lease.extend(ttl);
+    }
+
+    @Override
+    public boolean release() {
+      stopped = true;
+      renewals.cancel(false);
+      return lease.release();
+    }
+
+    @Override
+    public String toString() {
+      return "Watched" + lease;
+    }
+  }
+}
