@@ -2,6 +2,7 @@ package io.gogoscope.bench.lock;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.gogoscope.bench.infra.Backends;
+import io.gogoscope.persistence.jdbi.JdbiStores;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
 import java.sql.SQLException;
@@ -39,6 +40,7 @@ public class PostgresLockBenchmark {
   private String prefix;
   private JdbcLockPair jdbc;
   private ShedLocks shedlock;
+  private JdbiStores gogoscope;
 
   @Setup
   public void setUp() throws SQLException {
@@ -46,15 +48,24 @@ public class PostgresLockBenchmark {
     prefix = Backends.uniquePrefix();
     jdbc = JdbcLockPair.create(dataSource, JdbcLockPair.Dialect.POSTGRES, prefix + "_jdbc");
     shedlock = ShedLocks.create(dataSource, prefix + "_shedlock");
+    gogoscope = JdbiStores.using(dataSource).tablePrefix(prefix + "_").build();
+    gogoscope.migrate();
   }
 
   @TearDown
   public void tearDown() throws SQLException {
+    gogoscope.close();
     try {
-      Sql.dropTables(dataSource, prefix + "_jdbc", prefix + "_shedlock");
+      Sql.dropTables(dataSource, prefix + "_jdbc", prefix + "_shedlock",
+          prefix + "_locks", prefix + "_rate_limits", prefix + "_circuits");
     } finally {
       dataSource.close();
     }
+  }
+
+  @Benchmark
+  public long gogoscope_lockPair() {
+    return LockPairs.gogoscope(gogoscope.lockProvider(), prefix + ":lock", TTL);
   }
 
   @Benchmark

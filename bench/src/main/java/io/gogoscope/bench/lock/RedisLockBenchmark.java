@@ -3,6 +3,8 @@ package io.gogoscope.bench.lock;
 import io.gogoscope.bench.infra.Backends;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
+import io.gogoscope.persistence.redis.RedisStores;
+import io.gogoscope.store.LockProvider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,17 +41,24 @@ public class RedisLockBenchmark {
 
   private RedissonClient redisson;
   private String prefix;
+  private LockProvider gogoscope;
 
   @Setup
   public void setUp() {
     redisson = Backends.redisson();
     prefix = Backends.uniquePrefix();
+    gogoscope = RedisStores.builder(redisson).keyPrefix(prefix + ":").build().lockProvider();
   }
 
   @TearDown
   public void tearDown() {
     Backends.deleteRedisKeys(redisson, prefix);
     redisson.shutdown();
+  }
+
+  @Benchmark
+  public long gogoscope_lockPair() {
+    return LockPairs.gogoscope(gogoscope, prefix + ":gogoscope", TTL);
   }
 
   @Benchmark

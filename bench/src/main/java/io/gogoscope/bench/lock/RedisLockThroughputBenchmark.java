@@ -3,6 +3,8 @@ package io.gogoscope.bench.lock;
 import io.gogoscope.bench.infra.Backends;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
+import io.gogoscope.persistence.redis.RedisStores;
+import io.gogoscope.store.LockProvider;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,6 +39,7 @@ public class RedisLockThroughputBenchmark {
 
   private RedissonClient redisson;
   private String prefix;
+  private LockProvider gogoscope;
   private final AtomicInteger threadIds = new AtomicInteger();
 
   /** The key of one benchmark thread. */
@@ -54,12 +57,18 @@ public class RedisLockThroughputBenchmark {
   public void setUp() {
     redisson = Backends.redisson();
     prefix = Backends.uniquePrefix();
+    gogoscope = RedisStores.builder(redisson).keyPrefix(prefix + ":").build().lockProvider();
   }
 
   @TearDown
   public void tearDown() {
     Backends.deleteRedisKeys(redisson, prefix);
     redisson.shutdown();
+  }
+
+  @Benchmark
+  public long gogoscope_lockPair8(ThreadKey thread) {
+    return LockPairs.gogoscope(gogoscope, thread.key, RedisLockBenchmark.TTL);
   }
 
   @Benchmark

@@ -2,6 +2,7 @@ package io.gogoscope.bench.lock;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.gogoscope.bench.infra.Backends;
+import io.gogoscope.persistence.jdbi.JdbiStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Acquire and release of one free lock on SQLite, the embedded default: gogoscope's SQL lock provider, the same
- * two statements written by hand in JDBC ({@link JdbcLockPair}), and ShedLock's JDBC provider.
- * All share one pooled connection to a fresh database file (WAL mode), deleted after.
+ * Acquire and release of one free lock on SQLite, the embedded default: gogoscope's SQL lock
+ * provider (which keeps one connection of its own, as it does in production), the same two
+ * statements written by hand in JDBC ({@link JdbcLockPair}), and ShedLock's JDBC provider (these
+ * two share a pool of one connection). One fresh database file in WAL mode, deleted after.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -41,6 +43,7 @@ public class SqliteLockBenchmark {
   private Path file;
   private JdbcLockPair jdbc;
   private ShedLocks shedlock;
+  private JdbiStores gogoscope;
 
   @Setup
   public void setUp() throws SQLException, IOException {
@@ -49,18 +52,27 @@ public class SqliteLockBenchmark {
     dataSource = Backends.sqlite(file.toString(), 1);
     jdbc = JdbcLockPair.create(dataSource, JdbcLockPair.Dialect.SQLITE, prefix + "_jdbc");
     shedlock = ShedLocks.create(dataSource, prefix + "_shedlock");
+    gogoscope = JdbiStores.sqlite(file).tablePrefix(prefix + "_").build();
+    gogoscope.migrate();
   }
 
   @TearDown
   public void tearDown() throws SQLException, IOException {
+    gogoscope.close();
     try {
-      Sql.dropTables(dataSource, prefix + "_jdbc", prefix + "_shedlock");
+      Sql.dropTables(dataSource, prefix + "_jdbc", prefix + "_shedlock",
+          prefix + "_locks", prefix + "_rate_limits", prefix + "_circuits");
     } finally {
       dataSource.close();
       Files.deleteIfExists(file);
       Files.deleteIfExists(Path.of(file + "-wal"));
       Files.deleteIfExists(Path.of(file + "-shm"));
     }
+  }
+
+  @Benchmark
+  public long gogoscope_lockPair() {
+    return LockPairs.gogoscope(gogoscope.lockProvider(), prefix + ":lock", TTL);
   }
 
   @Benchmark

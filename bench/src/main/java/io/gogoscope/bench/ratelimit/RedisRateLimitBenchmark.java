@@ -3,6 +3,9 @@ package io.gogoscope.bench.ratelimit;
 import io.gogoscope.bench.infra.Backends;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
+import io.gogoscope.persistence.redis.RedisStores;
+import io.gogoscope.store.RateLimitDecision;
+import io.gogoscope.store.RateLimitStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,11 +43,13 @@ public class RedisRateLimitBenchmark {
   private RedissonClient redisson;
   private String prefix;
   private RRateLimiter redissonLimiter;
+  private RateLimitStore gogoscope;
 
   @Setup
   public void setUp() {
     redisson = Backends.redisson();
     prefix = Backends.uniquePrefix();
+    gogoscope = RedisStores.builder(redisson).keyPrefix(prefix + ":").build().rateLimitStore();
     redissonLimiter = redisson.getRateLimiter(prefix + ":redisson");
     if (!redissonLimiter.trySetRate(RateType.OVERALL, LIMIT, WINDOW)) {
       throw new IllegalStateException("the fresh rate limiter " + prefix + " was configured already");
@@ -55,6 +60,15 @@ public class RedisRateLimitBenchmark {
   public void tearDown() {
     Backends.deleteRedisKeys(redisson, prefix);
     redisson.shutdown();
+  }
+
+  @Benchmark
+  public int gogoscope_rateLimit() {
+    RateLimitDecision decision = gogoscope.checkAndIncrement("limit", LIMIT, WINDOW);
+    if (!decision.allowed()) {
+      throw new IllegalStateException("gogoscope refused a call under its limit: " + decision);
+    }
+    return decision.remaining();
   }
 
   @Benchmark
