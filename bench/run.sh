@@ -33,7 +33,9 @@ fi
 echo "bench: building with JDK $(java_major "$JAVA_HOME/bin/java") at $JAVA_HOME"
 mvn -B -q -DskipTests -pl bench -am package
 
-# The forks inherit these JVM arguments: preview features on, a fixed 1 GiB heap.
+# The forks inherit these JVM arguments: preview features on, a fixed 1 GiB heap, and no warnings
+# about sqlite-jdbc loading its native library or JMH reading fields through sun.misc.Unsafe.
 exec "$JAVA_HOME/bin/java" --enable-preview -Xms1g -Xmx1g \
+  --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   io.gogoscope.bench.run.SuiteRunner --out bench/target/jmh --report "$report" "$@"

@@ -54,7 +54,7 @@ public class ProcessorCompileBenchmark {
   private Path sources;
   private List<Path> sourceFiles;
   private Path output;
-  private Processor processor;
+  private ServiceLoader.Provider<Processor> processor;
 
   @Setup(Level.Trial)
   public void writeCorpus() throws IOException {
@@ -128,7 +128,7 @@ public class ProcessorCompileBenchmark {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sourceFiles);
       JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files, null, options, null, units);
       if (withProcessor) {
-        task.setProcessors(List.of(processor));
+        task.setProcessors(List.of(processor.get())); // a processor instance runs once
       }
       if (!task.call()) {
         throw new IllegalStateException("the corpus did not compile:\n" + diagnostics);
@@ -147,16 +147,14 @@ public class ProcessorCompileBenchmark {
     return classes;
   }
 
-  private static Processor findProcessor() {
-    for (Processor candidate : ServiceLoader.load(Processor.class)) {
-      if (candidate.getClass().getName().startsWith("io.gogoscope.processor.")) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
+  private static ServiceLoader.Provider<Processor> findProcessor() {
+    return ServiceLoader.load(Processor.class).stream()
+        .filter(provider -> provider.type().getName().startsWith("io.gogoscope.processor."))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(
         "the gogoscope processor is not on the benchmark's class path (no io.gogoscope.processor "
             + "entry in META-INF/services/javax.annotation.processing.Processor); build bench with "
-            + "-am so the processor module is packaged");
+            + "-am so the processor module is packaged"));
   }
 
   private static int countClassFiles(Path dir) {

@@ -197,14 +197,19 @@ public final class ResultsReport {
     for (Measurement m : rows) {
       Measurement.RunSettings run = m.run();
       String threads = run.threads() > 1 ? ", " + run.threads() + " threads" : "";
+      String forks = plural(run.forks(), "fork");
       String text = m.mode().equals("ss")
-          ? run.forks() + " forks × " + run.measurementIterations() + " measured shots after "
-              + run.warmupIterations() + " warm-up shots"
-          : run.forks() + " forks × " + run.measurementIterations() + " × " + run.measurementTime()
+          ? forks + " × " + plural(run.measurementIterations(), "measured shot") + " after "
+              + plural(run.warmupIterations(), "warm-up shot")
+          : forks + " × " + run.measurementIterations() + " × " + run.measurementTime()
               + " measured after " + run.warmupIterations() + " × " + run.warmupTime() + " warm-up";
       distinct.add(text + threads);
     }
     return String.join("; ", distinct);
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   /** direct first, then gogoscope, then peers alphabetically. */
