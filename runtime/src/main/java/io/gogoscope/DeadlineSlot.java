@@ -108,18 +108,16 @@ final class DeadlineSlot {
 
   /**
    * Pops the innermost level. Returns {@code null} when its deadline did not fire, else the source
-   * of the deadline that fired (its own, or an enclosing level's it inherited). The interrupt of a
-   * deadline that fired for this level is cleared; one that belongs to an enclosing level is left
-   * set for that level's body. Only the owner calls this.
+   * of the deadline that fired (its own, or an enclosing level's it inherited). The interrupt of an
+   * expiry is consumed here; when the enclosing level has expired too, the thread is interrupted
+   * again for that level's body to see. Only the owner calls this.
    */
   Object exit() {
     int level = --depth;
     Object fired = null;
-    if (levelFired[level]) {
-      fired = levelSource[level]; // inherited an enclosing level that had already expired
-    } else if (!disarm()) {
+    if (levelFired[level] || !disarm()) {
       fired = levelSource[level];
-      Thread.interrupted(); // the watchdog's interrupt, delivered for this level: consumed here
+      Thread.interrupted(); // the expiry's interrupt, delivered for this level: consumed here
     }
     levelSource[level] = null;
     if (level > 0) {

@@ -490,20 +490,21 @@ public final class Guard {
 
   /** The error for a deadline that fired: this guard's own timeouts, else its scope's or an outer call's. */
   private <E> E deadlineError(ThreadContext thread, Object source, ErrorMapper<E> errors) {
+    E error;
+    if (source == attemptDeadline) {
+      error = errors.timedOut(attemptDeadline.timeout());
+    } else if (source == overallDeadline) {
+      error = errors.timedOut(overallDeadline.timeout());
+    } else if (source instanceof Scope scope) {
+      error = errors.cancelled(scope.deadlinePassed());
+    } else {
+      CallDeadline outer = (CallDeadline) source;
+      error = errors.cancelled(new CancelReason.CallTimedOut(outer.call(), outer.timeout()));
+    }
     if (thread.task != null && thread.task.cancelReason() != null) {
       Thread.currentThread().interrupt(); // the slot consumed an interrupt the task's cancellation also meant
     }
-    if (source == attemptDeadline) {
-      return errors.timedOut(attemptDeadline.timeout());
-    }
-    if (source == overallDeadline) {
-      return errors.timedOut(overallDeadline.timeout());
-    }
-    if (source instanceof Scope scope) {
-      return errors.cancelled(scope.deadlineReason());
-    }
-    CallDeadline outer = (CallDeadline) source;
-    return errors.cancelled(new CancelReason.CallTimedOut(outer.call(), outer.timeout()));
+    return error;
   }
 
   /** A wait of the guard's own (lock, bulkhead, retry delay) was interrupted. */

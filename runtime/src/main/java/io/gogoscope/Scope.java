@@ -487,6 +487,19 @@ public final class Scope implements AutoCloseable {
   }
 
   /**
+   * Called when a guarded call saw this scope's effective deadline pass, possibly a moment before
+   * the shared timer did: cancels the scope that owns the deadline now, as its timer is about to,
+   * so the call's result and the scope's state agree. Returns this scope's cancellation reason.
+   */
+  Object deadlinePassed() {
+    if (cancelReason == null && deadlineOwner != null) {
+      deadlineOwner.cancel(new CancelReason.ScopeTimedOut(deadlineOwner.name, deadlineOwner.timeout));
+    }
+    Object reason = cancelReason;
+    return reason != null ? reason : deadlineReason(); // not reached by the cascade: closed meanwhile
+  }
+
+  /**
    * Why this scope is or will be cancelled by its effective deadline: its reason if it is already
    * cancelled, else what its timer (or an ancestor's, passed down) is about to say.
    */

@@ -1,0 +1,33 @@
+package io.gogoscope.examples;
+
+import java.util.List;
+
+/**
+ * Runs every example in turn: what {@code mvn -Pexamples verify} runs. To add one, add a line to
+ * {@link #EXAMPLES}.
+ */
+public final class RunAllExamples {
+
+  /** An example's title and its main method. */
+  record Example(String title, Main main) {}
+
+  /** A {@code main} method. */
+  @FunctionalInterface
+  interface Main {
+    void run(String[] args) throws Exception;
+  }
+
+  static final List<Example> EXAMPLES = List.of(
+      new Example("The runtime by hand: parallel fetch with a timeout, a retry, a race", RuntimeByHand::main));
+
+  private RunAllExamples() {}
+
+  /** Runs every example; stops at the first that throws. */
+  public static void main(String[] args) throws Exception {
+    for (Example example : EXAMPLES) {
+      System.out.println("=== " + example.title());
+      example.main().run(args);
+      System.out.println();
+    }
+  }
+}
