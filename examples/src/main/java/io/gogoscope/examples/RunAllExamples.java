@@ -1,5 +1,6 @@
 package io.gogoscope.examples;
 
+import io.gogoscope.examples.typederrors.TypedErrorsExample;
 import java.util.List;
 
 /**
@@ -18,7 +19,9 @@ public final class RunAllExamples {
   }
 
   static final List<Example> EXAMPLES = List.of(
-      new Example("The runtime by hand: parallel fetch with a timeout, a retry, a race", RuntimeByHand::main));
+      new Example("The runtime by hand: parallel fetch with a timeout, a retry, a race", RuntimeByHand::main),
+      new Example("Typed errors: an annotated interface, the generated ScopedUserService, a switch over results",
+          TypedErrorsExample::main));
 
   private RunAllExamples() {}
 

@@ -385,13 +385,37 @@ class MisuseTest {
   void retryOnAndAbortOnTheSameException() {
     assertError("""
         @ScopeTask interface Users {
-          @Retry(retryOn = IOException.class,
-              abortOn = IOException.class)
+          @Retry(abortOn = Exception.class,
+              retryOn = IOException.class)
           String get() throws IOException;
         }
-        """, "abortOn", "GGS-RETRY-CONFLICT",
-        "@Retry names IOException in both retryOn and abortOn, so whether it is retried is unclear:"
-            + " keep it in one of them");
+        """, "retryOn", "GGS-RETRY-CONFLICT",
+        "@Retry(retryOn = IOException.class) can never match, because abortOn = Exception.class"
+            + " covers it: remove one of them");
+  }
+
+  @Test
+  void multiplierWithoutExponentialBackoff() {
+    assertError("""
+        @ScopeTask interface Users {
+          @Retry(delay = "10ms", multiplier = 3.0)
+          String get();
+        }
+        """, "multiplier", "GGS-RETRY-MULTIPLIER-UNUSED",
+        "@Retry(multiplier = 3.0) has no effect with backoff = Backoff.FIXED: use backoff ="
+            + " Backoff.EXPONENTIAL, or remove multiplier");
+  }
+
+  @Test
+  void jitterWithDecorrelatedJitter() {
+    assertError("""
+        @ScopeTask interface Users {
+          @Retry(backoff = Backoff.DECORRELATED_JITTER, jitter = 0.3)
+          String get();
+        }
+        """, "jitter", "GGS-RETRY-JITTER-UNUSED",
+        "@Retry(jitter = 0.3) is added to delays that Backoff.DECORRELATED_JITTER already makes"
+            + " random: remove jitter, or pick another backoff");
   }
 
   // Timeouts.

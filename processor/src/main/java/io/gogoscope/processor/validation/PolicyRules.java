@@ -93,10 +93,20 @@ final class PolicyRules {
     }
     checkThrowable("retryOn", retry.retryOn(), method, name);
     checkThrowable("abortOn", retry.abortOn(), method, name);
-    for (ClassValue abort : retry.abortOn().value()) {
-      for (ClassValue retried : retry.retryOn().value()) {
-        if (types.isSameType(abort.type(), retried.type())) {
-          reporter.error(Problem.RETRY_CONFLICT, abort.position(), Display.type(abort.type()));
+    String backoff = retry.backoff().value();
+    if (retry.multiplier().explicit() && !backoff.equals("EXPONENTIAL")) {
+      reporter.error(Problem.RETRY_MULTIPLIER_UNUSED, retry.multiplier().position(),
+          Display.member("@Retry", "multiplier", retry.multiplier()), "Backoff." + backoff);
+    }
+    if (jitter > 0 && backoff.equals("DECORRELATED_JITTER")) {
+      reporter.error(Problem.RETRY_JITTER_UNUSED, retry.jitter().position(),
+          Display.member("@Retry", "jitter", retry.jitter()));
+    }
+    for (ClassValue retried : retry.retryOn().value()) {
+      for (ClassValue abort : retry.abortOn().value()) {
+        if (types.isSubtype(retried.type(), abort.type())) {
+          reporter.error(Problem.RETRY_CONFLICT, retried.position(),
+              Display.type(retried.type()), Display.type(abort.type()));
         }
       }
     }

@@ -66,8 +66,13 @@ public enum Problem {
       "%s: %s cannot throw the checked exception %s (it declares %s): name an exception the method"
           + " declares, or add %s to its throws clause"),
   RETRY_CONFLICT("GGS-RETRY-CONFLICT",
-      "@Retry names %s in both retryOn and abortOn, so whether it is retried is unclear: keep it"
-          + " in one of them"),
+      "@Retry(retryOn = %s.class) can never match, because abortOn = %s.class covers it: remove one"
+          + " of them"),
+  RETRY_MULTIPLIER_UNUSED("GGS-RETRY-MULTIPLIER-UNUSED",
+      "%s has no effect with backoff = %s: use backoff = Backoff.EXPONENTIAL, or remove multiplier"),
+  RETRY_JITTER_UNUSED("GGS-RETRY-JITTER-UNUSED",
+      "%s is added to delays that Backoff.DECORRELATED_JITTER already makes random: remove jitter,"
+          + " or pick another backoff"),
 
   // @Timeout and @ScopeTask(timeout).
   TIMEOUT_EMPTY("GGS-TIMEOUT-EMPTY",

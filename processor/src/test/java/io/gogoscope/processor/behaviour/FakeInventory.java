@@ -2,10 +2,12 @@ package io.gogoscope.processor.behaviour;
 
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An inventory whose failures tests script, counting every call. */
-final class FakeInventory implements Inventory {
+final class FakeInventory implements Inventory, Warehouse {
   final AtomicInteger reserveCalls = new AtomicInteger();
   final CountDownLatch blocking = new CountDownLatch(1);
   volatile int ioFailuresBeforeSuccess;
@@ -37,6 +39,16 @@ final class FakeInventory implements Inventory {
   @Override
   public void crash(Error error) {
     throw error;
+  }
+
+  @Override
+  public int meet(CyclicBarrier barrier) throws Exception {
+    return barrier.await(5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public String echo(String sku) {
+    return sku;
   }
 
   @Override

@@ -9,24 +9,28 @@ import io.gogoscope.Scope;
 import io.gogoscope.ScopeError;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
-import io.gogoscope.processor.behaviour.ScopedInventory.BlockError;
-import io.gogoscope.processor.behaviour.ScopedInventory.FailError;
 import io.gogoscope.processor.behaviour.ScopedInventory.ReserveError;
-import io.gogoscope.processor.behaviour.ScopedInventory.SlowError;
+import io.gogoscope.processor.behaviour.ScopedWarehouse.BlockError;
+import io.gogoscope.processor.behaviour.ScopedWarehouse.EchoError;
+import io.gogoscope.processor.behaviour.ScopedWarehouse.FailError;
+import io.gogoscope.processor.behaviour.ScopedWarehouse.MeetError;
+import io.gogoscope.processor.behaviour.ScopedWarehouse.SlowError;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Runs the code generated for {@link Inventory} against the runtime. */
+/** Runs the code generated for {@link Inventory} and {@link Warehouse} against the runtime. */
 class GeneratedBehaviourTest {
   private final FakeInventory fake = new FakeInventory();
-  private final ScopedInventory inventory = ScopedInventory.of(fake, ScopeRuntime.builder().build());
+  private final ScopeRuntime runtime = ScopeRuntime.builder().build();
 
   @Test
   void retriesCountAttemptsUntilSuccess() {
     fake.ioFailuresBeforeSuccess = 2;
 
-    Result<ReserveError, Integer> result = inventory.reserve("apple");
+    Result<ReserveError, Integer> result = ScopedInventory.of(fake, runtime).reserve("apple");
 
     assertThat(result).isEqualTo(Result.ok(3));
     assertThat(fake.reserveCalls).hasValue(3);
@@ -36,7 +40,7 @@ class GeneratedBehaviourTest {
   void retriesStopAtTheAttemptLimitWithTheLastFailure() {
     fake.ioFailuresBeforeSuccess = Integer.MAX_VALUE;
 
-    Result<ReserveError, Integer> result = inventory.reserve("apple");
+    Result<ReserveError, Integer> result = ScopedInventory.of(fake, runtime).reserve("apple");
 
     assertThat(fake.reserveCalls).hasValue(3);
     assertThat(result).isInstanceOfSatisfying(Result.Err.class, err ->
@@ -47,7 +51,7 @@ class GeneratedBehaviourTest {
   void anExceptionOutsideRetryOnIsNotRetried() {
     fake.outOfStock = true;
 
-    Result<ReserveError, Integer> result = inventory.reserve("apple");
+    Result<ReserveError, Integer> result = ScopedInventory.of(fake, runtime).reserve("apple");
 
     assertThat(fake.reserveCalls).hasValue(1);
     assertThat(result.errorIfAny()).get().isInstanceOfSatisfying(ReserveError.OutOfStock.class, outOfStock ->
@@ -58,7 +62,7 @@ class GeneratedBehaviourTest {
   void aTimedOutCallReturnsTimedOutWithinTheDeadlinePlus50Milliseconds() {
     long start = System.nanoTime();
 
-    Result<SlowError, String> result = inventory.slow(10_000);
+    Result<SlowError, String> result = ScopedWarehouse.of(fake, runtime).slow(10_000);
 
     long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(result).isEqualTo(Result.err(new SlowError.TimedOut(Duration.ofMillis(100))));
@@ -69,7 +73,7 @@ class GeneratedBehaviourTest {
   void anUncheckedExceptionBecomesUnexpected() {
     IllegalStateException failure = new IllegalStateException("broken");
 
-    Result<FailError, String> result = inventory.fail(failure);
+    Result<FailError, String> result = ScopedWarehouse.of(fake, runtime).fail(failure);
 
     assertThat(result).isEqualTo(Result.err(new FailError.Unexpected(failure)));
     assertThat(result.errorIfAny()).get().isInstanceOf(ScopeError.Unexpected.class);
@@ -79,13 +83,13 @@ class GeneratedBehaviourTest {
   void anErrorPropagates() {
     StackOverflowError error = new StackOverflowError("deep");
 
-    assertThatThrownBy(() -> inventory.crash(error)).isSameAs(error);
+    assertThatThrownBy(() -> ScopedWarehouse.of(fake, runtime).crash(error)).isSameAs(error);
   }
 
   @Test
   void aParentScopesCancellationGivesCancelled() throws InterruptedException {
     try (Scope parent = Scope.open("parent"); Scope child = Scope.builder("child").parent(parent).open()) {
-      Task<BlockError, String> task = inventory.block(child);
+      Task<BlockError, String> task = ScopedWarehouse.of(fake, runtime).block(child);
       assertThat(fake.blocking.await(5, TimeUnit.SECONDS)).isTrue();
 
       parent.cancel("shutting down");
@@ -97,18 +101,33 @@ class GeneratedBehaviourTest {
 
   @Test
   void theForkVariantComposesInTheCallersScopeWithSiblings() {
+    ScopedWarehouse warehouse = ScopedWarehouse.of(fake, runtime);
     try (Scope scope = Scope.open("checkout")) {
-      Task<ReserveError, Integer> first = inventory.reserve(scope, "apple");
+      Task<EchoError, String> first = warehouse.echo(scope, "apple");
       Task<Failure, String> sibling = scope.fork("sibling", () -> "hand-written");
-      Task<ReserveError, Integer> second = inventory.reserve(scope, "pear");
+      Task<EchoError, String> second = warehouse.echo(scope, "pear");
 
+      assertThat(first.join()).isEqualTo(Result.ok("apple"));
       assertThat(sibling.join()).isEqualTo(Result.ok("hand-written"));
-      assertThat(first.join().isOk()).isTrue();
-      assertThat(second.join().isOk()).isTrue();
+      assertThat(second.join()).isEqualTo(Result.ok("pear"));
       assertThat(first.scope()).isSameAs(scope);
       assertThat(second.scope()).isSameAs(scope);
-      assertThat(first.name()).isEqualTo("inventory.reserve");
-      assertThat(fake.reserveCalls).hasValue(2);
+      assertThat(first.name()).isEqualTo("warehouse.echo");
+      assertThat(List.of(first.index(), sibling.index(), second.index())).containsExactly(0, 1, 2);
+    }
+  }
+
+  @Test
+  void forkedCallsRunConcurrentlyWithTheirSiblings() {
+    ScopedWarehouse warehouse = ScopedWarehouse.of(fake, runtime);
+    CyclicBarrier barrier = new CyclicBarrier(3);
+    try (Scope scope = Scope.open("parallel")) {
+      // Each call waits at the barrier until all three have arrived: only concurrent calls pass.
+      List<Task<MeetError, Integer>> tasks = List.of(
+          warehouse.meet(scope, barrier), warehouse.meet(scope, barrier), warehouse.meet(scope, barrier));
+      for (Task<MeetError, Integer> task : tasks) {
+        assertThat(task.join().isOk()).as("%s", task.join()).isTrue();
+      }
     }
   }
 }
