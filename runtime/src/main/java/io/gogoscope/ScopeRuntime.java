@@ -127,7 +127,7 @@ public final class ScopeRuntime {
   }
 
   private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
-    throw new UnsupportedOperationException("waiting for the policies branch: " + name + config);
+    return CircuitBreaker.create(name, config, timeSource(), circuitStateStore(), observer::circuitStateChanged);
   }
 
   private record Breaker(CircuitBreaker.Config config, CircuitBreaker breaker) {}

@@ -74,8 +74,7 @@ final class CallPolicies {
 
   private static RetryPolicy<Integer> failsafeRetryPolicy() {
     return RetryPolicy.<Integer>builder()
-        .withMaxAttempts(ATTEMPTS)
-        .withDelay(Duration.ZERO)
+        .withMaxAttempts(ATTEMPTS) // no delay is Failsafe's default (it refuses withDelay(ZERO))
         .handle(IOException.class)
         .build();
   }
