@@ -4,10 +4,10 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
-import io.gogoscope.Guard;
 import io.gogoscope.ScopeRuntime;
+import io.gogoscope.bench.calls.BenchService;
+import io.gogoscope.bench.calls.ScopedBenchService;
 import io.gogoscope.bench.infra.Outcomes;
-import io.gogoscope.policy.CircuitBreaker;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A successful call through a closed circuit breaker. Every breaker has the same configuration: it
+ * A successful call through a closed circuit breaker (gogoscope's from {@code @CircuitBreaker} on
+ * {@link BenchService}, through generated code). Every breaker has the same configuration: it
  * opens when half of the last {@value #WINDOW} calls failed (judged once the window is full), stays
  * open {@link #OPEN_FOR}, then lets one trial call through, whose success closes it.
  */
@@ -37,24 +38,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class CircuitBreakerBenchmark {
 
-  static final int WINDOW = 20;
-  static final double FAILURE_RATIO = 0.5;
-  static final Duration OPEN_FOR = Duration.ofSeconds(30);
+  static final int WINDOW = BenchService.BREAKER_WINDOW;
+  static final double FAILURE_RATIO = BenchService.BREAKER_FAILURE_RATIO;
+  static final Duration OPEN_FOR = Duration.ofSeconds(30); // BenchService.BREAKER_OPEN_FOR
 
   private int id = 1;
-  private Guard gogoscope;
+  private ScopedBenchService gogoscope;
   private io.github.resilience4j.circuitbreaker.CircuitBreaker resilience4j;
   private FailsafeExecutor<Integer> failsafe;
   private TypedGuard<Integer> smallrye;
 
   @Setup
   public void setUp() {
-    ScopeRuntime runtime = ScopeRuntime.defaults();
-    CircuitBreaker breaker = runtime.circuitBreaker(
-        "bench",
-        new CircuitBreaker.Config(
-            (int) (WINDOW * FAILURE_RATIO), FAILURE_RATIO, WINDOW, WINDOW, OPEN_FOR, 1, 1, false));
-    gogoscope = runtime.guard("bench.circuitBreaker").circuitBreaker(breaker).build();
+    gogoscope = ScopedBenchService.of(BenchService.of(this::fetch), ScopeRuntime.defaults());
 
     resilience4j = io.github.resilience4j.circuitbreaker.CircuitBreaker.of(
         "bench",
@@ -96,7 +92,7 @@ public class CircuitBreakerBenchmark {
 
   @Benchmark
   public int gogoscope_circuitBreaker() {
-    return Outcomes.value(gogoscope.call(() -> fetch(id)));
+    return Outcomes.value(gogoscope.fetchCircuitBreaker(id));
   }
 
   @Benchmark

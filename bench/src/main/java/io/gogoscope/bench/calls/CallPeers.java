@@ -3,8 +3,6 @@ package io.gogoscope.bench.calls;
 import dev.failsafe.FailsafeExecutor;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.gogoscope.Guard;
-import io.gogoscope.ScopeRuntime;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,15 +12,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Every library's guard for the call benchmarks, built once per trial as an application builds
- * them once per method, all configured by {@link CallPolicies}.
+ * The peers' guards for the call benchmarks, built once per trial as an application builds them
+ * once per method, all configured by {@link CallPolicies}. (gogoscope's are in the generated
+ * {@code ScopedBenchService}, which each benchmark builds around its own body.)
  */
 @State(Scope.Benchmark)
 public class CallPeers {
 
-  Guard gogoscopeNone;
-  Guard gogoscopeRetry;
-  Guard gogoscopeRetryTimeout;
   Retry resilience4jRetry;
   TimeLimiter resilience4jTimeLimiter;
   ExecutorService resilience4jExecutor;
@@ -34,10 +30,6 @@ public class CallPeers {
   /** Builds every guard. */
   @Setup
   public void setUp() {
-    ScopeRuntime runtime = ScopeRuntime.defaults();
-    gogoscopeNone = CallPolicies.gogoscopeNone(runtime);
-    gogoscopeRetry = CallPolicies.gogoscopeRetry(runtime);
-    gogoscopeRetryTimeout = CallPolicies.gogoscopeRetryTimeout(runtime);
     resilience4jRetry = CallPolicies.resilience4jRetry();
     resilience4jTimeLimiter = CallPolicies.resilience4jTimeLimiter();
     resilience4jExecutor = Executors.newVirtualThreadPerTaskExecutor();

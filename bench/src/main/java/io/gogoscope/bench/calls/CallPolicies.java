@@ -8,8 +8,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import io.gogoscope.Guard;
-import io.gogoscope.ScopeRuntime;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,39 +17,20 @@ import java.time.temporal.ChronoUnit;
  * One place that configures every library the same way, so the call benchmarks compare equal
  * work: {@value #ATTEMPTS} attempts, no delay between them, retry on {@link IOException} only, and
  * (for the timeout variants) {@link #TIMEOUT} per attempt. No listeners, no metrics, no jitter.
+ * gogoscope's side is {@link BenchService}'s annotations, turned into code by the processor.
  */
 final class CallPolicies {
 
   /** Attempts per call, the first included. */
   static final int ATTEMPTS = 3;
 
+  /** Per-attempt timeout as {@code @Timeout} spells it. */
+  static final String TIMEOUT_TEXT = "1s";
+
   /** Per-attempt timeout; it never fires in these benchmarks (the body takes nanoseconds). */
   static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   private CallPolicies() {}
-
-  static io.gogoscope.policy.Retry gogoscopeRetryPolicy() {
-    return io.gogoscope.policy.Retry.builder()
-        .maxAttempts(ATTEMPTS)
-        .delay(Duration.ZERO)
-        .retryOn(IOException.class)
-        .build();
-  }
-
-  /** What generated code builds for a {@code @ScopeTask} method without policies. */
-  static Guard gogoscopeNone(ScopeRuntime runtime) {
-    return runtime.guard("bench.none").build();
-  }
-
-  /** What generated code builds for {@code @Retry(attempts = 3, retryOn = IOException.class)}. */
-  static Guard gogoscopeRetry(ScopeRuntime runtime) {
-    return runtime.guard("bench.retry").retry(gogoscopeRetryPolicy()).build();
-  }
-
-  /** The same, plus {@code @Timeout("1s")}. */
-  static Guard gogoscopeRetryTimeout(ScopeRuntime runtime) {
-    return runtime.guard("bench.retryTimeout").retry(gogoscopeRetryPolicy()).timeout(TIMEOUT).build();
-  }
 
   static Retry resilience4jRetry() {
     return Retry.of(
