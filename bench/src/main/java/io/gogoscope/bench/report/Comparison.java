@@ -21,8 +21,19 @@ record Comparison(Measurement ours, Measurement peer) {
     return ours.low() <= peer.high() && peer.low() <= ours.high();
   }
 
-  /** {@code 3.2× faster}, {@code 1.4× slower} or {@code same (within error)}. */
+  /**
+   * {@code 3.2× faster (3.2×)}, {@code 1.4× slower (0.71×)} or {@code same within error (0.98×)};
+   * against the bare call ({@code direct}), what gogoscope adds to it.
+   */
   String verdict() {
+    if (peer.library().equals("direct")) {
+      return "adds " + Figures.plain(ours.score() - peer.score()) + " " + ours.unit().replace("/op", "")
+          + " to the bare call";
+    }
+    return outcome() + " (" + Figures.ratio(speedup()) + ")";
+  }
+
+  private String outcome() {
     if (withinError()) {
       return "same within error";
     }

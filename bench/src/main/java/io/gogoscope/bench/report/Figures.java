@@ -49,9 +49,10 @@ final class Figures {
     return plain(ratio) + "×";
   }
 
-  /** A signed percentage such as {@code +12 %}. */
+  /** A percentage such as {@code 12 %} or {@code 0.4 %} (at least two significant digits below 10 %). */
   static String percent(double fraction) {
-    return String.format(Locale.ROOT, "%+.0f %%", fraction * 100);
+    double percent = fraction * 100;
+    return (Math.abs(percent) >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : plain(percent)) + " %";
   }
 
   private static int decimalsFor(double error) {

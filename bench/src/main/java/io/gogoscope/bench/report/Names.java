@@ -88,7 +88,8 @@ final class Names {
     sections.put("RedisLockBenchmark", new Section(
         "Redis: lock acquire and release, one caller",
         "Take a free lock without waiting (30 s lease) and release it, on Redis on loopback. "
-            + "All libraries share one Redisson client."));
+            + "All libraries share one Redisson client. RFencedLock hands out fencing tokens, as "
+            + "gogoscope's lock does; RLock does not."));
     sections.put("RedisLockThroughputBenchmark", new Section(
         "Redis: lock pairs per second from 8 virtual threads",
         "The same pair from 8 virtual threads at once (JMH's virtual-thread executor), each on "
@@ -103,7 +104,8 @@ final class Names {
             + "fencing token, one update that expires the row."));
     sections.put("SqliteLockBenchmark", new Section(
         "SQLite: lock acquire and release",
-        "The same pair on a fresh SQLite file in WAL mode, through one pooled connection."));
+        "The same pair on a fresh SQLite file in WAL mode. gogoscope's store keeps one connection "
+            + "of its own (as in production); the JDBC pair and ShedLock share a pool of one."));
     sections.put("ProcessorCompileBenchmark", new Section(
         "javac: a corpus of annotated methods, with and without the processor",
         "javac in-process (javax.tools) compiles a generated corpus of annotated interfaces "

@@ -119,6 +119,11 @@ public final class ResultsReport {
       }
     }
     table.appendTo(out);
+    if (machine.smoke()) {
+      out.append("(Smoke pass: these verdicts come from one short iteration on whatever else the "
+          + "machine was doing. They show the checks work, nothing more.)\n\n");
+      return;
+    }
     for (Target.Verdict verdict : missed) {
       out.append("- **").append(verdict.target().claim()).append("**: ").append(verdict.detail())
           .append(". ").append(verdict.target().ifMissed()).append('\n');
@@ -179,7 +184,7 @@ public final class ResultsReport {
             && peer.params().equals(ours.params())) {
           Comparison comparison = new Comparison(ours, peer);
           ratios.row(Names.policies(ours.policies()), ours.paramsText(), names.library(peer.library()),
-              comparison.verdict() + " (" + Figures.ratio(comparison.speedup()) + ")",
+              comparison.verdict(),
               Figures.bytes(ours.bytesPerOp()) + " / " + Figures.bytes(peer.bytesPerOp()));
         }
       }

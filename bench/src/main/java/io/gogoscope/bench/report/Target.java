@@ -74,7 +74,7 @@ record Target(
     double by = us.higherIsBetter() ? 1 - us.score() / limit : us.score() / limit - 1;
     boolean reaches = us.higherIsBetter() ? us.high() >= bound * them.low() : us.low() <= bound * them.high();
     return new Verdict(this, measured, Status.MISSED,
-        "missed by " + Figures.percent(by).replace("+", "") + (reaches ? " (within the error bars)" : ""));
+        "missed by " + Figures.percent(by) + (reaches ? " (within the error bars)" : ""));
   }
 
   private Verdict difference(Measurement us, Measurement them) {

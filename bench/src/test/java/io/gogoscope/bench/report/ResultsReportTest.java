@@ -44,7 +44,17 @@ class ResultsReportTest {
         .contains("| retry + timeout |  | SmallRye FT 6.9.3 | 12.5× faster (12.5×) | ≈ 0 / 312 |")
         .contains("| retry |  | Resilience4j 2.4.0 | 1.20× slower (0.833×) | n/a / n/a |")
         .contains("| fork and join | tasks=10 | raw virtual threads | same within error (0.917×) |")
-        .contains("| 2.00× faster (2.00×) |");
+        .contains("| 2.00× faster (2.00×) |")
+        .contains("| retry |  | no library (plain call / hand-written loop) | adds 26.0 ns to the bare call |");
+  }
+
+  @Test
+  void aSmokePassSaysItMeasuresNothingAndJudgesNoTarget() throws Exception {
+    Machine smoke = new Machine("AMD EPYC", 2, "23.4 GiB", "Linux", "9.0 9.0 9.0", Instant.EPOCH, true);
+    assertThat(ResultsReport.render(new Results(JmhJson.read(sample())), smoke))
+        .contains("**Smoke pass, not a measurement.**")
+        .contains("(Smoke pass: these verdicts come from one short iteration")
+        .doesNotContain("- **@Retry alone");
   }
 
   @Test
@@ -57,7 +67,7 @@ class ResultsReportTest {
             + " | 30.0 ± 1.0 vs 25.0 ± 1.0 ns/op (1.20×) | **missed by 20 %** |")
         .contains("- **@Retry alone: no slower than Resilience4j's bare Retry decorator**: missed by 20 %.")
         .contains("| Fork/join of 10 task(s) in a Scope: no slower than raw virtual threads"
-            + " | 12.0 ± 3.0 vs 11.0 ± 2.0 us/op (1.09×) | **missed by 9 % (within the error bars)** |")
+            + " | 12.0 ± 3.0 vs 11.0 ± 2.0 us/op (1.09×) | **missed by 9.09 % (within the error bars)** |")
         .contains("| Redis lock pairs from 8 virtual threads: 1.5 × RLock's throughput"
             + " | 20000 ± n/a vs 10000 ± n/a ops/s (2.00×) | met |")
         .contains("| Success path allocation (aim): zero bytes per @Retry + @Timeout call | ≈ 0 B/op | met |")
