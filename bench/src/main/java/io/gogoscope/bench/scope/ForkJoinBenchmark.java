@@ -2,6 +2,8 @@ package io.gogoscope.bench.scope;
 
 import io.gogoscope.Failure;
 import io.gogoscope.bench.infra.Outcomes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Subtask;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +40,12 @@ public class ForkJoinBenchmark {
   }
 
   @Benchmark
-  @SuppressWarnings("unchecked")
   public long gogoscope_forkJoin() {
     try (io.gogoscope.Scope scope = io.gogoscope.Scope.open("bench")) {
-      io.gogoscope.Task<Failure, Integer>[] forked = new io.gogoscope.Task[tasks];
+      List<io.gogoscope.Task<Failure, Integer>> forked = new ArrayList<>(tasks);
       for (int i = 0; i < tasks; i++) {
         int n = i;
-        forked[i] = scope.fork(() -> work(n));
+        forked.add(scope.fork(() -> work(n)));
       }
       long sum = 0;
       for (io.gogoscope.Task<Failure, Integer> task : forked) {
@@ -57,27 +58,26 @@ public class ForkJoinBenchmark {
   @Benchmark
   public long virtualThreads_forkJoin() throws InterruptedException {
     int[] results = new int[tasks];
-    Thread[] threads = new Thread[tasks];
+    List<Thread> threads = new ArrayList<>(tasks);
     for (int i = 0; i < tasks; i++) {
       int n = i;
-      threads[i] = Thread.ofVirtual().start(() -> results[n] = work(n));
+      threads.add(Thread.ofVirtual().start(() -> results[n] = work(n)));
     }
     long sum = 0;
     for (int i = 0; i < tasks; i++) {
-      threads[i].join();
+      threads.get(i).join();
       sum += results[i];
     }
     return sum;
   }
 
   @Benchmark
-  @SuppressWarnings("unchecked")
   public long structuredTaskScope_forkJoin() throws InterruptedException {
     try (StructuredTaskScope<Integer, Void> scope = StructuredTaskScope.open()) {
-      Subtask<Integer>[] forked = new Subtask[tasks];
+      List<Subtask<Integer>> forked = new ArrayList<>(tasks);
       for (int i = 0; i < tasks; i++) {
         int n = i;
-        forked[i] = scope.fork(() -> work(n));
+        forked.add(scope.fork(() -> work(n)));
       }
       scope.join();
       long sum = 0;
