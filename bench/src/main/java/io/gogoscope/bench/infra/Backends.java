@@ -27,14 +27,6 @@ public final class Backends {
     return Redisson.create(config);
   }
 
-  /**
-   * Deletes every Redis key of the run {@code prefix}, the libraries' helper keys included (they
-   * carry the name they serve, as Redisson's {@code redisson_unlock_latch:{name}:…} does).
-   */
-  public static void deleteRedisKeys(RedissonClient redisson, String prefix) {
-    redisson.getKeys().deleteByPattern("*" + prefix + "*");
-  }
-
   /** A pool of {@code size} connections to the benchmark PostgreSQL (db {@code test}). */
   public static HikariDataSource postgres(int size) {
     HikariConfig config = new HikariConfig();

@@ -2,79 +2,26 @@ package io.gogoscope.bench.lock;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.gogoscope.bench.infra.Backends;
-import io.gogoscope.persistence.jdbi.JdbiStores;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
+import io.gogoscope.persistence.jdbi.JdbiStores;
 
-/**
- * Acquire and release of one free lock on PostgreSQL: gogoscope's SQL lock provider, the same
- * two statements written by hand in JDBC ({@link JdbcLockPair}), and ShedLock's JDBC provider.
- * All share one connection pool and each works on its own table, created here and dropped after.
- */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(3)
-@State(Scope.Benchmark)
+/** {@link SqlLockBenchmark} on PostgreSQL; every variant shares one pool of two connections. */
 @Requires(Service.POSTGRES)
-public class PostgresLockBenchmark {
+public class PostgresLockBenchmark extends SqlLockBenchmark {
 
-  static final Duration TTL = Duration.ofSeconds(30);
-
-  private HikariDataSource dataSource;
-  private String prefix;
-  private JdbcLockPair jdbc;
-  private ShedLocks shedlock;
-  private JdbiStores gogoscope;
-
-  @Setup
-  public void setUp() throws SQLException {
-    dataSource = Backends.postgres(2);
-    prefix = Backends.uniquePrefix();
-    jdbc = JdbcLockPair.create(dataSource, JdbcLockPair.Dialect.POSTGRES, prefix + "_jdbc");
-    shedlock = ShedLocks.create(dataSource, prefix + "_shedlock");
-    gogoscope = JdbiStores.using(dataSource).tablePrefix(prefix + "_").build();
-    gogoscope.migrate();
+  @Override
+  HikariDataSource openDataSource(String prefix) {
+    return Backends.postgres(2);
   }
 
-  @TearDown
-  public void tearDown() throws SQLException {
-    gogoscope.close();
-    try {
-      Sql.dropTables(dataSource, prefix + "_jdbc", prefix + "_shedlock",
-          prefix + "_locks", prefix + "_rate_limits", prefix + "_circuits");
-    } finally {
-      dataSource.close();
-    }
+  @Override
+  JdbiStores.Builder stores(HikariDataSource dataSource) {
+    return JdbiStores.using(dataSource);
   }
 
-  @Benchmark
-  public long gogoscope_lockPair() {
-    return LockPairs.gogoscope(gogoscope.lockProvider(), prefix + ":lock", TTL);
-  }
-
-  @Benchmark
-  public long jdbc_lockPair() throws SQLException {
-    return LockPairs.jdbc(jdbc, prefix + ":lock", TTL);
-  }
-
-  @Benchmark
-  public boolean shedlock_lockPair() {
-    return shedlock.lockPair(prefix + ":lock", TTL);
+  @Override
+  JdbcLockPair.Dialect dialect() {
+    return JdbcLockPair.Dialect.POSTGRES;
   }
 }

@@ -1,9 +1,8 @@
 package io.gogoscope.bench.lock;
 
-import io.gogoscope.bench.infra.Backends;
+import io.gogoscope.bench.infra.RedisServer;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
-import io.gogoscope.persistence.redis.RedisStores;
 import io.gogoscope.store.LockProvider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -16,17 +15,15 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.redisson.api.RFencedLock;
 import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
 
 /**
  * Acquire and release of one free lock on Redis, one caller: gogoscope's Redis lock provider,
  * Redisson's {@link RLock} and its {@link RFencedLock} (the one that, like gogoscope's, hands out
- * fencing tokens). All share one Redisson client; each has its own key under a prefix of this run,
- * deleted after. Every lock is asked for without waiting and with the same lease time.
+ * fencing tokens). All share one Redisson client ({@link RedisServer}); each has its own key. Every
+ * lock is asked for without waiting and with the same lease time.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,35 +36,25 @@ public class RedisLockBenchmark {
 
   static final Duration TTL = Duration.ofSeconds(30);
 
-  private RedissonClient redisson;
-  private String prefix;
   private LockProvider gogoscope;
 
   @Setup
-  public void setUp() {
-    redisson = Backends.redisson();
-    prefix = Backends.uniquePrefix();
-    gogoscope = RedisStores.builder(redisson).keyPrefix(prefix + ":").build().lockProvider();
-  }
-
-  @TearDown
-  public void tearDown() {
-    Backends.deleteRedisKeys(redisson, prefix);
-    redisson.shutdown();
+  public void setUp(RedisServer redis) {
+    gogoscope = redis.gogoscopeStores().lockProvider();
   }
 
   @Benchmark
-  public long gogoscope_lockPair() {
-    return LockPairs.gogoscope(gogoscope, prefix + ":gogoscope", TTL);
+  public long gogoscope_lockPair(RedisServer redis) {
+    return LockPairs.gogoscope(gogoscope, redis.key("gogoscope"), TTL);
   }
 
   @Benchmark
-  public long redissonRLock_lockPair() throws InterruptedException {
-    return RedisLocks.rlock(redisson, prefix + ":rlock", TTL);
+  public long redissonRLock_lockPair(RedisServer redis) throws InterruptedException {
+    return RedisLocks.rlock(redis.redisson(), redis.key("rlock"), TTL);
   }
 
   @Benchmark
-  public long redissonFencedLock_lockPair() throws InterruptedException {
-    return RedisLocks.fencedLock(redisson, prefix + ":fenced", TTL);
+  public long redissonFencedLock_lockPair(RedisServer redis) throws InterruptedException {
+    return RedisLocks.fencedLock(redis.redisson(), redis.key("fenced"), TTL);
   }
 }

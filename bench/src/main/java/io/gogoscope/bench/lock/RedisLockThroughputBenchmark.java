@@ -1,9 +1,8 @@
 package io.gogoscope.bench.lock;
 
-import io.gogoscope.bench.infra.Backends;
+import io.gogoscope.bench.infra.RedisServer;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
-import io.gogoscope.persistence.redis.RedisStores;
 import io.gogoscope.store.LockProvider;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,10 +15,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.redisson.api.RedissonClient;
 
 /**
  * Lock pairs per second on Redis from {@value #THREADS} virtual threads at once (JMH's
@@ -37,8 +34,6 @@ public class RedisLockThroughputBenchmark {
 
   static final int THREADS = 8;
 
-  private RedissonClient redisson;
-  private String prefix;
   private LockProvider gogoscope;
   private final AtomicInteger threadIds = new AtomicInteger();
 
@@ -48,22 +43,14 @@ public class RedisLockThroughputBenchmark {
     String key;
 
     @Setup
-    public void setUp(RedisLockThroughputBenchmark benchmark) {
-      key = benchmark.prefix + ":" + benchmark.threadIds.incrementAndGet();
+    public void setUp(RedisLockThroughputBenchmark benchmark, RedisServer redis) {
+      key = redis.key("thread" + benchmark.threadIds.incrementAndGet());
     }
   }
 
   @Setup
-  public void setUp() {
-    redisson = Backends.redisson();
-    prefix = Backends.uniquePrefix();
-    gogoscope = RedisStores.builder(redisson).keyPrefix(prefix + ":").build().lockProvider();
-  }
-
-  @TearDown
-  public void tearDown() {
-    Backends.deleteRedisKeys(redisson, prefix);
-    redisson.shutdown();
+  public void setUp(RedisServer redis) {
+    gogoscope = redis.gogoscopeStores().lockProvider();
   }
 
   @Benchmark
@@ -72,12 +59,13 @@ public class RedisLockThroughputBenchmark {
   }
 
   @Benchmark
-  public long redissonRLock_lockPair8(ThreadKey thread) throws InterruptedException {
-    return RedisLocks.rlock(redisson, thread.key + ":rlock", RedisLockBenchmark.TTL);
+  public long redissonRLock_lockPair8(ThreadKey thread, RedisServer redis) throws InterruptedException {
+    return RedisLocks.rlock(redis.redisson(), thread.key + ":rlock", RedisLockBenchmark.TTL);
   }
 
   @Benchmark
-  public long redissonFencedLock_lockPair8(ThreadKey thread) throws InterruptedException {
-    return RedisLocks.fencedLock(redisson, thread.key + ":fenced", RedisLockBenchmark.TTL);
+  public long redissonFencedLock_lockPair8(ThreadKey thread, RedisServer redis)
+      throws InterruptedException {
+    return RedisLocks.fencedLock(redis.redisson(), thread.key + ":fenced", RedisLockBenchmark.TTL);
   }
 }

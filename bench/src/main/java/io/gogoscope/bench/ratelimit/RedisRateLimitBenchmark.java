@@ -1,9 +1,8 @@
 package io.gogoscope.bench.ratelimit;
 
-import io.gogoscope.bench.infra.Backends;
+import io.gogoscope.bench.infra.RedisServer;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
-import io.gogoscope.persistence.redis.RedisStores;
 import io.gogoscope.store.RateLimitDecision;
 import io.gogoscope.store.RateLimitStore;
 import java.time.Duration;
@@ -17,16 +16,15 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
-import org.redisson.api.RedissonClient;
 
 /**
  * One admitted rate-limit check on Redis: gogoscope's Redis rate-limit store against Redisson's
  * {@link RRateLimiter}, both with {@value #LIMIT} calls per {@link #WINDOW} on one key (so every
- * check is admitted and both keep a window of the same size), sharing one Redisson client.
+ * check is admitted and both keep a window of the same size), sharing one Redisson client
+ * ({@link RedisServer}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,26 +38,16 @@ public class RedisRateLimitBenchmark {
   static final int LIMIT = 1_000_000;
   static final Duration WINDOW = Duration.ofSeconds(1);
 
-  private RedissonClient redisson;
-  private String prefix;
-  private RRateLimiter redissonLimiter;
   private RateLimitStore gogoscope;
+  private RRateLimiter redissonLimiter;
 
   @Setup
-  public void setUp() {
-    redisson = Backends.redisson();
-    prefix = Backends.uniquePrefix();
-    gogoscope = RedisStores.builder(redisson).keyPrefix(prefix + ":").build().rateLimitStore();
-    redissonLimiter = redisson.getRateLimiter(prefix + ":redisson");
+  public void setUp(RedisServer redis) {
+    gogoscope = redis.gogoscopeStores().rateLimitStore();
+    redissonLimiter = redis.redisson().getRateLimiter(redis.key("redisson"));
     if (!redissonLimiter.trySetRate(RateType.OVERALL, LIMIT, WINDOW)) {
-      throw new IllegalStateException("the fresh rate limiter " + prefix + " was configured already");
+      throw new IllegalStateException("the fresh rate limiter " + redis.key("redisson") + " was configured already");
     }
-  }
-
-  @TearDown
-  public void tearDown() {
-    Backends.deleteRedisKeys(redisson, prefix);
-    redisson.shutdown();
   }
 
   @Benchmark
