@@ -43,7 +43,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The body runs on the calling thread; its deadline is armed in a per-thread slot that one shared
  * watchdog thread scans, and the watchdog interrupts the thread when the deadline passes. No thread
  * is started and no task is scheduled per call, and an expiry that races with the body's completion
- * never leaves a stray interrupt behind.
+ * never leaves a stray interrupt behind. Expiries are seen within a few milliseconds (the watchdog
+ * polls every 5 ms while calls come and go), never early.
  * <ul>
  *   <li>A call's deadline is the sooner of its own timeouts and the deadline of the
  *       {@linkplain Scope#current() current scope}. When the scope's deadline is the one that
@@ -208,11 +209,14 @@ public final class Guard {
         observer.taskStarted(info(0, context), scope != null ? scope.observation() : ScopeObservation.NONE);
     long start = System.nanoTime();
     Result<E, T> result;
-    try (Restore restore = observation.makeCurrent()) {
+    Restore restore = observation.makeCurrent();
+    try {
       result = guarded(thread, context, body, errors, observation);
     } catch (Error e) {
       observation.finished(Duration.ofNanos(System.nanoTime() - start), new ScopeObserver.Outcome(new OtherError(e), 1));
       throw e;
+    } finally {
+      restore.close();
     }
     observation.finished(Duration.ofNanos(System.nanoTime() - start),
         new ScopeObserver.Outcome(OtherError.of(result), thread.attempts));
@@ -311,13 +315,24 @@ public final class Guard {
       Object detail = thread.failureDetail;
       thread.fail(0, null, null);
       E error = toError(thread, kind, failure, detail, errors);
-      if (!retries(attempt, kind, failure, detail)) {
+      boolean again;
+      try {
+        again = retries(attempt, kind, failure, detail);
+      } catch (RuntimeException predicateFailed) {
+        // The retryIf predicate threw: a bug in it, which ends the call; the failure it judged
+        // travels with it so neither is lost.
+        if (failure != null) {
+          predicateFailed.addSuppressed(failure);
+        }
+        thread.attempts = attempt;
+        return new Result.Err<>(errors.thrown(predicateFailed));
+      }
+      if (!again) {
         thread.attempts = attempt;
         return new Result.Err<>(error);
       }
       Duration delay = retry.delayBefore(attempt, previousDelay, ThreadLocalRandom.current());
-      ScopeError reported = error instanceof ScopeError scopeError ? scopeError : new OtherError(error);
-      observation.retrying(attempt, delay, reported);
+      reportRetry(observation, attempt, delay, error);
       try {
         runtime.timeSource().sleep(delay);
       } catch (InterruptedException e) {
@@ -334,6 +349,20 @@ public final class Guard {
       if (value != FAILED) {
         thread.attempts = attempt + 1;
         return ok(value);
+      }
+    }
+  }
+
+  /** Tells the call's observation and the retry's listeners that attempt {@code attempt} failed. */
+  private void reportRetry(TaskObservation observation, int attempt, Duration delay, Object error) {
+    ScopeError reported = error instanceof ScopeError scopeError ? scopeError : new OtherError(error);
+    observation.retrying(attempt, delay, reported);
+    for (Retry.Listener listener : retry.listeners()) {
+      try {
+        listener.onRetry(name, attempt, delay, reported);
+      } catch (RuntimeException e) {
+        // A broken hook must not change the call's outcome; the handler reports it.
+        Uncaught.report(e);
       }
     }
   }
@@ -386,22 +415,17 @@ public final class Guard {
 
   /** The attempt timeout (and the scope's deadline) around the body. */
   private Object attempt(ThreadContext thread, Callable<?> body) {
-    long requested = DeadlineSlot.NO_DEADLINE;
-    Object source = null;
-    if (attemptTimeoutNanos != 0) {
-      requested = System.nanoTime() + attemptTimeoutNanos;
-      source = attemptDeadline;
-    }
     Scope scope = thread.openScope();
-    if (scope != null && scope.effectiveDeadline < requested) {
-      requested = scope.effectiveDeadline;
-      source = scope;
+    DeadlineSlot slot;
+    if (scope == null || scope.effectiveDeadline == DeadlineSlot.NO_DEADLINE) {
+      if (attemptTimeoutNanos == 0) {
+        return unarmed(thread, body);
+      }
+      slot = thread.slot();
+      slot.enterTimeout(attemptTimeoutNanos, attemptDeadline);
+    } else {
+      slot = attemptInScope(thread, scope);
     }
-    if (source == null) {
-      return unarmed(thread, body);
-    }
-    DeadlineSlot slot = thread.slot();
-    slot.enter(requested, source);
     Object value;
     try {
       value = body.call();
@@ -417,6 +441,18 @@ public final class Guard {
       return FAILED;
     }
     return value;
+  }
+
+  /** Arms the sooner of the attempt timeout and the scope's deadline. */
+  private DeadlineSlot attemptInScope(ThreadContext thread, Scope scope) {
+    DeadlineSlot slot = thread.slot();
+    long own = attemptTimeoutNanos == 0 ? DeadlineSlot.NO_DEADLINE : System.nanoTime() + attemptTimeoutNanos;
+    if (scope.effectiveDeadline < own) {
+      slot.enter(scope.effectiveDeadline, scope);
+    } else {
+      slot.enter(own, attemptDeadline);
+    }
+    return slot;
   }
 
   private Object unarmed(ThreadContext thread, Callable<?> body) {
@@ -541,8 +577,7 @@ public final class Guard {
       // The call's own outcome stands (its work is done and may not be repeated); the lease expires
       // by its TTL. Report the failure where it cannot be missed rather than fail the call.
       observer.lockOutcome(name, LockOutcome.ERROR);
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, e);
+      Uncaught.report(e);
     }
   }
 

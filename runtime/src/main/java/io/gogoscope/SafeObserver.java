@@ -50,69 +50,47 @@ final class SafeObserver implements ScopeObserver {
 
   @Override
   public void resourceRegistered(ScopeInfo scope) {
-    try {
-      delegate.resourceRegistered(scope);
-    } catch (RuntimeException e) {
-      // dropped: see the class comment
-    }
+    quietly(() -> delegate.resourceRegistered(scope));
   }
 
   @Override
   public void resourceDisposed(ScopeInfo scope, Throwable failure) {
-    try {
-      delegate.resourceDisposed(scope, failure);
-    } catch (RuntimeException e) {
-      // dropped: see the class comment
-    }
+    quietly(() -> delegate.resourceDisposed(scope, failure));
   }
 
   @Override
   public void closeTimedOut(ScopeInfo scope, List<String> unfinishedTasks) {
-    try {
-      delegate.closeTimedOut(scope, unfinishedTasks);
-    } catch (RuntimeException e) {
-      // dropped: see the class comment
-    }
+    quietly(() -> delegate.closeTimedOut(scope, unfinishedTasks));
   }
 
   @Override
   public void circuitStateChanged(String name, CircuitState from, CircuitState to) {
-    try {
-      delegate.circuitStateChanged(name, from, to);
-    } catch (RuntimeException e) {
-      // dropped: see the class comment
-    }
+    quietly(() -> delegate.circuitStateChanged(name, from, to));
   }
 
   @Override
   public void lockOutcome(String name, LockOutcome outcome) {
-    try {
-      delegate.lockOutcome(name, outcome);
-    } catch (RuntimeException e) {
-      // dropped: see the class comment
-    }
+    quietly(() -> delegate.lockOutcome(name, outcome));
   }
 
   @Override
   public void rateLimitOutcome(String name, boolean allowed) {
-    try {
-      delegate.rateLimitOutcome(name, allowed);
-    } catch (RuntimeException e) {
-      // dropped: see the class comment
-    }
+    quietly(() -> delegate.rateLimitOutcome(name, allowed));
   }
 
   private static Restore safe(Restore restore) {
     if (restore == null || restore == Restore.NOTHING) {
       return Restore.NOTHING;
     }
-    return () -> {
-      try {
-        restore.close();
-      } catch (RuntimeException e) {
-        // dropped: see the class comment
-      }
-    };
+    return () -> quietly(restore::close);
+  }
+
+  private static void quietly(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
   }
 
   private record SafeScopeObservation(ScopeObservation delegate) implements ScopeObservation {
@@ -127,11 +105,7 @@ final class SafeObserver implements ScopeObserver {
 
     @Override
     public void closed(Duration lifetime, Object cancelReason) {
-      try {
-        delegate.closed(lifetime, cancelReason);
-      } catch (RuntimeException e) {
-        // dropped: see the class comment
-      }
+      quietly(() -> delegate.closed(lifetime, cancelReason));
     }
   }
 
@@ -147,20 +121,12 @@ final class SafeObserver implements ScopeObserver {
 
     @Override
     public void retrying(int failedAttempt, Duration delay, ScopeError failure) {
-      try {
-        delegate.retrying(failedAttempt, delay, failure);
-      } catch (RuntimeException e) {
-        // dropped: see the class comment
-      }
+      quietly(() -> delegate.retrying(failedAttempt, delay, failure));
     }
 
     @Override
     public void finished(Duration duration, Outcome outcome) {
-      try {
-        delegate.finished(duration, outcome);
-      } catch (RuntimeException e) {
-        // dropped: see the class comment
-      }
+      quietly(() -> delegate.finished(duration, outcome));
     }
   }
 }

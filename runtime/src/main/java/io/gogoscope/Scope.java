@@ -407,7 +407,8 @@ public final class Scope implements AutoCloseable {
         return;
       }
       closeStarted = true;
-      unfinished = !running.isEmpty() || !children.isEmpty();
+      // A task whose result is out is finished even if its thread is still tidying up.
+      unfinished = !children.isEmpty() || running.stream().anyMatch(task -> !task.isDone());
     } finally {
       lock.unlock();
     }
@@ -737,8 +738,7 @@ public final class Scope implements AutoCloseable {
       listener.accept(reason);
     } catch (RuntimeException e) {
       // A listener's failure must not stop the cancellation of the rest; the handler reports it.
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, e);
+      Uncaught.report(e);
     }
   }
 

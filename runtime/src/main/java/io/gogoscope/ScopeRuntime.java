@@ -127,7 +127,9 @@ public final class ScopeRuntime {
   }
 
   private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
-    return CircuitBreaker.create(name, config, timeSource(), circuitStateStore(), observer::circuitStateChanged);
+    return CircuitBreaker.create(name, config, timeSource,
+        config.shared() ? circuitStateStore.get() : null,
+        observer == ScopeObserver.NONE ? null : observer::circuitStateChanged);
   }
 
   private record Breaker(CircuitBreaker.Config config, CircuitBreaker breaker) {}

@@ -258,7 +258,8 @@ public final class Task<E, T> {
         return new Result.Err<>(errors.cancelled(interruptionReason()));
       }
     }
-    try (Restore restore = observation.makeCurrent()) {
+    Restore restore = observation.makeCurrent();
+    try {
       return body.run(observation);
     } catch (Exception e) {
       Object cancelled = cancelReason();
@@ -267,6 +268,7 @@ public final class Task<E, T> {
       }
       return new Result.Err<>(errors.thrown(e));
     } finally {
+      restore.close();
       if (permits != null) {
         permits.release();
       }

@@ -94,6 +94,46 @@ class DeadlineSlotTest {
   }
 
   @Test
+  void aRelativeTimeoutFiresNoEarlierThanItsLength() throws Exception {
+    onFreshThread(slot -> {
+      for (int i = 0; i < 5; i++) {
+        long start = System.nanoTime();
+        slot.enterTimeout(TimeUnit.MILLISECONDS.toNanos(30), "own");
+        awaitInterrupt();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(30));
+        assertThat(slot.exit()).isEqualTo("own");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+      }
+    });
+  }
+
+  @Test
+  void aRelativeTimeoutThatDoesNotPassFiresNothing() throws Exception {
+    onFreshThread(slot -> {
+      for (int i = 0; i < 10_000; i++) {
+        slot.enterTimeout(TimeUnit.SECONDS.toNanos(10), "own");
+        assertThat(slot.exit()).isNull();
+      }
+      assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    });
+  }
+
+  @Test
+  void aLevelPushedOverARelativeArmingInheritsItsSoonerDeadline() throws Exception {
+    onFreshThread(slot -> {
+      long start = System.nanoTime();
+      slot.enterTimeout(TimeUnit.MILLISECONDS.toNanos(50), "outer");
+      Thread.sleep(10);
+      slot.enter(inMillis(60_000), "inner");
+      awaitInterrupt();
+      assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+      assertThat(slot.exit()).isEqualTo("outer");
+      assertThat(slot.exit()).isEqualTo("outer");
+      assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    });
+  }
+
+  @Test
   void levelsNestDeeperThanTheInitialCapacity() throws Exception {
     onFreshThread(slot -> {
       for (int i = 0; i < 20; i++) {

@@ -52,6 +52,7 @@ class ObservationTest {
     try (Scope parent = recording.scope("p").timeout(Duration.ofSeconds(3)).concurrency(4).open();
         Scope child = Scope.open("c")) {
       assertThat(child.runtime()).isSameAs(recording);
+      assertThat(child.parent()).contains(parent);
     }
     assertThat(seen[0]).isEqualTo(new ScopeInfo("p", false, Duration.ofSeconds(3), 4));
     assertThat(seen[1]).isEqualTo(new ScopeInfo("c", true, null, 0));
@@ -78,6 +79,7 @@ class ObservationTest {
     CallContext context = new CallContext(null, null, sink -> sink.accept("user.id", "42"));
     try (Scope scope = runtime.scope("request").open()) {
       assertThat(guard.call(context, () -> "user", ErrorMapper.failure())).isEqualTo(Result.ok("user"));
+      assertThat(Scope.current()).isSameAs(scope);
     }
     assertThat(observer.events("task started")).containsExactly(
         "task started fetch-user in request on " + Thread.currentThread().getName());
