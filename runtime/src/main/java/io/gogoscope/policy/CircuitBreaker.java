@@ -123,7 +123,10 @@ public final class CircuitBreaker {
     return config;
   }
 
-  /** The current state (an open breaker whose reset timeout has passed reads as half-open). */
+  /**
+   * The current state. An open breaker whose reset timeout has passed half-opens when read (its
+   * listeners hear the transition then), so it reads as half-open.
+   */
   public CircuitState state() {
     CircuitPhase p = phase;
     if (p instanceof Open open && resetPassed(open)) {
