@@ -133,6 +133,17 @@ class SharedCircuitBreakerTest {
   }
 
   @Test
+  void aStoreThatIsDownAtCreationLeavesABreakerThatWorksLocally() {
+    store.down = true;
+    CircuitBreaker a = instance(heardByA);
+
+    fail(a, 2);
+
+    assertThat(a.state()).isEqualTo(OPEN);
+    assertThat(heardByA).containsExactly("CLOSED->OPEN");
+  }
+
+  @Test
   void anUnsharedBreakerIgnoresTheStoreItIsGiven() {
     CircuitBreaker local = CircuitBreaker.create("payments", Config.failures(1, RESET), time, store, null);
     CircuitBreaker shared = instance(heardByB);
