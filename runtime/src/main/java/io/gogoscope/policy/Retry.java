@@ -295,30 +295,37 @@ public final class Retry {
     /** Retries only exceptions of these types (and their subtypes); adds to earlier calls. */
     @SafeVarargs
     public final Builder retryOn(Class<? extends Exception>... types) {
-      addTypes("retryOn", types, retryOn);
+      // Elements are read one by one: the varargs array never escapes, which @SafeVarargs needs.
+      requireSome("retryOn", types == null ? 0 : types.length);
+      for (Class<? extends Exception> type : types) {
+        retryOn.add(nonNullType("retryOn", type));
+      }
       return this;
     }
 
     /** Never retries exceptions of these types, even when {@code retryOn} matches; adds to earlier calls. */
     @SafeVarargs
     public final Builder abortOn(Class<? extends Exception>... types) {
-      addTypes("abortOn", types, abortOn);
+      requireSome("abortOn", types == null ? 0 : types.length);
+      for (Class<? extends Exception> type : types) {
+        abortOn.add(nonNullType("abortOn", type));
+      }
       return this;
     }
 
-    private static void addTypes(
-        String what, Class<? extends Exception>[] types, List<Class<? extends Exception>> into) {
-      if (types == null || types.length == 0) {
+    private static void requireSome(String what, int count) {
+      if (count == 0) {
         throw new IllegalArgumentException(
             what + "() was given no types; name at least one exception class, e.g. "
                 + what + "(IOException.class)");
       }
-      for (Class<? extends Exception> type : types) {
-        if (type == null) {
-          throw new IllegalArgumentException(what + "() was given a null type; remove it");
-        }
-        into.add(type);
+    }
+
+    private static Class<? extends Exception> nonNullType(String what, Class<? extends Exception> type) {
+      if (type == null) {
+        throw new IllegalArgumentException(what + "() was given a null type; remove it");
       }
+      return type;
     }
 
     /** Retries only exceptions that also pass {@code predicate}; with several, all must pass. */
