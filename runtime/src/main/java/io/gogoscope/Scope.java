@@ -4,6 +4,9 @@ import io.gogoscope.observe.Restore;
 import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
+import io.gogoscope.store.Lease;
+import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.StoreException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -309,6 +312,54 @@ public final class Scope implements AutoCloseable {
       runtime.observer().resourceRegistered(info);
     }
     return resource;
+  }
+
+  /**
+   * Tries once to take the distributed lock {@code key} for {@code ttl} from the runtime's
+   * {@link ScopeRuntime#lockProvider() lock provider}. The lease is {@link #register registered}:
+   * it is released when the scope closes, unless released earlier by hand.
+   *
+   * @return the lease, or empty when another owner holds {@code key}
+   * @throws IllegalArgumentException when {@code key} is empty or {@code ttl} is not positive
+   * @throws IllegalStateException when the scope has already disposed its resources
+   * @throws StoreException when the lock store cannot be reached
+   */
+  public Optional<Lease> acquireLock(String key, Duration ttl) {
+    return registered(runtime.lockProvider().tryAcquire(key, ttl));
+  }
+
+  /**
+   * Takes the distributed lock {@code key} for {@code ttl}, waiting up to {@code maxWait} for it to
+   * become free, but never past the scope's deadline. The lease is released when the scope closes,
+   * unless released earlier by hand.
+   *
+   * @return the lease, or empty when the wait (or the scope's time) ran out first
+   * @throws IllegalArgumentException when {@code key} is empty, {@code ttl} is not positive or
+   *     {@code maxWait} is negative
+   * @throws IllegalStateException when the scope has already disposed its resources
+   * @throws InterruptedException when the waiting thread is interrupted (as by cancellation)
+   * @throws StoreException when the lock store cannot be reached
+   */
+  public Optional<Lease> acquireLock(String key, Duration ttl, Duration maxWait)
+      throws InterruptedException {
+    Duration wait = StoreArguments.maxWait(maxWait);
+    Optional<Duration> left = remaining();
+    if (left.isPresent() && left.get().compareTo(wait) < 0) {
+      wait = left.get().isNegative() ? Duration.ZERO : left.get();
+    }
+    return registered(runtime.lockProvider().acquire(key, ttl, wait));
+  }
+
+  private Optional<Lease> registered(Optional<Lease> lease) {
+    if (lease.isPresent()) {
+      try {
+        register(lease.get());
+      } catch (RuntimeException e) {
+        lease.get().close(); // nobody would release it before its TTL
+        throw e;
+      }
+    }
+    return lease;
   }
 
   /** Forks {@code body} on a virtual thread; exceptions become {@link Failure.Thrown}. */

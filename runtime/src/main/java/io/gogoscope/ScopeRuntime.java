@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <pre>{@code
  * ScopeRuntime runtime = ScopeRuntime.builder()
- *     .lockProvider(RedisLockProvider.create(redisson))
+ *     .lockProvider(RedisStores.create(redisson).lockProvider())
  *     .build();
  * ScopedUserService users = ScopedUserService.of(new JdbcUserService(db), runtime);
  * }</pre>

@@ -18,12 +18,12 @@ import javax.lang.model.util.Types;
  * Builds a task's error union: which variants it has, in which order, under which names.
  *
  * <p>Declared exceptions come first, most specific first (a subtype before its supertypes, else in
- * {@code throws} order), so the generated mapper can test them in that order. A declared variant is
- * named by {@link Names#variantBase}; when that name is taken (by another declared exception, by a
- * policy variant, or by the union or generated interface themselves) the exception's full simple
- * name is used instead, and if that is taken too, its qualified name spelled as one word. Policy
- * variant names are reserved whether or not the method has the policy, so adding a policy later
- * never renames a declared variant.
+ * {@code throws} order). A declared variant is named by {@link Names#variantBase}; when that name
+ * is taken (by another declared exception, by a policy variant, or by the union or generated
+ * interface themselves) the next candidate is tried: the exception's simple name, then that name
+ * prefixed with its package's or enclosing type's last name, then its qualified name spelled as one
+ * word. Policy variant names are reserved whether or not the method has the policy, so adding a
+ * policy later never renames a declared variant.
  */
 final class ErrorUnions {
   private static final Map<Kind, String> POLICY_NAMES = new LinkedHashMap<>();

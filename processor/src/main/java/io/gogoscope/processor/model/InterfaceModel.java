@@ -3,7 +3,6 @@ package io.gogoscope.processor.model;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -12,7 +11,6 @@ import javax.lang.model.element.TypeElement;
  *
  * @param element the type
  * @param kind interface, class, enum, record or annotation type
- * @param nesting top level, member, local or anonymous
  * @param enclosingTypes the types it is nested in, outermost first
  * @param scopeTask its {@code @ScopeTask}, if it has one
  * @param packageName the package the generated types go in
@@ -29,7 +27,6 @@ import javax.lang.model.element.TypeElement;
 public record InterfaceModel(
     TypeElement element,
     ElementKind kind,
-    NestingKind nesting,
     List<TypeElement> enclosingTypes,
     Optional<ScopeTaskSettings> scopeTask,
     String packageName,

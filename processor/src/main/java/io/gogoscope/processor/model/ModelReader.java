@@ -40,6 +40,7 @@ public final class ModelReader {
   private final ErrorUnions unions;
   private final UnresolvedTypes unresolvedTypes = new UnresolvedTypes();
 
+  /** A reader using the compiler's type and element utilities. */
   public ModelReader(Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
@@ -82,7 +83,6 @@ public final class ModelReader {
     return new InterfaceModel(
         type,
         type.getKind(),
-        type.getNestingKind(),
         enclosing,
         scopeTask,
         pkg.getQualifiedName().toString(),

@@ -13,6 +13,7 @@ public final class Reporter {
   private final Messager messager;
   private int errors;
 
+  /** A reporter printing through {@code messager}. */
   public Reporter(Messager messager) {
     this.messager = messager;
   }

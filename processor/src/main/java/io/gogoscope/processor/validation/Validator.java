@@ -24,6 +24,7 @@ public final class Validator {
   private final PolicyRules policyRules;
   private final NameRules nameRules;
 
+  /** A validator reporting to {@code reporter}. */
   public Validator(Reporter reporter, Types types, Elements elements) {
     this.reporter = reporter;
     this.typeRules = new TypeRules(reporter);

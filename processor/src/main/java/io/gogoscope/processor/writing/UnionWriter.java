@@ -28,19 +28,19 @@ final class UnionWriter {
         .addJavadoc("How $L can fail: each variant is one way, and a {@code switch} over them must cover all.\n",
             docs.link(task.method()));
     for (ErrorVariant variant : task.union().variants()) {
-      spec.addType(variant(task, union, variant));
+      spec.addType(variant(union, variant));
     }
     return spec.build();
   }
 
-  private TypeSpec variant(TaskModel task, ClassName union, ErrorVariant variant) {
+  private static TypeSpec variant(ClassName union, ErrorVariant variant) {
     Component component = component(variant);
     return TypeSpec.recordBuilder(union.nestedClass(variant.name()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(component.type(), component.name()).build())
         .addSuperinterface(union)
         .addSuperinterface(RuntimeNames.SCOPE_ERROR.nestedClass(variant.kind().marker()))
-        .addJavadoc(javadoc(task, variant, component))
+        .addJavadoc(javadoc(variant, component))
         .build();
   }
 
@@ -59,7 +59,7 @@ final class UnionWriter {
     };
   }
 
-  private CodeBlock javadoc(TaskModel task, ErrorVariant variant, Component component) {
+  private static CodeBlock javadoc(ErrorVariant variant, Component component) {
     CodeBlock what = switch (variant.kind()) {
       case DECLARED -> CodeBlock.of("The call threw {@link $T}.", TypeName.get(variant.exception().orElseThrow()));
       case TIMED_OUT -> CodeBlock.of("The call ran past its timeout and was stopped.");

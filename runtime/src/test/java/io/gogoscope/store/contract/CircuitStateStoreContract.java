@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The behaviour every {@link CircuitStateStore} must show: state shared by name, stale versions
@@ -25,39 +22,11 @@ import org.junit.jupiter.api.TestInfo;
  * milliseconds.
  */
 @SuppressWarnings("try") // subscriptions are held open by try-with-resources, never referenced
-public abstract class CircuitStateStoreContract {
-
-  /**
-   * A client of the backend under test; called twice per test. A backend with separate clients
-   * returns a new store instance per call (a second process's view of the same backend); the
-   * in-memory store returns its one shared instance.
-   */
-  protected abstract CircuitStateStore newClient();
-
-  /** How long to wait for something that should happen, e.g. a pushed change. */
-  protected Duration patience() {
-    return Duration.ofSeconds(10);
-  }
+public abstract class CircuitStateStoreContract extends StoreContract<CircuitStateStore> {
 
   /** How long to watch for something that must not happen (a change pushed after unsubscribing). */
   protected Duration quietPeriod() {
     return Duration.ofMillis(300);
-  }
-
-  protected CircuitStateStore first;
-  protected CircuitStateStore second;
-  private String nameBase;
-
-  @BeforeEach
-  void createClients(TestInfo test) {
-    first = newClient();
-    second = newClient();
-    nameBase = "contract:" + test.getTestMethod().orElseThrow().getName() + ":" + UUID.randomUUID();
-  }
-
-  /** A circuit name unique to this test. */
-  protected String name(String suffix) {
-    return nameBase + ":" + suffix;
   }
 
   private static CircuitSnapshot snapshot(CircuitState state, long version) {
@@ -66,22 +35,22 @@ public abstract class CircuitStateStoreContract {
 
   @Test
   void anUnknownCircuitHasNoState() {
-    assertThat(first.read(name("c"))).isEmpty();
+    assertThat(first.read(key("c"))).isEmpty();
   }
 
   @Test
   void aPublishedStateIsReadByEveryClient() {
-    String name = name("c");
+    String name = key("c");
     CircuitSnapshot open = snapshot(CircuitState.OPEN, 1);
     assertThat(first.publish(name, open)).isTrue();
     assertThat(first.read(name)).contains(open);
     assertThat(second.read(name)).as("a second client").contains(open);
-    assertThat(second.read(name("other"))).isEmpty();
+    assertThat(second.read(key("other"))).isEmpty();
   }
 
   @Test
   void aNewerVersionReplacesTheStateAndAStaleOneIsRefused() {
-    String name = name("c");
+    String name = key("c");
     CircuitSnapshot open = snapshot(CircuitState.OPEN, 5);
     CircuitSnapshot halfOpen = snapshot(CircuitState.HALF_OPEN, 6);
     assertThat(first.publish(name, open)).isTrue();
@@ -93,7 +62,7 @@ public abstract class CircuitStateStoreContract {
 
   @Test
   void subscribersOfEveryClientSeeEachAcceptedChange() throws Exception {
-    String name = name("c");
+    String name = key("c");
     List<CircuitSnapshot> seenBySecond = new CopyOnWriteArrayList<>();
     List<CircuitSnapshot> seenByFirst = new CopyOnWriteArrayList<>();
     try (AutoCloseable a = second.subscribe(name, seenBySecond::add);
@@ -116,10 +85,10 @@ public abstract class CircuitStateStoreContract {
   void subscribersOfOtherCircuitsAreNotCalled() throws Exception {
     List<CircuitSnapshot> seen = new CopyOnWriteArrayList<>();
     List<CircuitSnapshot> seenOnTarget = new CopyOnWriteArrayList<>();
-    try (AutoCloseable other = second.subscribe(name("other"), seen::add);
-        AutoCloseable target = second.subscribe(name("c"), seenOnTarget::add)) {
+    try (AutoCloseable other = second.subscribe(key("other"), seen::add);
+        AutoCloseable target = second.subscribe(key("c"), seenOnTarget::add)) {
       CircuitSnapshot open = snapshot(CircuitState.OPEN, 1);
-      first.publish(name("c"), open);
+      first.publish(key("c"), open);
       await().atMost(patience()).until(() -> seenOnTarget.contains(open));
     }
     assertThat(seen).isEmpty();
@@ -127,7 +96,7 @@ public abstract class CircuitStateStoreContract {
 
   @Test
   void aClosedSubscriptionIsNoLongerCalled() throws Exception {
-    String name = name("c");
+    String name = key("c");
     List<CircuitSnapshot> seen = new CopyOnWriteArrayList<>();
     List<CircuitSnapshot> seenByWitness = new CopyOnWriteArrayList<>();
     AutoCloseable subscription = second.subscribe(name, seen::add);
@@ -148,7 +117,7 @@ public abstract class CircuitStateStoreContract {
 
   @Test
   void aFailingListenerDoesNotStopOthersNorThePublisher() throws Exception {
-    String name = name("c");
+    String name = key("c");
     List<CircuitSnapshot> seen = new CopyOnWriteArrayList<>();
     try (AutoCloseable failing = second.subscribe(name, s -> { throw new IllegalStateException("listener bug (expected in this test)"); });
         AutoCloseable working = second.subscribe(name, seen::add)) {
@@ -160,8 +129,8 @@ public abstract class CircuitStateStoreContract {
 
   @Test
   void refusesMisuseWithAClearMessage() {
-    assertThatThrownBy(() -> first.publish(name("c"), null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> first.publish(key("c"), null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> first.read(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> first.subscribe(name("c"), null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> first.subscribe(key("c"), null)).isInstanceOf(NullPointerException.class);
   }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,9 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The behaviour every {@link LockProvider} must show, whatever its backend. A backend's test
@@ -39,15 +36,7 @@ import org.junit.jupiter.api.TestInfo;
  * need no flushing between tests. Times are real: TTLs are short ({@link #shortTtl()}) and every
  * expected event is awaited by polling, up to {@link #patience()}, never by a fixed sleep.
  */
-public abstract class LockProviderContract {
-
-  /**
-   * A client of the backend under test. Called twice per test: the two clients stand for two
-   * processes sharing the backend. A backend with separate clients returns a new one per call (a
-   * second connection, a second store instance on the same server); the in-memory provider returns
-   * its one shared instance.
-   */
-  protected abstract LockProvider newClient();
+public abstract class LockProviderContract extends StoreContract<LockProvider> {
 
   /** A TTL that expires soon enough for a test to wait for it. */
   protected Duration shortTtl() {
@@ -57,35 +46,6 @@ public abstract class LockProviderContract {
   /** A TTL no test outlives. */
   protected Duration longTtl() {
     return Duration.ofSeconds(30);
-  }
-
-  /** How long to wait for something that should happen (generous: the machine may be loaded). */
-  protected Duration patience() {
-    return Duration.ofSeconds(10);
-  }
-
-  /**
-   * How much earlier than its TTL a lock may appear free, for backends whose clock is coarser than
-   * the client's or runs elsewhere.
-   */
-  protected Duration clockTolerance() {
-    return Duration.ofMillis(30);
-  }
-
-  protected LockProvider first;
-  protected LockProvider second;
-  private String keyBase;
-
-  @BeforeEach
-  void createClients(TestInfo test) {
-    first = newClient();
-    second = newClient();
-    keyBase = "contract:" + test.getTestMethod().orElseThrow().getName() + ":" + UUID.randomUUID();
-  }
-
-  /** A key unique to this test. */
-  protected String key(String name) {
-    return keyBase + ":" + name;
   }
 
   private static Lease held(Optional<Lease> lease) {

@@ -10,16 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The behaviour every {@link RateLimitStore} must show: a sliding window of exactly {@code max}
@@ -27,39 +24,7 @@ import org.junit.jupiter.api.TestInfo;
  * extends this class and implements {@link #newClient()}; see {@link LockProviderContract} for the
  * conventions (keys of their own per test, real time, polling instead of sleeping).
  */
-public abstract class RateLimitStoreContract {
-
-  /**
-   * A client of the backend under test; called twice per test (two processes sharing the
-   * backend). The in-memory store returns its one shared instance.
-   */
-  protected abstract RateLimitStore newClient();
-
-  /** How long to wait for something that should happen. */
-  protected Duration patience() {
-    return Duration.ofSeconds(10);
-  }
-
-  /** How far the backend's clock may be from the client's (both on one machine in these tests). */
-  protected Duration clockTolerance() {
-    return Duration.ofMillis(30);
-  }
-
-  protected RateLimitStore first;
-  protected RateLimitStore second;
-  private String keyBase;
-
-  @BeforeEach
-  void createClients(TestInfo test) {
-    first = newClient();
-    second = newClient();
-    keyBase = "contract:" + test.getTestMethod().orElseThrow().getName() + ":" + UUID.randomUUID();
-  }
-
-  /** A key unique to this test. */
-  protected String key(String name) {
-    return keyBase + ":" + name;
-  }
+public abstract class RateLimitStoreContract extends StoreContract<RateLimitStore> {
 
   @Test
   void admitsMaxCallsPerWindowAcrossClientsThenRefuses() {

@@ -140,8 +140,8 @@ final class RedisLockProvider implements LockProvider {
 
     @Override
     public boolean isValid() {
-      if (released || System.nanoTime() - expiresBeforeNanos >= 0) {
-        return false; // answered here: Redis would say the same, later
+      if (released || locallyExpired()) {
+        return false; // answered here: Redis says the same a moment later
       }
       Long holds = redis.call("checking lock '" + key + "'", HOLDS, ReturnType.INTEGER, List.of(keys.lock(key)), token);
       return holds == 1;
@@ -150,8 +150,8 @@ final class RedisLockProvider implements LockProvider {
     @Override
     public boolean extend(Duration ttl) {
       StoreArguments.ttl(ttl);
-      if (released) {
-        return false;
+      if (released || locallyExpired()) {
+        return false; // once reported expired, a lease never comes back, even if Redis lags
       }
       long sent = System.nanoTime();
       Long extended =
@@ -168,11 +168,22 @@ final class RedisLockProvider implements LockProvider {
       if (released) {
         return false;
       }
+      // Sent even when the lease already counts as expired here, to free the key at once if Redis
+      // still holds it; but such a lease was not held any more, so the answer is false.
+      boolean expired = locallyExpired();
       Long done =
           redis.call(
               "releasing lock '" + key + "'", RELEASE, ReturnType.INTEGER, List.of(keys.lock(key)), token, keys.released(key));
       released = true;
-      return done == 1;
+      return done == 1 && !expired;
+    }
+
+    /**
+     * {@code true} once the TTL has passed on this client's clock, measured from before the
+     * acquire (or extend) was sent, so never later than the expiry in Redis.
+     */
+    private boolean locallyExpired() {
+      return System.nanoTime() - expiresBeforeNanos >= 0;
     }
 
     @Override
