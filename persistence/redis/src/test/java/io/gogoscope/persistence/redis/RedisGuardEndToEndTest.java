@@ -1,6 +1,7 @@
 package io.gogoscope.persistence.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.CallContext;
 import io.gogoscope.ErrorMapper;
@@ -9,6 +10,7 @@ import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
+import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.testing.RequiresServer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,10 +20,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * What generated code does with the stores, by hand: a {@link Guard} on a {@link ScopeRuntime}
- * configured with the Redis stores takes its lock and rate limit from Redis, keyed per call.
+ * configured with the Redis stores takes its lock and rate limit from Redis, keyed per call, and a
+ * shared circuit breaker opened in one instance is open in another.
  */
 @RequiresServer(name = "Redis", host = TestRedis.HOST, port = TestRedis.PORT)
 class RedisGuardEndToEndTest {
@@ -82,6 +86,33 @@ class RedisGuardEndToEndTest {
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(Result.ok("placed"));
     assertThat(placeOrder.call(lockKey("order:42"), () -> "after", ErrorMapper.failure())).isEqualTo(Result.ok("after"));
     assertThat(redisson.getKeys().countExists(new RedisKeys(prefix).lock("order:42"))).as("released").isZero();
+  }
+
+  @Test
+  void aSharedCircuitOpenedByOneInstanceIsOpenInAnother() throws Exception {
+    RedissonClient otherConnection = TestRedis.connect();
+    try {
+      ScopeRuntime otherInstance =
+          ScopeRuntime.builder()
+              .circuitStateStore(RedisStores.builder(otherConnection).keyPrefix(prefix).build().circuitStateStore())
+              .build();
+      CircuitBreaker.Config config = CircuitBreaker.Config.failures(2, Duration.ofMinutes(5)).withShared(true);
+      Guard here = runtime.guard("pay").circuitBreaker(runtime.circuitBreaker("payments", config)).build();
+      Guard there = otherInstance.guard("pay").circuitBreaker(otherInstance.circuitBreaker("payments", config)).build();
+      assertThat(there.call(() -> "paid", ErrorMapper.failure())).isEqualTo(Result.ok("paid"));
+
+      for (int i = 0; i < 2; i++) {
+        here.call(() -> { throw new IllegalStateException("payment provider down"); }, ErrorMapper.failure());
+      }
+      assertThat(here.call(() -> "paid", ErrorMapper.failure())).isEqualTo(Result.err(new Failure.CircuitOpen("payments")));
+      // Pushed over pub/sub: the other instance refuses too, without having failed once itself.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> there.call(() -> "paid", ErrorMapper.failure()).equals(Result.err(new Failure.CircuitOpen("payments"))));
+      assertThat(redisson.getMap(new RedisKeys(prefix).circuit("payments"), StringCodec.INSTANCE).get("state")).isEqualTo("OPEN");
+    } finally {
+      otherConnection.shutdown();
+    }
   }
 
   @Test
