@@ -51,6 +51,11 @@ abstract class DialectSql {
   /** Stores a circuit snapshot unless the stored version is newer or equal; with {@link #returning()} returns {@code writer}. */
   abstract String publish();
 
+  /** Whether anyone holds {@code :key} right now: a read, so waiting acquirers poll without writing. */
+  String isHeld() {
+    return "SELECT 1 FROM {locks} WHERE lock_key = :key AND expires_at > {now}";
+  }
+
   /** Whether {@code :owner} still holds {@code :key}. */
   String isValid() {
     return "SELECT 1 FROM {locks} WHERE lock_key = :key AND owner = :owner AND expires_at > {now}";

@@ -24,9 +24,13 @@ final class HitLog {
    *
    * @param admitted whether the statement admitted the call
    * @param hits the admission log as the statement left it
-   * @param nowMillis the statement's time
+   * @param nowMillis the statement's time (database clock)
+   * @param clientNow the caller's time when the answer arrived: the reset time is handed out on the
+   *     caller's clock, as the distance the database measured from its own now, so
+   *     {@link RateLimitDecision#retryAfter} is right however far the two clocks are apart
    */
-  static RateLimitDecision decide(boolean admitted, String hits, long nowMillis, int max, long windowMillis) {
+  static RateLimitDecision decide(
+      boolean admitted, String hits, long nowMillis, Instant clientNow, int max, long windowMillis) {
     int count = hits.length() / WIDTH;
     long cutoff = nowMillis - windowMillis;
     int firstInWindow = count;
@@ -39,7 +43,7 @@ final class HitLog {
     // that is the oldest one in the window).
     int freeing = Math.max(firstInWindow, count - max);
     long resetAt = freeing < count ? at(hits, freeing) + windowMillis : nowMillis;
-    return new RateLimitDecision(admitted, remaining, Instant.ofEpochMilli(resetAt), max);
+    return new RateLimitDecision(admitted, remaining, clientNow.plusMillis(resetAt - nowMillis), max);
   }
 
   private static long at(String hits, int index) {

@@ -18,8 +18,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * the expiry (compare-and-release, compare-and-extend). Release frees the row but keeps it, so the
  * fencing counter survives; rows are never deleted (one per key ever locked).
  *
- * <p>Waiting ({@link #acquire(String, Duration, Duration)}) polls with jittered exponential backoff
- * from 2 ms to 50 ms, so a freed or expired lock is taken within about 50 ms.
+ * <p>Waiting ({@link #acquire(String, Duration, Duration)}) tries once, then polls with jittered
+ * exponential backoff from 2 ms to 50 ms, so a freed or expired lock is taken within about 50 ms.
+ * The polls read whether the lock is held and write (try the upsert) only when it looks free:
+ * waiters of a busy key cost a read each, not a write that takes a row lock, a commit and (on
+ * SQLite) the file's write lock. A poll that finds the database busy ({@link StoreBusyException})
+ * counts as not acquired; the wait goes on until {@code maxWait}.
  */
 final class JdbiLockProvider implements LockProvider {
 
@@ -54,16 +58,25 @@ final class JdbiLockProvider implements LockProvider {
     long start = System.nanoTime();
     long waitNanos = saturatedNanos(maxWait);
     long pause = FIRST_PAUSE_NANOS;
-    while (true) {
+    for (boolean first = true; ; first = false) {
       if (Thread.interrupted()) {
         throw new InterruptedException("interrupted while waiting for lock '" + key + "'");
       }
-      Optional<Lease> lease;
+      Optional<Lease> lease = Optional.empty();
       try {
-        lease = tryAcquire(key, ttl);
+        if (first || !isHeld(key)) {
+          lease = tryAcquire(key, ttl);
+        }
+      } catch (StoreBusyException busy) {
+        // Contention, not an outage: another writer kept the database busy. Keep waiting.
       } catch (StoreException e) {
-        if (e.getCause() instanceof InterruptedException interrupted) {
+        // Interrupted while queued for SQLite, or inside a driver call: interrupting a virtual thread
+        // blocked on a socket closes the socket, so the driver reports an I/O error. Either way the
+        // caller asked to stop, which this method reports as the interruption.
+        if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
           Thread.interrupted(); // reported as the exception instead
+          InterruptedException interrupted = new InterruptedException("interrupted while acquiring lock '" + key + "'");
+          interrupted.initCause(e);
           throw interrupted;
         }
         throw e;
@@ -80,6 +93,14 @@ final class JdbiLockProvider implements LockProvider {
       Thread.sleep(Duration.ofNanos(sleep));
       pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
     }
+  }
+
+  private boolean isHeld(String key) {
+    return db.runner().run("check lock", key, handle -> db.query(handle, db.sql().isHeld())
+        .bind("key", key)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent());
   }
 
   /** A TTL in whole milliseconds, at least one. */

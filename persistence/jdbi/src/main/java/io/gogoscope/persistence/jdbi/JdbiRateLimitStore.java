@@ -54,7 +54,8 @@ final class JdbiRateLimitStore implements RateLimitStore {
         .orElseThrow(() -> new StoreException(
             db.dialect().displayName() + " store lost the rate-limit row of '" + key + "' it had just written")));
     purgeIfDue();
-    return HitLog.decide(row.admitted(), row.hits(), row.checkedAt(), max, windowMillis);
+    return HitLog.decide(
+        row.admitted(), row.hits(), row.checkedAt(), db.clock().clientNow(row.checkedAt()), max, windowMillis);
   }
 
   private static long saturatedMillis(Duration window) {

@@ -42,7 +42,7 @@ final class SerialSqlRunner implements SqlRunner {
   public <T> T run(String operation, String subject, HandleCallback<T, RuntimeException> work) {
     try {
       if (!gate.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new StoreException(
+        throw new StoreBusyException(
             "SQLite store could not " + operation + " '" + subject + "': waited " + timeout
                 + " for its turn on the database connection; operations are queued one at a time,"
                 + " so raise JdbiStores.Builder.statementTimeout or take load off this SQLite store");

@@ -30,8 +30,33 @@ final class SqlFailures {
 
   /** The failure to report for {@code cause}. */
   static StoreException wrap(SqlDialect dialect, String operation, String subject, Throwable cause) {
-    return new StoreException(
-        dialect.displayName() + " store could not " + operation + " '" + subject + "': " + describe(cause), cause);
+    String hint = isMissingTable(cause) ? " (the stores never create their tables: call JdbiStores.migrate() once)" : "";
+    String message =
+        dialect.displayName() + " store could not " + operation + " '" + subject + "': " + describe(cause) + hint;
+    return dialect == SqlDialect.SQLITE && isBusy(cause) ? new StoreBusyException(message, cause) : new StoreException(message, cause);
+  }
+
+  /** SQLite's SQLITE_BUSY (5): another connection held the file's write lock for the whole busy timeout. */
+  private static boolean isBusy(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && (sql.getErrorCode() == 5 || String.valueOf(sql.getMessage()).contains("SQLITE_BUSY"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMissingTable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        // 42P01: PostgreSQL undefined table; 42S02: MySQL/MariaDB; SQLite has no state but says so.
+        if ("42P01".equals(sql.getSQLState()) || "42S02".equals(sql.getSQLState())
+            || String.valueOf(sql.getMessage()).contains("no such table")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable cause) {

@@ -1,5 +1,6 @@
 package io.gogoscope.persistence.jdbi;
 
+import java.time.Instant;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -28,6 +29,14 @@ final class StatementClock {
   /** A clock that reads {@code epochMillis}, bound into each statement as {@code :now_ms} (tests only). */
   static StatementClock fixedBy(LongSupplier epochMillis) {
     return new StatementClock(epochMillis);
+  }
+
+  /**
+   * The caller's time now, given the database's time of the statement that just answered: the
+   * system clock, or with a test clock that same time (the test's clock stands for both).
+   */
+  Instant clientNow(long databaseMillis) {
+    return epochMillis == null ? Instant.now() : Instant.ofEpochMilli(databaseMillis);
   }
 
   /** What replaces {@code {now}} in the SQL. */

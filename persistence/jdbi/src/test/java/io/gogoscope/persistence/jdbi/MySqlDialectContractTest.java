@@ -1,54 +1,15 @@
 package io.gogoscope.persistence.jdbi;
 
-import io.gogoscope.store.CircuitStateStore;
-import io.gogoscope.store.LockProvider;
-import io.gogoscope.store.RateLimitStore;
-import io.gogoscope.store.contract.CircuitStateStoreContract;
-import io.gogoscope.store.contract.LockProviderContract;
-import io.gogoscope.store.contract.RateLimitStoreContract;
 import io.gogoscope.testing.RequiresServer;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 
-/** The store contract suite on MariaDB spoken as MySQL (no RETURNING: each upsert is read back in its transaction), the path MySQL 8 takes. */
+/**
+ * The store contract suite on MariaDB spoken as MySQL: no RETURNING, each upsert read back in its
+ * transaction, the path MySQL 8 takes.
+ */
 @RequiresServer(name = "MariaDB", port = 3306)
-class MySqlDialectContractTest {
-
-  private static SqlBackend backend;
-
-  @BeforeAll
-  static void createTables() {
-    backend = SqlBackend.mySqlOnMariaDb().migrate();
-  }
-
-  @AfterAll
-  static void dropTables() {
-    backend.close();
-  }
-
-  @Nested
-  class Locks extends LockProviderContract {
-    @Override
-    protected LockProvider newClient() {
-      return backend.stores().lockProvider();
-    }
-  }
-
-  @Nested
-  class RateLimits extends RateLimitStoreContract {
-    @Override
-    protected RateLimitStore newClient() {
-      return backend.stores().rateLimitStore();
-    }
-  }
-
-  @Nested
-  class Circuits extends CircuitStateStoreContract {
-    @Override
-    protected CircuitStateStore newClient() {
-      return backend.stores(b -> b.pollInterval(Duration.ofMillis(50))).circuitStateStore();
-    }
+class MySqlDialectContractTest extends SqlStoresContract {
+  @Override
+  SqlBackend createBackend() {
+    return SqlBackend.mySqlOnMariaDb();
   }
 }

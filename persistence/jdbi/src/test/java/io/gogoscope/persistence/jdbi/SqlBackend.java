@@ -96,6 +96,11 @@ final class SqlBackend implements AutoCloseable {
 
   /** A HikariCP pool as the README recommends it, with a short connection timeout for tests. */
   static HikariDataSource pool(String url, String user, int size) {
+    return pool(url, user, size, config -> {});
+  }
+
+  /** {@link #pool(String, String, int)}, with {@code customize} applied before the pool starts. */
+  static HikariDataSource pool(String url, String user, int size, java.util.function.Consumer<HikariConfig> customize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
@@ -105,6 +110,7 @@ final class SqlBackend implements AutoCloseable {
     config.setConnectionTimeout(3_000);
     config.setValidationTimeout(1_000);
     config.setPoolName("gogoscope-test-" + url.replaceAll(".*//", ""));
+    customize.accept(config);
     return new HikariDataSource(config);
   }
 

@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * window over every admission ever made, for any sequence of calls, gaps and limit changes. Runs
  * SQLite's statements (the other dialects' are checked at the edges by {@link ExactEdgesTest}).
  */
-class SlidingWindowModelProperties {
+class SlidingWindowModelPropertyTest {
 
   private static final long WINDOW = 1_000;
   private static SqlBackend backend;
