@@ -29,17 +29,26 @@ final class SafeObserver implements ScopeObserver {
 
   @Override
   public ScopeObservation scopeOpened(ScopeInfo scope) {
+    return scopeOpened(scope, ScopeObservation.NONE);
+  }
+
+  @Override
+  public ScopeObservation scopeOpened(ScopeInfo scope, ScopeObservation parent) {
     try {
-      ScopeObservation observation = delegate.scopeOpened(scope);
+      ScopeObservation observation = delegate.scopeOpened(scope, unwrap(parent));
       return observation == null ? ScopeObservation.NONE : new SafeScopeObservation(observation);
     } catch (RuntimeException e) {
       return ScopeObservation.NONE; // dropped: see the class comment
     }
   }
 
+  private static ScopeObservation unwrap(ScopeObservation scope) {
+    return scope instanceof SafeScopeObservation safe ? safe.delegate : scope;
+  }
+
   @Override
   public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
-    ScopeObservation parent = scope instanceof SafeScopeObservation safe ? safe.delegate : scope;
+    ScopeObservation parent = unwrap(scope);
     try {
       TaskObservation observation = delegate.taskStarted(task, parent);
       return observation == null ? TaskObservation.NONE : new SafeTaskObservation(observation);

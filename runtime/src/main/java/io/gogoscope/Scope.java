@@ -4,6 +4,7 @@ import io.gogoscope.observe.Restore;
 import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
+import io.gogoscope.observe.TaskInfo.TaskAttributes;
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.StoreArguments;
 import io.gogoscope.store.StoreException;
@@ -373,6 +374,20 @@ public final class Scope implements AutoCloseable {
   }
 
   /**
+   * Forks {@code body} as a task named {@code name} whose span carries {@code attributes} (what
+   * {@code @SpanAttribute} parameters give generated tasks):
+   *
+   * <pre>{@code
+   * scope.fork("fetch-user", TaskAttributes.of(Map.of("user.id", id)), () -> fetchUser(id));
+   * }</pre>
+   */
+  public <T> Task<Failure, T> fork(String name, TaskAttributes attributes, Callable<? extends T> body) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(attributes, "attributes (TaskAttributes.NONE for none)");
+    return start(name, TaskBody.of(body, attributes), ErrorMapper.failure(), null);
+  }
+
+  /**
    * Forks {@code body} as a task named {@code name}, mapping its failures with {@code errors}. In a
    * cancelled scope the task completes at once as cancelled, without running.
    *
@@ -596,7 +611,8 @@ public final class Scope implements AutoCloseable {
     Scope scope = new Scope(builder, parent, runtime, context.scope, now, timeout, ownDeadline);
     Object parentReason = parent != null ? parent.adopt(scope) : null;
     if (scope.info != null) {
-      scope.observation = runtime.observer().scopeOpened(scope.info);
+      scope.observation = runtime.observer()
+          .scopeOpened(scope.info, parent != null ? parent.observation() : ScopeObservation.NONE);
       scope.observationRestore = scope.observation.makeCurrent();
     }
     context.scope = scope;

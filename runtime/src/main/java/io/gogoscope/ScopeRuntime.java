@@ -155,6 +155,26 @@ public final class ScopeRuntime {
       return this;
     }
 
+    /**
+     * Traces scopes and tasks as OpenTelemetry spans through {@code openTelemetry}: shorthand for
+     * {@code observer(OpenTelemetryObserver.create(openTelemetry))}. Needs opentelemetry-api on the
+     * class path (an optional dependency of gogoscope); applications without it never load it.
+     */
+    public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      return observer(io.gogoscope.observe.otel.OpenTelemetryObserver.create(openTelemetry));
+    }
+
+    /**
+     * Records gogoscope's metrics in {@code registry} under the prefix {@code goscope}: shorthand
+     * for {@code observer(MicrometerObserver.create(registry))} (use the
+     * {@link io.gogoscope.observe.micrometer.MicrometerObserver#builder builder} for another prefix
+     * or name bound). Needs micrometer-core on the class path (an optional dependency of
+     * gogoscope); applications without it never load it.
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      return observer(io.gogoscope.observe.micrometer.MicrometerObserver.create(registry));
+    }
+
     /** Reads time and waits through {@code timeSource} (tests pass a controllable one). */
     public Builder timeSource(TimeSource timeSource) {
       this.timeSource = Objects.requireNonNull(timeSource, "timeSource");

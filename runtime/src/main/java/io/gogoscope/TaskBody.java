@@ -34,6 +34,21 @@ abstract class TaskBody<E, T> {
     };
   }
 
+  /** A hand-written body whose observation carries {@code attributes}. */
+  static <E, T> TaskBody<E, T> of(Callable<? extends T> body, TaskInfo.TaskAttributes attributes) {
+    return new TaskBody<>() {
+      @Override
+      Result<E, T> run(TaskObservation observation) throws Exception {
+        return new Result.Ok<>(body.call());
+      }
+
+      @Override
+      TaskInfo info(String name, int index) {
+        return new TaskInfo(name, index, false, false, false, attributes);
+      }
+    };
+  }
+
   static <E, T> TaskBody<E, T> ofResult(Supplier<? extends Result<E, T>> body) {
     return new TaskBody<>() {
       @Override

@@ -1,5 +1,7 @@
 package io.gogoscope.examples;
 
+import io.gogoscope.examples.monitoring.MonitoringExample;
+import io.gogoscope.examples.tracing.TraceTreeExample;
 import io.gogoscope.examples.typederrors.TypedErrorsExample;
 import java.util.List;
 
@@ -21,7 +23,11 @@ public final class RunAllExamples {
   static final List<Example> EXAMPLES = List.of(
       new Example("The runtime by hand: parallel fetch with a timeout, a retry, a race", RuntimeByHand::main),
       new Example("Typed errors: an annotated interface, the generated ScopedUserService, a switch over results",
-          TypedErrorsExample::main));
+          TypedErrorsExample::main),
+      new Example("A trace tree of one order, from the spans gogoscope recorded", TraceTreeExample::main),
+      new Example(
+          "Prometheus metrics of 40 orders, served at /metrics on a free port",
+          args -> MonitoringExample.main(new String[] {"0", "40"})));
 
   private RunAllExamples() {}
 

@@ -34,11 +34,16 @@ final class CompositeObserver implements ScopeObserver {
 
   @Override
   public ScopeObservation scopeOpened(ScopeInfo scope) {
+    return scopeOpened(scope, ScopeObservation.NONE);
+  }
+
+  @Override
+  public ScopeObservation scopeOpened(ScopeInfo scope, ScopeObservation parent) {
     ScopeObservation[] parts = new ScopeObservation[observers.length];
     for (int i = 0; i < observers.length; i++) {
       parts[i] = ScopeObservation.NONE;
       try {
-        ScopeObservation part = observers[i].scopeOpened(scope);
+        ScopeObservation part = observers[i].scopeOpened(scope, partOf(parent, i));
         if (part != null) {
           parts[i] = part;
         }
@@ -53,12 +58,9 @@ final class CompositeObserver implements ScopeObserver {
   public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
     TaskObservation[] parts = new TaskObservation[observers.length];
     for (int i = 0; i < observers.length; i++) {
-      ScopeObservation parent = scope instanceof CompositeScopeObservation composite && composite.owner == this
-          ? composite.parts[i]
-          : scope;
       parts[i] = TaskObservation.NONE;
       try {
-        TaskObservation part = observers[i].taskStarted(task, parent);
+        TaskObservation part = observers[i].taskStarted(task, partOf(scope, i));
         if (part != null) {
           parts[i] = part;
         }
@@ -97,6 +99,13 @@ final class CompositeObserver implements ScopeObserver {
   @Override
   public void rateLimitOutcome(String name, boolean allowed) {
     each(o -> o.rateLimitOutcome(name, allowed));
+  }
+
+  /** Observer {@code i}'s own part of {@code scope}, when {@code scope} is one of this composite's. */
+  private ScopeObservation partOf(ScopeObservation scope, int i) {
+    return scope instanceof CompositeScopeObservation composite && composite.owner == this
+        ? composite.parts[i]
+        : scope;
   }
 
   private void each(Consumer<ScopeObserver> event) {

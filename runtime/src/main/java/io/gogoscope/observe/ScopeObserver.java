@@ -24,6 +24,17 @@ public interface ScopeObserver {
   }
 
   /**
+   * A scope opened, on the thread that opened it, as a child of the scope observed by
+   * {@code parent} ({@link ScopeObservation#NONE} for a root scope). The runtime calls this form;
+   * it lets a tracer nest the new scope's span under its parent's even when the opening thread
+   * does not have the parent's span current (a scope opened with an explicit parent, or a second
+   * scope opened on the thread that opened the first). The default ignores {@code parent}.
+   */
+  default ScopeObservation scopeOpened(ScopeInfo scope, ScopeObservation parent) {
+    return scopeOpened(scope);
+  }
+
+  /**
    * A task or guarded call starts, on the thread that will run it. {@code scope} is the observation
    * of the scope it runs in ({@link ScopeObservation#NONE} outside any scope).
    */

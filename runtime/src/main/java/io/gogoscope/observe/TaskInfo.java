@@ -1,5 +1,8 @@
 package io.gogoscope.observe;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,5 +32,32 @@ public record TaskInfo(
 
     /** Writes each attribute as a key and a value (String, Long, Double or Boolean; others as text). */
     void writeTo(BiConsumer<String, Object> sink);
+
+    /**
+     * The attributes of a hand-written task, in the map's iteration order; {@code null} values are
+     * dropped. The map is copied, so later changes to it do not reach the task.
+     *
+     * <pre>{@code
+     * scope.fork("fetch-user", TaskAttributes.of(Map.of("user.id", id)), () -> fetchUser(id));
+     * }</pre>
+     */
+    static TaskAttributes of(Map<String, ?> attributes) {
+      List<Map.Entry<String, Object>> copy = new ArrayList<>(attributes.size());
+      attributes.forEach(
+          (key, value) -> {
+            if (key == null) {
+              throw new IllegalArgumentException(
+                  "a task attribute needs a key; got null for the value " + value);
+            }
+            if (value != null) {
+              copy.add(Map.entry(key, value));
+            }
+          });
+      if (copy.isEmpty()) {
+        return NONE;
+      }
+      List<Map.Entry<String, Object>> entries = List.copyOf(copy);
+      return sink -> entries.forEach(entry -> sink.accept(entry.getKey(), entry.getValue()));
+    }
   }
 }

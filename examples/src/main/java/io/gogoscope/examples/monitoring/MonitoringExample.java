@@ -1,0 +1,129 @@
+package io.gogoscope.examples.monitoring;
+
+import io.gogoscope.ScopeRuntime;
+import io.gogoscope.observe.micrometer.MetricsReporter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The program Prometheus scrapes: it processes orders ({@link OrderFlow}) in a loop and serves
+ * gogoscope's metrics at {@code /metrics}.
+ *
+ * <pre>
+ * mvn -q -B -DskipTests -Pexamples -pl examples -am verify \
+ *     -Dexamples.main=io.gogoscope.examples.monitoring.MonitoringExample
+ * </pre>
+ *
+ * With {@code examples/monitoring/docker-compose.yml} up, Prometheus scrapes it and Grafana shows
+ * the gogoscope dashboard. Arguments: the port (default 9095; 0 picks a free one) and, optionally,
+ * how many orders to process before stopping (default: until killed).
+ */
+public final class MonitoringExample implements AutoCloseable {
+  private final PrometheusMeterRegistry registry;
+  private final MetricsEndpoint endpoint;
+  private final OrderFlow flow;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicInteger processed = new AtomicInteger();
+  private final Thread orders;
+
+  private MonitoringExample(int port, Duration pause) throws IOException {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ScopeRuntime runtime = ScopeRuntime.builder().meterRegistry(registry).build();
+    flow = new OrderFlow(runtime);
+    endpoint =
+        MetricsEndpoint.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), registry);
+    orders = Thread.ofPlatform().name("orders").daemon().start(() -> processOrders(pause));
+  }
+
+  /**
+   * Serves metrics on {@code port} (0 for any free port) on loopback and processes an order every
+   * {@code pause}, several at once, until closed.
+   */
+  public static MonitoringExample start(int port, Duration pause) throws IOException {
+    return new MonitoringExample(port, pause);
+  }
+
+  private void processOrders(Duration pause) {
+    try (var workers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      int number = 0;
+      while (running.get()) {
+        int order = number++;
+        workers.submit(
+            () -> {
+              flow.process(OrderFlow.Plan.varied(order));
+              processed.incrementAndGet();
+            });
+        Thread.sleep(pause);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing: stop submitting orders
+    }
+  }
+
+  /** The {@code /metrics} endpoint. */
+  public MetricsEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The registry the endpoint serves. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** How many orders have been processed to the end. */
+  public int processed() {
+    return processed.get();
+  }
+
+  /** Stops processing (orders in flight finish) and serving. */
+  @Override
+  public void close() {
+    running.set(false);
+    boolean interrupted = false;
+    while (orders.isAlive()) {
+      try {
+        orders.join();
+      } catch (InterruptedException e) {
+        interrupted = true; // finish closing first, then hand the interrupt back
+      }
+    }
+    endpoint.close();
+    registry.close();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs the example; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 9095;
+    long limit = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
+    try (MonitoringExample example = start(port, Duration.ofMillis(50))) {
+      System.out.println("metrics at " + example.endpoint().url());
+      MetricsReporter reporter =
+          MetricsReporter.builder(example.registry()::scrape)
+              .interval(Duration.ofSeconds(10))
+              .onExport(MonitoringExample::printSummary)
+              .start();
+      while (example.processed() < limit) {
+        Thread.sleep(100);
+      }
+      reporter.close(); // prints the last summary
+    }
+  }
+
+  /** What the periodic reporter prints: the task counters out of the Prometheus text. */
+  static void printSummary(String prometheusText) {
+    prometheusText
+        .lines()
+        .filter(line -> line.startsWith("goscope_tasks_"))
+        .forEach(line -> System.out.println("  " + line));
+  }
+}
