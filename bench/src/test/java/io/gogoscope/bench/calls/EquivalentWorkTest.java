@@ -25,7 +25,9 @@ class EquivalentWorkTest {
     CallPeers peers = new CallPeers();
     peers.setUp();
     try {
-      Map<String, Object> values = callAll(new SuccessfulCallBenchmark(), peers);
+      SuccessfulCallBenchmark benchmark = new SuccessfulCallBenchmark();
+      benchmark.buildGeneratedService();
+      Map<String, Object> values = callAll(benchmark, peers);
       assertThat(values).isNotEmpty().allSatisfy((method, value) -> assertThat(value).as(method).isEqualTo(2));
     } finally {
       peers.tearDown();
@@ -39,6 +41,7 @@ class EquivalentWorkTest {
     try {
       for (Method method : benchmarks(FailingTwiceCallBenchmark.class)) {
         FailingTwiceCallBenchmark benchmark = new FailingTwiceCallBenchmark();
+        benchmark.buildGeneratedService();
         for (int i = 0; i < CALLS; i++) {
           assertThat(invoke(benchmark, method, peers)).as(method.getName()).isEqualTo(2);
         }
