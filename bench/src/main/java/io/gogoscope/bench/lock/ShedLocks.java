@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
@@ -30,10 +30,15 @@ final class ShedLocks {
     return new ShedLocks(new JdbcLockProvider(dataSource, table));
   }
 
-  /** Acquires {@code name} for at most {@code ttl} and releases it; fails when it was held. */
+  /**
+   * Acquires {@code name} for at most {@code ttl} and releases it; fails when it was held. The
+   * configuration's time comes from ShedLock's own clock, as in its executors: it truncates to
+   * milliseconds, and a finer {@code Instant.now()} would make the release time lie in the future
+   * of the next acquire within the same millisecond.
+   */
   boolean lockPair(String name, Duration ttl) {
     SimpleLock lock = provider
-        .lock(new LockConfiguration(Instant.now(), name, ttl, Duration.ZERO))
+        .lock(new LockConfiguration(ClockProvider.now(), name, ttl, Duration.ZERO))
         .orElseThrow(() -> new IllegalStateException("ShedLock did not acquire the free lock " + name));
     lock.unlock();
     return true;
