@@ -82,12 +82,19 @@ public final class ResultsReport {
     table.row("OS", machine.os());
     if (any != null) {
       table.row("JDK", any.run().jdkVersion() + ", " + any.run().vmName() + " " + any.run().vmVersion());
-      table.row("JVM arguments", "`" + String.join(" ", any.run().jvmArgs()) + "`");
+      table.row("JVM arguments (every fork)", "`" + String.join(" ", commonJvmArgs()) + "`");
     }
     table.row("load average at start (1, 5, 15 min)", machine.loadAverage());
     table.row("started", machine.started().toString());
     table.row("peers", peerVersions());
     table.appendTo(out);
+  }
+
+  /** The JVM arguments every fork had (a class may add its own, such as JMH's executor). */
+  private List<String> commonJvmArgs() {
+    List<String> common = new ArrayList<>(results.all().get(0).run().jvmArgs());
+    results.all().forEach(m -> common.retainAll(m.run().jvmArgs()));
+    return common;
   }
 
   private String peerVersions() {

@@ -26,6 +26,7 @@ class ResultsReportTest {
     assertThat(render())
         .contains("| CPU | AMD EPYC, 2 cores visible to the JVM |")
         .contains("| JDK | 25.0.1, OpenJDK 64-Bit Server VM 25.0.1+8-LTS |")
+        .contains("| JVM arguments (every fork) | `--enable-preview` |")
         .contains("| load average at start (1, 5, 15 min) | 0.10 0.20 0.30 |")
         .doesNotContain("Smoke pass");
   }
