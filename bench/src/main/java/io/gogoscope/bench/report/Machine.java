@@ -20,11 +20,19 @@ import java.util.Properties;
  * @param memory total memory, as {@code /proc/meminfo} says it
  * @param os name, version and architecture
  * @param loadAverage the 1, 5 and 15 minute load averages at the start
+ * @param loadAverageAtEnd the same when the run ended (empty until it has)
  * @param started when the run started
  * @param smoke whether this was the smoke pass (figures not meaningful)
  */
 public record Machine(
-    String cpu, int cores, String memory, String os, String loadAverage, Instant started, boolean smoke) {
+    String cpu,
+    int cores,
+    String memory,
+    String os,
+    String loadAverage,
+    String loadAverageAtEnd,
+    Instant started,
+    boolean smoke) {
 
   /** This machine, now. */
   public static Machine capture(boolean smoke) {
@@ -35,8 +43,14 @@ public record Machine(
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch"),
         readLoadAverage(),
+        "",
         Instant.now().truncatedTo(ChronoUnit.SECONDS),
         smoke);
+  }
+
+  /** This machine with the load average now recorded as the load at the end of the run. */
+  public Machine ended() {
+    return new Machine(cpu, cores, memory, os, loadAverage, readLoadAverage(), started, smoke);
   }
 
   /** The 1-minute load average now, or -1 where the system does not say. */
@@ -57,6 +71,7 @@ public record Machine(
     properties.setProperty("memory", memory);
     properties.setProperty("os", os);
     properties.setProperty("loadAverage", loadAverage);
+    properties.setProperty("loadAverageAtEnd", loadAverageAtEnd);
     properties.setProperty("started", started.toString());
     properties.setProperty("smoke", Boolean.toString(smoke));
     try (Writer out = Files.newBufferedWriter(file)) {
@@ -80,6 +95,7 @@ public record Machine(
         properties.getProperty("memory"),
         properties.getProperty("os"),
         properties.getProperty("loadAverage"),
+        properties.getProperty("loadAverageAtEnd", ""),
         Instant.parse(properties.getProperty("started")),
         Boolean.parseBoolean(properties.getProperty("smoke")));
   }

@@ -85,6 +85,9 @@ public final class ResultsReport {
       table.row("JVM arguments (every fork)", "`" + String.join(" ", commonJvmArgs()) + "`");
     }
     table.row("load average at start (1, 5, 15 min)", machine.loadAverage());
+    if (!machine.loadAverageAtEnd().isEmpty()) {
+      table.row("load average at end", machine.loadAverageAtEnd());
+    }
     table.row("started", machine.started().toString());
     table.row("peers", peerVersions());
     table.appendTo(out);

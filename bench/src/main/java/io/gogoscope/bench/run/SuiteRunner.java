@@ -98,6 +98,8 @@ public final class SuiteRunner {
           .param("methods", "50");
     }
     new Runner(options.build()).run();
+    machine = machine.ended(); // a load that rose during the run shows in the report
+    machine.write(machineFile);
 
     if (report != null) {
       ResultsReport.write(json, machine, report);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ResultsReportTest {
 
   private static final Machine MACHINE =
-      new Machine("AMD EPYC", 2, "23.4 GiB", "Linux 6.1 amd64", "0.10 0.20 0.30", Instant.EPOCH, false);
+      new Machine("AMD EPYC", 2, "23.4 GiB", "Linux 6.1 amd64", "0.10 0.20 0.30", "0.90 0.40 0.35", Instant.EPOCH, false);
 
   private static String render() throws Exception {
     return ResultsReport.render(new Results(JmhJson.read(sample())), MACHINE);
@@ -28,6 +28,7 @@ class ResultsReportTest {
         .contains("| JDK | 25.0.1, OpenJDK 64-Bit Server VM 25.0.1+8-LTS |")
         .contains("| JVM arguments (every fork) | `--enable-preview` |")
         .contains("| load average at start (1, 5, 15 min) | 0.10 0.20 0.30 |")
+        .contains("| load average at end | 0.90 0.40 0.35 |")
         .doesNotContain("Smoke pass");
   }
 
@@ -51,7 +52,7 @@ class ResultsReportTest {
 
   @Test
   void aSmokePassSaysItMeasuresNothingAndJudgesNoTarget() throws Exception {
-    Machine smoke = new Machine("AMD EPYC", 2, "23.4 GiB", "Linux", "9.0 9.0 9.0", Instant.EPOCH, true);
+    Machine smoke = new Machine("AMD EPYC", 2, "23.4 GiB", "Linux", "9.0 9.0 9.0", "", Instant.EPOCH, true);
     assertThat(ResultsReport.render(new Results(JmhJson.read(sample())), smoke))
         .contains("**Smoke pass, not a measurement.**")
         .contains("(Smoke pass: these verdicts come from one short iteration")
