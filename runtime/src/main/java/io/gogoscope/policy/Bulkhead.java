@@ -74,9 +74,14 @@ public final class Bulkhead {
     return slots.availablePermits();
   }
 
+  /** Callers waiting for a slot now (an estimate, for tests). */
+  int waiting() {
+    return slots.getQueueLength();
+  }
+
   /**
-   * Takes a slot, waiting up to the bulkhead's wait. Waiters are served in arrival order; with a
-   * zero wait a call that finds callers already waiting is refused too rather than jump the queue.
+   * Takes a slot, waiting up to the bulkhead's wait. Waiters are served in arrival order, and a
+   * slot freed while callers wait goes to the longest waiting, never to a caller just arriving.
    *
    * @return {@code false} when no slot freed in time
    * @throws InterruptedException when the waiting thread is interrupted (or arrives interrupted);

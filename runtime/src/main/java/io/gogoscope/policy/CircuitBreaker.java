@@ -105,12 +105,25 @@ public final class CircuitBreaker {
     return breaker;
   }
 
-  /** Subscribes before reading, so no publish between the two is missed (versions drop repeats). */
+  /**
+   * Subscribes before reading, so no publish between the two is missed (versions drop repeats). A
+   * store that is down leaves the breaker working on its local state, and logged.
+   */
   private void connect() {
-    // The subscription lasts as long as the breaker, which lives as long as its runtime; the
-    // handle is not kept because nothing ever closes a breaker.
-    store.subscribe(name, this::follow);
-    store.read(name).ifPresent(this::follow);
+    try {
+      // The subscription lasts as long as the breaker, which lives as long as its runtime; the
+      // handle is not kept because nothing ever closes a breaker.
+      store.subscribe(name, this::follow);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "circuit breaker '" + name + "': could not subscribe to " + store
+          + "; this instance will not follow transitions of other instances", e);
+    }
+    try {
+      store.read(name).ifPresent(this::follow);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "circuit breaker '" + name + "': could not read its shared state from "
+          + store + "; starting closed", e);
+    }
   }
 
   /** The breaker's name. */
@@ -123,7 +136,10 @@ public final class CircuitBreaker {
     return config;
   }
 
-  /** The current state (an open breaker whose reset timeout has passed reads as half-open). */
+  /**
+   * The current state. An open breaker whose reset timeout has passed half-opens when read (its
+   * listeners hear the transition then), so it reads as half-open.
+   */
   public CircuitState state() {
     CircuitPhase p = phase;
     if (p instanceof Open open && resetPassed(open)) {

@@ -35,6 +35,10 @@ class RetryDelayPropertyTest {
     Settings withoutJitter() {
       return new Settings(backoff, delayNanos, maxDelayNanos, multiplier, 0);
     }
+
+    Settings decorrelated() {
+      return new Settings(Backoff.DECORRELATED_JITTER, delayNanos, maxDelayNanos, 0, 0);
+    }
   }
 
   @Provide
@@ -112,9 +116,8 @@ class RetryDelayPropertyTest {
       @ForAll @IntRange(min = 1, max = 10_000) int retry,
       @ForAll long previousSeed,
       @ForAll long seed) {
-    Settings d = new Settings(Backoff.DECORRELATED_JITTER, s.delayNanos(), s.maxDelayNanos(), 0, 0);
     long previous = Math.floorMod(previousSeed, s.maxDelayNanos() + 1);
-    long delay = d.build().delayBefore(retry, Duration.ofNanos(previous), new SplittableRandom(seed)).toNanos();
+    long delay = s.decorrelated().build().delayBefore(retry, Duration.ofNanos(previous), new SplittableRandom(seed)).toNanos();
     double upper = Math.min(s.maxDelayNanos(), 3.0 * Math.max(previous, s.delayNanos()));
     upper += rounding(upper);
     assertThat(delay).isGreaterThanOrEqualTo(s.delayNanos());
@@ -124,8 +127,7 @@ class RetryDelayPropertyTest {
   @Property
   void aChainOfDecorrelatedDelaysStaysInBounds(
       @ForAll("settings") Settings s, @ForAll long seed) {
-    Settings d = new Settings(Backoff.DECORRELATED_JITTER, s.delayNanos(), s.maxDelayNanos(), 0, 0);
-    Retry r = d.build();
+    Retry r = s.decorrelated().build();
     SplittableRandom random = new SplittableRandom(seed);
     Duration previous = Duration.ZERO;
     for (int n = 1; n <= 50; n++) {

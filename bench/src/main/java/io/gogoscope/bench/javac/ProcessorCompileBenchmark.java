@@ -1,0 +1,178 @@
+package io.gogoscope.bench.javac;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How long javac takes for a corpus of annotated methods ({@link Corpus}), with the gogoscope
+ * processor ({@code gogoscope_*}) and without any processor ({@code javac_*}); the difference is
+ * what the processor adds to a build: reading the model, writing the {@code Scoped*} interfaces and
+ * compiling them.
+ *
+ * <p>javac runs in-process through {@link javax.tools.JavaCompiler}, one whole compilation per
+ * measured shot ({@link Mode#SingleShotTime}), into a fresh output folder, with the benchmark
+ * JVM's class path. <b>Cold</b>: the first compilation in a fresh JVM, as a build tool that starts
+ * javac anew sees it. <b>Warm</b>: after ten compilations, as in a build daemon or an IDE.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+public class ProcessorCompileBenchmark {
+
+  /** Annotated methods in the corpus. */
+  @Param("500")
+  public int methods;
+
+  private Path sources;
+  private List<Path> sourceFiles;
+  private Path output;
+  private ServiceLoader.Provider<Processor> processor;
+
+  @Setup(Level.Trial)
+  public void writeCorpus() throws IOException {
+    sources = Files.createTempDirectory("gogoscope-bench-corpus");
+    sourceFiles = Corpus.write(sources, methods);
+    processor = findProcessor();
+  }
+
+  @Setup(Level.Invocation)
+  public void freshOutput() throws IOException {
+    output = Files.createTempDirectory("gogoscope-bench-classes");
+  }
+
+  @TearDown(Level.Invocation)
+  public void dropOutput() {
+    delete(output);
+  }
+
+  @TearDown(Level.Trial)
+  public void dropCorpus() {
+    delete(sources);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  @Fork(10)
+  public int gogoscope_compileCold() {
+    return compile(true);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  @Fork(10)
+  public int javac_compileCold() {
+    return compile(false);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 10)
+  @Measurement(iterations = 10)
+  @Fork(3)
+  public int gogoscope_compileWarm() {
+    return compile(true);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 10)
+  @Measurement(iterations = 10)
+  @Fork(3)
+  public int javac_compileWarm() {
+    return compile(false);
+  }
+
+  /** Compiles the corpus; returns the number of class files written (and checks it). */
+  int compile(boolean withProcessor) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      List<String> options = new ArrayList<>(List.of(
+          "--release", "21",
+          "-d", output.toString(),
+          "-s", output.toString(),
+          "-cp", System.getProperty("java.class.path"),
+          "-implicit:none",
+          "-nowarn"));
+      if (!withProcessor) {
+        options.add("-proc:none");
+      }
+      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sourceFiles);
+      JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files, null, options, null, units);
+      if (withProcessor) {
+        task.setProcessors(List.of(processor.get())); // a processor instance runs once
+      }
+      if (!task.call()) {
+        throw new IllegalStateException("the corpus did not compile:\n" + diagnostics);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int classes = countClassFiles(output);
+    int interfaces = methods / Corpus.METHODS_PER_INTERFACE;
+    // With the processor, every ServiceN gains a ScopedServiceN (and its nested types).
+    if (withProcessor ? classes < 2 * interfaces : classes != interfaces + 1) {
+      throw new IllegalStateException(
+          classes + " class files for " + interfaces + " interfaces "
+              + (withProcessor ? "with" : "without") + " the processor: it did not run as expected");
+    }
+    return classes;
+  }
+
+  private static ServiceLoader.Provider<Processor> findProcessor() {
+    return ServiceLoader.load(Processor.class).stream()
+        .filter(provider -> provider.type().getName().startsWith("io.gogoscope.processor."))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(
+        "the gogoscope processor is not on the benchmark's class path (no io.gogoscope.processor "
+            + "entry in META-INF/services/javax.annotation.processing.Processor); build bench with "
+            + "-am so the processor module is packaged"));
+  }
+
+  private static int countClassFiles(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return (int) walk.filter(p -> p.toString().endsWith(".class")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.gogoscope.bench.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** How the report names benchmark classes, libraries and policies. */
+final class Names {
+
+  /** Titles and explanations of the benchmark classes, in report order. */
+  static final Map<String, Section> SECTIONS = sections();
+
+  /**
+   * A benchmark class as the report presents it.
+   *
+   * @param title the heading
+   * @param what one paragraph saying what is measured and how the variants are set up
+   */
+  record Section(String title, String what) {}
+
+  private final Properties versions;
+
+  Names(Properties versions) {
+    this.versions = versions;
+  }
+
+  /** The library of a method-name prefix, with its version. */
+  String library(String prefix) {
+    return switch (prefix) {
+      case "gogoscope" -> "gogoscope";
+      case "direct" -> "no library (plain call / hand-written loop)";
+      case "resilience4j" -> "Resilience4j " + versions.getProperty("resilience4j");
+      case "failsafe" -> "Failsafe " + versions.getProperty("failsafe");
+      case "smallrye" -> "SmallRye FT " + versions.getProperty("smallrye");
+      case "virtualThreads" -> "raw virtual threads";
+      case "structuredTaskScope" -> "JDK StructuredTaskScope";
+      case "redissonRLock" -> "Redisson " + versions.getProperty("redisson") + " RLock";
+      case "redissonFencedLock" -> "Redisson " + versions.getProperty("redisson") + " RFencedLock";
+      case "redisson" -> "Redisson " + versions.getProperty("redisson") + " RRateLimiter";
+      case "jdbc" -> "hand-written JDBC statement pair";
+      case "shedlock" -> "ShedLock " + versions.getProperty("shedlock") + " JDBC provider";
+      case "javac" -> "javac without any processor";
+      default -> prefix;
+    };
+  }
+
+  /** The policies of a method-name suffix, in words. */
+  static String policies(String suffix) {
+    return switch (suffix) {
+      case "none" -> "no policy";
+      case "retry" -> "retry";
+      case "retryTimeout" -> "retry + timeout";
+      case "circuitBreaker" -> "circuit breaker";
+      case "forkJoin" -> "fork and join";
+      case "lockPair" -> "lock acquire + release";
+      case "lockPair8" -> "lock acquire + release, 8 virtual threads";
+      case "rateLimit" -> "rate-limit check";
+      case "compileCold" -> "compile, fresh JVM";
+      case "compileWarm" -> "compile, warmed-up JVM";
+      default -> suffix;
+    };
+  }
+
+  private static Map<String, Section> sections() {
+    Map<String, Section> sections = new LinkedHashMap<>();
+    sections.put("SuccessfulCallBenchmark", new Section(
+        "A call that succeeds",
+        "One call of a method that returns at once, guarded by each library. Retry: 3 attempts, "
+            + "no delay, retry on IOException. Timeout: 1 s per attempt (never fires). gogoscope "
+            + "`none` is a `@ScopeTask` method without policies; `direct` is the bare call and a "
+            + "hand-written retry loop. Resilience4j's TimeLimiter needs a future, so its timeout "
+            + "variant runs the body on a virtual thread; the others time the caller's thread."));
+    sections.put("FailingTwiceCallBenchmark", new Section(
+        "A call that fails twice, then succeeds",
+        "The same guards around a method that throws a (stackless, preallocated) IOException on "
+            + "its first two attempts and succeeds on the third, with no delay between attempts. "
+            + "Each trial checks that every variant made exactly three attempts per call."));
+    sections.put("ForkJoinBenchmark", new Section(
+        "Fork and join of tasks",
+        "Fork `tasks` trivial tasks, each on its own virtual thread, wait for all and sum their "
+            + "results: in a gogoscope `Scope`, with raw `Thread.ofVirtual()`, and in the JDK's "
+            + "`StructuredTaskScope` (JDK 25 preview API)."));
+    sections.put("CircuitBreakerBenchmark", new Section(
+        "A call through a closed circuit breaker",
+        "Every breaker opens at 50 % failures over a count window of the last 20 calls, stays "
+            + "open 30 s, then lets one trial call through. The call always succeeds."));
+    sections.put("RedisLockBenchmark", new Section(
+        "Redis: lock acquire and release, one caller",
+        "Take a free lock without waiting (30 s lease) and release it, on Redis on loopback. "
+            + "All libraries share one Redisson client. RFencedLock hands out fencing tokens, as "
+            + "gogoscope's lock does; RLock does not."));
+    sections.put("RedisLockThroughputBenchmark", new Section(
+        "Redis: lock pairs per second from 8 virtual threads",
+        "The same pair from 8 virtual threads at once (JMH's virtual-thread executor), each on "
+            + "its own key. Higher is better."));
+    sections.put("RedisRateLimitBenchmark", new Section(
+        "Redis: one rate-limit check",
+        "One admitted check against a limit of 1,000,000 calls per 1 s window, on one key."));
+    sections.put("PostgresLockBenchmark", new Section(
+        "PostgreSQL: lock acquire and release",
+        "Take a free lock (30 s) and release it on PostgreSQL on loopback; every variant shares "
+            + "one HikariCP pool. The JDBC pair is the floor: one upsert that returns the "
+            + "fencing token, one update that expires the row."));
+    sections.put("SqliteLockBenchmark", new Section(
+        "SQLite: lock acquire and release",
+        "The same pair on a fresh SQLite file in WAL mode. gogoscope's store keeps one connection "
+            + "of its own (as in production); the JDBC pair and ShedLock share a pool of one."));
+    sections.put("ProcessorCompileBenchmark", new Section(
+        "javac: a corpus of annotated methods, with and without the processor",
+        "javac in-process (javax.tools) compiles a generated corpus of annotated interfaces "
+            + "(10 methods each, every annotation used) into a fresh folder, once per shot. "
+            + "`javac` runs with `-proc:none`; `gogoscope` runs the processor, which writes the "
+            + "`Scoped*` interfaces that javac then compiles too. Fresh JVM: one compilation per "
+            + "fork, as a build tool that starts javac anew; warmed-up: after ten compilations."));
+    return Collections.unmodifiableMap(sections);
+  }
+}
