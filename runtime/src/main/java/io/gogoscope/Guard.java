@@ -302,7 +302,7 @@ public final class Guard {
    */
   private <E, T> Result<E, T> attemptsOutsideScopes(ThreadContext thread, Callable<? extends T> body,
       ErrorMapper<E> errors) {
-    Object value = bareAttempts ? attemptOutsideScopes(thread, body) : guardedAttempt(thread, body);
+    Object value = bareAttempts ? attemptOutsideScopes(thread, body) : guardedAttempt(thread, body, true);
     if (value == FAILED) {
       return retry(thread, body, errors, TaskObservation.NONE);
     }
@@ -313,7 +313,7 @@ public final class Guard {
   /** The first attempt, inline; retries in {@link #retry}, off the success path. */
   private <E, T> Result<E, T> attempts(ThreadContext thread, Callable<? extends T> body, ErrorMapper<E> errors,
       TaskObservation observation) {
-    Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body);
+    Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
     if (value == FAILED) {
       return retry(thread, body, errors, observation);
     }
@@ -361,7 +361,7 @@ public final class Guard {
         return new Result.Err<>(errors.cancelled(reason));
       }
       previousDelay = delay;
-      Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body);
+      Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
       if (value != FAILED) {
         thread.attempts = attempt + 1;
         return ok(value);
@@ -383,50 +383,78 @@ public final class Guard {
     }
   }
 
-  /** Circuit breaker, then bulkhead, around one attempt. */
-  private Object guardedAttempt(ThreadContext thread, Callable<?> body) {
-    if (breaker != null && !breaker.tryAcquirePermission()) {
-      thread.fail(CIRCUIT_OPEN, null, null);
+  /**
+   * Circuit breaker, then bulkhead, around one attempt ({@link #attemptOutsideScopes} when the
+   * caller found no scope or task on the thread). The releases are methods of their own (not
+   * a finally block, which javac copies onto the exceptional path) to keep this small enough for C2
+   * to inline into the generated method (see {@link #attemptsOutsideScopes}).
+   */
+  private Object guardedAttempt(ThreadContext thread, Callable<?> body, boolean outsideScopes) {
+    if (!admitAttempt(thread)) {
       return FAILED;
     }
-    if (bulkhead != null) {
-      boolean entered;
-      try {
-        entered = bulkhead.tryEnter();
-      } catch (InterruptedException e) {
-        entered = false;
-        thread.fail(WAIT_INTERRUPTED, e, null);
-      }
-      if (!entered) {
-        if (breaker != null) {
-          breaker.releasePermission();
-        }
-        if (thread.failureKind != WAIT_INTERRUPTED) {
-          thread.fail(BULKHEAD_FULL, null, null);
-        }
-        return FAILED;
-      }
-    }
-    Object value = FAILED;
-    boolean returned = false;
+    Object value;
     try {
-      value = attempt(thread, body);
-      returned = true;
-    } finally {
-      if (bulkhead != null) {
-        bulkhead.exit();
-      }
+      value = outsideScopes ? attemptOutsideScopes(thread, body) : attempt(thread, body);
+    } catch (Throwable t) {
+      abandonAttempt(); // an Error from below: not the dependency's fault
+      throw t;
+    }
+    finishAttempt(thread, value);
+    return value;
+  }
+
+  /** Takes a circuit permit and a bulkhead slot; {@code false} (the failure recorded) when refused. */
+  private boolean admitAttempt(ThreadContext thread) {
+    if (breaker != null && !breaker.tryAcquirePermission()) {
+      thread.fail(CIRCUIT_OPEN, null, null);
+      return false;
+    }
+    if (bulkhead == null) {
+      return true;
+    }
+    boolean entered;
+    try {
+      entered = bulkhead.tryEnter();
+    } catch (InterruptedException e) {
+      entered = false;
+      thread.fail(WAIT_INTERRUPTED, e, null);
+    }
+    if (!entered) {
       if (breaker != null) {
-        if (returned && value != FAILED) {
-          breaker.onSuccess();
-        } else if (returned && isDependencyFailure(thread)) {
-          breaker.onFailure();
-        } else {
-          breaker.releasePermission(); // cancelled, stopped from outside, or an Error: not the dependency's fault
-        }
+        breaker.releasePermission();
+      }
+      if (thread.failureKind != WAIT_INTERRUPTED) {
+        thread.fail(BULKHEAD_FULL, null, null);
       }
     }
-    return value;
+    return entered;
+  }
+
+  /** Gives back the bulkhead slot and records the attempt's outcome with the breaker. */
+  private void finishAttempt(ThreadContext thread, Object value) {
+    if (bulkhead != null) {
+      bulkhead.exit();
+    }
+    if (breaker != null) {
+      if (value != FAILED) {
+        breaker.onSuccess();
+      } else if (isDependencyFailure(thread)) {
+        breaker.onFailure();
+      } else {
+        breaker.releasePermission(); // cancelled or stopped from outside: not the dependency's fault
+      }
+    }
+  }
+
+  /** Gives back the bulkhead slot and the circuit permit of an attempt that threw. */
+  private void abandonAttempt() {
+    if (bulkhead != null) {
+      bulkhead.exit();
+    }
+    if (breaker != null) {
+      breaker.releasePermission();
+    }
   }
 
   /** {@link #attempt} on a thread without scope or task: the attempt timeout alone. */
