@@ -162,9 +162,9 @@ final class DeadlineSlot {
     int level = depth - 1;
     long armed = armedState;
     // The common case inline, the rest out of line, so a guarded call's success path stays small
-    // enough for C2 to inline whole (see Guard).
-    // A relative arming at depth 1 is an untouched enterTimeout (a level pushed above it re-arms it
-    // as an instant), so its level has not fired, and its source is a guard's long-lived CallDeadline.
+    // enough for C2 to inline whole (see Guard). A relative arming at depth 1 is an untouched
+    // enterTimeout (a level pushed above it re-arms it as an instant), so its level has not fired,
+    // and its source, left in place, is a guard's long-lived CallDeadline.
     if (level == 0 && (armed & RELATIVE) != 0 && STATE.compareAndSet(this, armed, armed - ARMED + IDLE)) {
       depth = 0;
       return null;
