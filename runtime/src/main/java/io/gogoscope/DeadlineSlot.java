@@ -52,9 +52,6 @@ final class DeadlineSlot {
   private static final long RELATIVE = 4;
   private static final int GENERATION_SHIFT = 3;
 
-  /** A level deadline not known as an instant yet: a relative arming's. */
-  private static final long UNSTAMPED = Long.MIN_VALUE;
-
   private static final VarHandle STATE;
   private static final VarHandle DEADLINE;
 
@@ -85,12 +82,12 @@ final class DeadlineSlot {
   private long armedAt;
   private volatile long stampedState;
 
-  // The owner's only.
+  // The owner's only. Invariant: levels at or above depth are not fired (a pop clears its flag),
+  // so a relative arming, always at level 0, writes no level but its source.
   private long generation;
   private long armedState;
   private int depth;
   private long[] levelDeadline = new long[4];
-  private long[] levelTimeout = new long[4];
   private Object[] levelSource = new Object[4];
   private boolean[] levelFired = new boolean[4];
 
@@ -108,10 +105,11 @@ final class DeadlineSlot {
       enter(System.nanoTime() + timeoutNanos, source);
       return;
     }
-    levelDeadline[0] = UNSTAMPED;
-    levelTimeout[0] = timeoutNanos;
-    levelSource[0] = source;
-    levelFired[0] = false;
+    // Only the source: the level's deadline is stamped if a level is pushed above it (enter), and
+    // the conditional store skips the GC barrier when a guard calls again on this thread.
+    if (levelSource[0] != source) {
+      levelSource[0] = source;
+    }
     depth = 1;
     DEADLINE.setRelease(this, timeoutNanos);
     state = armedState = (++generation << GENERATION_SHIFT) | RELATIVE | ARMED;
@@ -135,8 +133,8 @@ final class DeadlineSlot {
       if (!levelFired[top]) {
         if (!disarm()) {
           levelFired[top] = true; // expired just now; its interrupt is pending for the body below
-        } else if (levelDeadline[top] == UNSTAMPED) {
-          levelDeadline[top] = stampedInstant(levelTimeout[top]);
+        } else if ((armedState & RELATIVE) != 0) {
+          levelDeadline[top] = stampedInstant((long) DEADLINE.get(this)); // a relative arming's length
         }
       }
       if (levelFired[top] || levelDeadline[top] <= requested) {
@@ -161,13 +159,29 @@ final class DeadlineSlot {
    * again for that level's body to see. Only the owner calls this.
    */
   Object exit() {
-    int level = --depth;
+    int level = depth - 1;
+    long armed = armedState;
+    // The common case inline, the rest out of line, so a guarded call's success path stays small
+    // enough for C2 to inline whole (see Guard). A relative arming at depth 1 is an untouched
+    // enterTimeout (a level pushed above it re-arms it as an instant), so its level has not fired,
+    // and its source, left in place, is a guard's long-lived CallDeadline.
+    if (level == 0 && (armed & RELATIVE) != 0 && STATE.compareAndSet(this, armed, armed - ARMED + IDLE)) {
+      depth = 0;
+      return null;
+    }
+    return exitLevel(level);
+  }
+
+  /** {@link #exit} for nested levels, fired levels and a disarm the watchdog raced. */
+  private Object exitLevel(int level) {
+    depth = level;
     Object fired = null;
     if (levelFired[level] || !disarm()) {
       fired = levelSource[level];
       Thread.interrupted(); // the expiry's interrupt, delivered for this level: consumed here
     }
     levelSource[level] = null;
+    levelFired[level] = false;
     if (level > 0) {
       int top = level - 1;
       if (!levelFired[top] && levelDeadline[top] - System.nanoTime() > 0) {
@@ -286,7 +300,6 @@ final class DeadlineSlot {
   private void grow() {
     int size = levelDeadline.length * 2;
     levelDeadline = Arrays.copyOf(levelDeadline, size);
-    levelTimeout = Arrays.copyOf(levelTimeout, size);
     levelSource = Arrays.copyOf(levelSource, size);
     levelFired = Arrays.copyOf(levelFired, size);
   }

@@ -50,6 +50,14 @@ final class ThreadContext {
     return slot;
   }
 
+  /**
+   * {@code true} when this thread runs no task and no scope is open here: nothing can cancel what it
+   * runs and no scope deadline applies (the guarded calls' fast path).
+   */
+  boolean outsideScopes() {
+    return task == null && scope == null;
+  }
+
   /** The current scope, skipping scopes that another thread closed under this one. */
   Scope openScope() {
     Scope s = scope;

@@ -20,8 +20,7 @@ final class Targets {
             + "the shared watchdog (two volatile writes and a compare-and-set when it inlines). "
             + "Compare with `retry` alone in the table below, and with the B/op column: when the "
             + "guarded call does not inline, the lambda and the Result escape and the slot's "
-            + "enter/exit are real calls. Closing it: a success path small enough for C2 to inline "
-            + "(see the allocation target)."));
+            + "enter/exit are real calls (see the allocation target)."));
     targets.add(new Target(
         "@Retry alone: no slower than Resilience4j's bare Retry decorator",
         "SuccessfulCallBenchmark", Map.of(), "gogoscope_retry", "resilience4j_retry",
@@ -35,11 +34,12 @@ final class Targets {
         Kind.ALLOCATION, 0.5,
         "An aim, not a hard target. The per-call lambda (24 B, the same in every variant) and the "
             + "Result.Ok (16 B) disappear only when C2 inlines the whole guarded call so escape "
-            + "analysis can remove them; `@Retry` alone gets there. With a timeout, "
-            + "-XX:+PrintInlining showed `Guard.call` not inlined ('callee is too large', "
-            + "'already compiled into a big method'), so both escape: 40 B/op. Closing it: a smaller "
-            + "`Guard.call` fast path (move the observed, overall-timeout and failure paths into "
-            + "methods of their own) and small enough deadline-slot enter/exit methods."));
+            + "analysis can remove them. C2 refuses to inline a method it has already compiled "
+            + "into more than InlineSmallCode (2500 B) of machine code, and `Guard.call` compiled "
+            + "on its own (body included) is about 2.4 KB with a timeout: anything that grows its "
+            + "success path (`Guard.attemptsOutsideScopes`, `DeadlineSlot.enterTimeout`/`exit`) "
+            + "tips it over, and 40 B/op is the sign. Check with -XX:+PrintInlining ('already "
+            + "compiled into a big method') and -XX:+LogCompilation (the nmethod sizes)."));
     for (String tasks : List.of("1", "10", "1000")) {
       for (String peer : List.of("virtualThreads_forkJoin", "structuredTaskScope_forkJoin")) {
         targets.add(new Target(
