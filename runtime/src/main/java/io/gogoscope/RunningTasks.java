@@ -85,6 +85,15 @@ final class RunningTasks {
     return count;
   }
 
+  /** How many tasks the stack links, done ones not yet pruned included (for tests). */
+  int linked() {
+    int n = 0;
+    for (Task<?, ?> t = newest; t != null; t = t.olderRunning) {
+      n++;
+    }
+    return n;
+  }
+
   /** Whether a task here has no result yet (one whose result is out is only tidying up). */
   boolean anyUnfinished() {
     for (Task<?, ?> t = newest; t != null; t = t.olderRunning) {

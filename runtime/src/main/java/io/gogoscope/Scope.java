@@ -539,6 +539,11 @@ public final class Scope implements AutoCloseable {
     return running.count();
   }
 
+  /** How many tasks the scope still references, done ones not yet pruned included (for tests). */
+  int trackedTasks() {
+    return running.linked();
+  }
+
   Object cancelReasonOrNull() {
     return cancelReason;
   }

@@ -8,6 +8,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -16,10 +18,12 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The order in which a finishing task settles: result out, then the scope stops counting it, then
- * joins return. So a join never returns while the scope still counts the task (close() after
- * joining never waits), a task the scope stopped counting is always done, and any number of
- * joiners, some of them interrupted, each get the right answer.
+ * The lock-free bookkeeping of a scope's tasks ({@link RunningTasks}) and the order in which a
+ * finishing task settles: result out, then the scope stops counting it, then joins return. So a
+ * join never returns while the scope still counts the task (close() after joining never waits), a
+ * task the scope stopped counting is always done, any number of joiners (some interrupted) each
+ * get the right answer, a fork racing with cancel() or close() is never missed by either, and a
+ * long-lived scope does not keep its finished tasks.
  */
 @Timeout(120)
 class JoinAndCloseStressTest {
@@ -112,6 +116,85 @@ class JoinAndCloseStressTest {
           assertThat(seen.get(j).get()).isEqualTo(Result.ok("done"));
           assertThat(flags.get(j).get()).isFalse();
         }
+      }
+    }
+  }
+
+  @RepeatedTest(200)
+  void aForkRacingWithCancelIsEitherInterruptedOrSeesTheReason() throws Exception {
+    Queue<Task<Failure, Boolean>> forked = new ConcurrentLinkedQueue<>();
+    try (Scope scope = Scope.builder("racing-cancel").closeGrace(java.time.Duration.ofSeconds(30)).open()) {
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread forker = Thread.ofVirtual().start(() -> {
+        while (!stop.get()) {
+          // Blocks until interrupted: a fork that cancel() missed would never end.
+          forked.add(scope.fork(() -> new CountDownLatch(1).await(1, TimeUnit.MINUTES)));
+        }
+      });
+      Thread.sleep(0, ThreadLocalRandom.current().nextInt(200_000));
+      scope.cancel("race");
+      stop.set(true);
+      forker.join();
+      for (Task<Failure, Boolean> task : forked) {
+        Result<Failure, Boolean> result = task.join();
+        assertThat(result).isEqualTo(Result.err(new Failure.Cancelled("race")));
+      }
+      assertThat(scope.runningTasks()).isZero();
+    }
+  }
+
+  @RepeatedTest(200)
+  void aForkRacingWithCloseEitherThrowsOrIsWaitedFor() throws Exception {
+    Queue<Task<Failure, Integer>> forked = new ConcurrentLinkedQueue<>();
+    AtomicReference<Throwable> forkFailure = new AtomicReference<>();
+    Scope scope = Scope.open("racing-close");
+    CountDownLatch forking = new CountDownLatch(1);
+    Thread forker = Thread.ofVirtual().start(() -> {
+      try {
+        while (true) {
+          forked.add(scope.fork(() -> {
+            Thread.yield();
+            return 1;
+          }));
+          forking.countDown();
+          if (scope.isCancelled()) {
+            return; // close() cancelled the running tasks: later forks end at once, cancelled
+          }
+        }
+      } catch (IllegalStateException closed) {
+        forkFailure.set(closed); // close() found nothing running: later forks throw
+      }
+    });
+    forking.await();
+    scope.close();
+    // Every task close() let through is done: close waited for it, or it never ran.
+    assertThat(forked).allSatisfy(task -> assertThat(task.isDone()).isTrue());
+    forker.join();
+    if (!scope.isCancelled()) {
+      assertThat(forkFailure.get()).hasMessageContaining("is closed");
+    }
+    assertThat(forked).allSatisfy(task -> assertThat(task.isDone()).isTrue());
+    assertThat(scope.runningTasks()).isZero();
+  }
+
+  @RepeatedTest(3)
+  void aLongLivedScopeKeepsOnlyAboutTwiceItsRunningTasks() {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Scope scope = Scope.open("long-lived")) {
+      List<Task<Failure, Boolean>> blocked = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        blocked.add(scope.fork(() -> release.await(1, TimeUnit.MINUTES)));
+      }
+      for (int i = 0; i < 10_000; i++) {
+        int n = i;
+        assertThat(scope.fork(() -> n).join()).isEqualTo(Result.ok(n));
+      }
+      // 10 still running; finished ones are unlinked by later forks, at most ~32 + 2 x 10 behind.
+      assertThat(scope.trackedTasks()).isLessThanOrEqualTo(10 + 32 + 2 * 10 + 1);
+      assertThat(scope.runningTasks()).isEqualTo(10);
+      release.countDown();
+      for (Task<Failure, Boolean> task : blocked) {
+        assertThat(task.join()).isEqualTo(Result.ok(true));
       }
     }
   }
