@@ -117,7 +117,7 @@ public final class Task<E, T> {
         throw new IllegalStateException(
             "task '" + threadName() + "' joined itself, which would wait forever; join it from another thread");
       }
-      if (!awaitSettled(current)) {
+      if (!awaitSettled(current) && outcome == null) { // interrupted before the task had a result
         return new Result.Err<>(errors.cancelled(new CancelReason.Interrupted(current.getName())));
       }
     }
