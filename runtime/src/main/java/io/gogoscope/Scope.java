@@ -24,8 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -72,10 +70,15 @@ import java.util.function.Supplier;
  */
 public final class Scope implements AutoCloseable {
   private static final VarHandle CANCEL_REASON;
+  private static final VarHandle CLOSE_STARTED;
+  private static final VarHandle FORKS;
 
   static {
     try {
-      CANCEL_REASON = MethodHandles.lookup().findVarHandle(Scope.class, "cancelReason", Object.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      CANCEL_REASON = lookup.findVarHandle(Scope.class, "cancelReason", Object.class);
+      CLOSE_STARTED = lookup.findVarHandle(Scope.class, "closeStarted", boolean.class);
+      FORKS = lookup.findVarHandle(Scope.class, "forks", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -103,17 +106,18 @@ public final class Scope implements AutoCloseable {
   private Restore observationRestore = Restore.NOTHING;
   private volatile ScheduledFuture<?> timer;
   private volatile Object cancelReason;
+  private volatile boolean closeStarted;
   private volatile boolean closed;
-  private final AtomicInteger forks = new AtomicInteger();
+  private volatile int forks;
+
+  /** Lock-free: forks and finishing tasks never take the lock below. */
+  private final RunningTasks running = new RunningTasks();
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition allFinished = lock.newCondition();
-  // Guarded by lock:
-  private final Set<Task<?, ?>> running = new HashSet<>();
-  private final Set<Scope> children = new HashSet<>();
-  private final ArrayDeque<AutoCloseable> resources = new ArrayDeque<>();
-  private List<Consumer<Object>> cancelListeners = new ArrayList<>(); // null once cancelled
-  private boolean closeStarted;
+  // Guarded by lock (made on first use: most scopes have no children, resources or listeners):
+  private Set<Scope> children;
+  private ArrayDeque<AutoCloseable> resources;
+  private List<Consumer<Object>> cancelListeners;
   private boolean disposing;
 
   private Scope(Builder builder, Scope parent, ScopeRuntime runtime, Scope previousCurrent,
@@ -239,15 +243,13 @@ public final class Scope implements AutoCloseable {
     if (pendingTimer != null) {
       pendingTimer.cancel(false);
     }
-    List<Task<?, ?>> tasks;
     List<Scope> kids;
     List<Consumer<Object>> listeners;
     lock.lock();
     try {
-      tasks = List.copyOf(running);
-      kids = List.copyOf(children);
-      listeners = cancelListeners;
-      cancelListeners = null;
+      kids = children == null ? List.of() : List.copyOf(children);
+      listeners = cancelListeners == null ? List.of() : cancelListeners;
+      cancelListeners = null; // onCancel sees the reason from now on and runs its listener itself
     } finally {
       lock.unlock();
     }
@@ -259,9 +261,8 @@ public final class Scope implements AutoCloseable {
         kid.cancel(childReason);
       }
     }
-    for (Task<?, ?> task : tasks) {
-      task.interruptIfRunning();
-    }
+    // A task forked from now on sees the reason itself (Scope.start pushes it, then reads it).
+    running.forEach(Task::interruptIfRunning);
     for (Consumer<Object> listener : listeners) {
       notifyCancelled(listener, reason);
     }
@@ -278,8 +279,11 @@ public final class Scope implements AutoCloseable {
     Object reason;
     lock.lock();
     try {
-      reason = cancelReason;
+      reason = cancelReason; // set before cancel() takes the lock to collect the listeners
       if (reason == null) {
+        if (cancelListeners == null) {
+          cancelListeners = new ArrayList<>();
+        }
         cancelListeners.add(listener);
       }
     } finally {
@@ -304,6 +308,9 @@ public final class Scope implements AutoCloseable {
       if (disposing) {
         throw new IllegalStateException("scope '" + name
             + "' is closed and has disposed its resources; register " + resource + " before closing it");
+      }
+      if (resources == null) {
+        resources = new ArrayDeque<>();
       }
       resources.push(resource);
     } finally {
@@ -466,18 +473,20 @@ public final class Scope implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!CLOSE_STARTED.compareAndSet(this, false, true)) {
+      return;
+    }
     boolean unfinished;
     lock.lock();
     try {
-      if (closeStarted) {
-        return;
-      }
-      closeStarted = true;
-      // A task whose result is out is finished even if its thread is still tidying up.
-      unfinished = !children.isEmpty() || running.stream().anyMatch(task -> !task.isDone());
+      unfinished = children != null && !children.isEmpty();
     } finally {
       lock.unlock();
     }
+    // A fork racing with this either sees closeStarted and throws, or was pushed before this walk
+    // (it pushes, then reads the flag). A task whose result is out is finished even if its thread
+    // is still tidying up.
+    unfinished = unfinished || running.anyUnfinished();
     if (unfinished) {
       cancel(new CancelReason.ScopeClosed(name));
     }
@@ -503,38 +512,36 @@ public final class Scope implements AutoCloseable {
       Consumer<? super Task<E, T>> onDone) {
     Objects.requireNonNull(taskName, "name");
     Objects.requireNonNull(errors, "errors");
-    Task<E, T> task = new Task<>(this, taskName, forks.getAndIncrement(), body, errors, onDone);
-    Object reason;
-    lock.lock();
-    try {
-      reason = cancelReason;
-      if (reason == null) {
-        if (closeStarted) {
-          throw new IllegalStateException(
-              "scope '" + name + "' is closed; fork '" + taskName + "' before closing it, or open a new scope");
-        }
-        running.add(task);
-      }
-    } finally {
-      lock.unlock();
-    }
+    Task<E, T> task = new Task<>(this, taskName, (int) FORKS.getAndAdd(this, 1), body, errors, onDone);
+    // Pushed before the checks below, so a cancel() or close() racing with this fork either sees
+    // the task (and interrupts it, or waits for it) or has set what the checks read.
+    running.add(task);
+    Object reason = cancelReason;
     if (reason != null) {
       task.completeWithoutRunning(reason);
+    } else if (closeStarted) {
+      task.discard();
+      throw new IllegalStateException(
+          "scope '" + name + "' is closed; fork '" + taskName + "' before closing it, or open a new scope");
     } else {
       task.start();
     }
     return task;
   }
 
-  void taskFinished(Task<?, ?> task) {
-    lock.lock();
-    try {
-      if (running.remove(task) && running.isEmpty()) {
-        allFinished.signalAll();
-      }
-    } finally {
-      lock.unlock();
-    }
+  /** Called by each forked task once its result is out (and before its joiners wake). */
+  void taskFinished() {
+    running.finished();
+  }
+
+  /** How many forked tasks the scope still waits for (for tests). */
+  int runningTasks() {
+    return running.count();
+  }
+
+  /** How many tasks the scope still references, done ones not yet pruned included (for tests). */
+  int trackedTasks() {
+    return running.linked();
   }
 
   Object cancelReasonOrNull() {
@@ -639,6 +646,9 @@ public final class Scope implements AutoCloseable {
         throw new IllegalStateException("scope '" + name + "' is closed; open '" + child.name
             + "' under a scope that is still open, or detached()");
       }
+      if (children == null) {
+        children = new HashSet<>();
+      }
       children.add(child);
       return cancelReason;
     } finally {
@@ -649,7 +659,9 @@ public final class Scope implements AutoCloseable {
   private void orphan(Scope child) {
     lock.lock();
     try {
-      children.remove(child);
+      if (children != null) {
+        children.remove(child);
+      }
     } finally {
       lock.unlock();
     }
@@ -707,28 +719,8 @@ public final class Scope implements AutoCloseable {
 
   /** Waits up to the close grace for running tasks; returns the thread names of those left. */
   private List<String> awaitTasks() {
-    long deadline = System.nanoTime() + closeGraceNanos;
-    boolean interrupted = false;
-    lock.lock();
-    try {
-      while (!running.isEmpty()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        try {
-          allFinished.awaitNanos(left);
-        } catch (InterruptedException e) {
-          interrupted = true; // closing must still wait for the tasks; the flag is restored below
-        }
-      }
-      return running.stream().map(Task::threadName).sorted().toList();
-    } finally {
-      lock.unlock();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    // Usually returns at once: every task was joined, and a join returns after the count dropped.
+    return running.awaitNone(closeGraceNanos) ? List.of() : running.unfinishedThreadNames();
   }
 
   private List<Throwable> disposeResources() {
@@ -736,8 +728,11 @@ public final class Scope implements AutoCloseable {
     lock.lock();
     try {
       disposing = true;
+      if (resources == null) {
+        return List.of();
+      }
       lastFirst = List.copyOf(resources); // push() adds at the head: this is last-in first-out
-      resources.clear();
+      resources = null;
     } finally {
       lock.unlock();
     }

@@ -8,9 +8,9 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +27,11 @@ import java.util.function.Consumer;
  * @param <T> the value type
  */
 public final class Task<E, T> {
-  private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
+  /** Counted by the forking thread and the ending task thread: an adder, so they share no line. */
+  private static final LongAdder LIVE_THREADS = new LongAdder();
+
+  /** {@link #joiners} once the task is settled: joins return at once. */
+  private static final Object SETTLED = new Object();
 
   private static final int NEW = 0;
   private static final int RUNNING = 1;
@@ -36,12 +40,14 @@ public final class Task<E, T> {
 
   private static final VarHandle STATE;
   private static final VarHandle CANCEL_REASON;
+  private static final VarHandle JOINERS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       STATE = lookup.findVarHandle(Task.class, "state", int.class);
       CANCEL_REASON = lookup.findVarHandle(Task.class, "cancelReason", Object.class);
+      JOINERS = lookup.findVarHandle(Task.class, "joiners", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -53,14 +59,24 @@ public final class Task<E, T> {
   private final TaskBody<E, T> body;
   private final ErrorMapper<E> errors;
   private final Consumer<? super Task<E, T>> onDone;
-  private final CountDownLatch done = new CountDownLatch(1);
 
   /** NEW until the thread runs; RUNNING while interrupts may land; DONE after. */
   private volatile int state = NEW;
   private volatile Object cancelReason;
   private volatile Thread runner;
-  private volatile Result<E, T> result;
-  private Error error; // published by the latch
+
+  /** The {@link Result}, or the {@link Error} the body threw; {@code null} until the task is done. */
+  private volatile Object outcome;
+
+  /**
+   * {@code null}, the {@link Joiner}s waiting for the task (a stack), or {@link #SETTLED} once the
+   * task's scope has stopped counting it: only then do joins return, so that a scope closed right
+   * after joining its tasks finds nothing left to wait for.
+   */
+  private volatile Object joiners;
+
+  /** The task pushed before this one on its scope's {@link RunningTasks} stack. */
+  volatile Task<?, ?> olderRunning;
 
   Task(Scope scope, String name, int index, TaskBody<E, T> body, ErrorMapper<E> errors,
       Consumer<? super Task<E, T>> onDone) {
@@ -95,16 +111,13 @@ public final class Task<E, T> {
    * @throws IllegalStateException when called by the task on itself, which could never return
    */
   public Result<E, T> join() {
-    if (done.getCount() != 0) {
-      if (Thread.currentThread() == runner) {
+    if (joiners != SETTLED) {
+      Thread current = Thread.currentThread();
+      if (current == runner) {
         throw new IllegalStateException(
             "task '" + threadName() + "' joined itself, which would wait forever; join it from another thread");
       }
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread current = Thread.currentThread();
-        current.interrupt();
+      if (!awaitSettled(current) && outcome == null) { // interrupted before the task had a result
         return new Result.Err<>(errors.cancelled(new CancelReason.Interrupted(current.getName())));
       }
     }
@@ -113,7 +126,7 @@ public final class Task<E, T> {
 
   /** {@code true} once the task has a result. */
   public boolean isDone() {
-    return done.getCount() == 0;
+    return outcome != null;
   }
 
   /**
@@ -155,7 +168,7 @@ public final class Task<E, T> {
 
   /** Threads started for tasks that have not yet finished running (for tests). */
   static int liveThreads() {
-    return LIVE_THREADS.get();
+    return LIVE_THREADS.intValue();
   }
 
   /** Interrupts the task's thread if its body may still be running. */
@@ -169,11 +182,11 @@ public final class Task<E, T> {
     }
   }
 
-  /** Starts the task's virtual thread. */
+  /** Starts the task's virtual thread (which names itself, so the forking thread need not). */
   void start() {
-    LIVE_THREADS.incrementAndGet();
+    LIVE_THREADS.increment();
     try {
-      Thread.ofVirtual().name(threadName()).start(this::run);
+      Thread.startVirtualThread(this::run);
     } catch (RuntimeException e) {
       notStarted(new Result.Err<>(errors.thrown(e)), null);
       throw e;
@@ -184,11 +197,10 @@ public final class Task<E, T> {
   }
 
   /** The thread could not start: the task ends at once, so nobody waits for it. */
-  private void notStarted(Result<E, T> outcome, Error fatal) {
-    LIVE_THREADS.decrementAndGet();
+  private void notStarted(Result<E, T> result, Error fatal) {
+    LIVE_THREADS.decrement();
     state = DONE;
-    complete(outcome, fatal);
-    scope.taskFinished(this);
+    complete(result, fatal);
   }
 
   /** Completes a task forked into an already cancelled scope, on the forking thread. */
@@ -203,7 +215,15 @@ public final class Task<E, T> {
     complete(cancelled, null);
   }
 
+  /** Ends a task whose fork failed because its scope is closed: nobody ever sees it. */
+  void discard() {
+    state = DONE;
+    complete(new Result.Err<>(errors.cancelled(new CancelReason.ScopeClosed(scope.name()))), null);
+  }
+
   private void run() {
+    Thread thread = Thread.currentThread();
+    thread.setName(threadName()); // before the body, which may read it
     ThreadContext context = ThreadContext.current();
     context.scope = scope;
     context.task = this;
@@ -214,12 +234,12 @@ public final class Task<E, T> {
       observation = observer.taskStarted(body.info(name, index), scope.observation());
       start = System.nanoTime();
     }
-    Result<E, T> outcome = null;
+    Result<E, T> result = null;
     Error fatal = null;
-    runner = Thread.currentThread();
+    runner = thread;
     state = RUNNING; // from here on, cancellation interrupts this thread
     try {
-      outcome = runBody(observation);
+      result = runBody(observation);
     } catch (Error e) {
       fatal = e;
     } finally {
@@ -230,15 +250,14 @@ public final class Task<E, T> {
     }
     try {
       if (observer != ScopeObserver.NONE) {
-        ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(outcome);
+        ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(result);
         observation.finished(Duration.ofNanos(System.nanoTime() - start),
             new ScopeObserver.Outcome(failure, body.attempts()));
       }
     } finally {
-      complete(outcome, fatal);
-      scope.taskFinished(this);
+      complete(result, fatal);
       context.release();
-      LIVE_THREADS.decrementAndGet();
+      LIVE_THREADS.decrement();
     }
     if (fatal != null) {
       throw fatal; // also to the thread's uncaught-exception handler, so it is seen without a join
@@ -280,19 +299,66 @@ public final class Task<E, T> {
     return reason != null ? reason : new CancelReason.Interrupted(threadName());
   }
 
-  private void complete(Result<E, T> outcome, Error fatal) {
-    error = fatal;
-    result = outcome;
-    done.countDown();
+  /**
+   * Publishes the task's result (or error), then tells its scope that it has finished, then lets
+   * joins return, then runs {@code onDone}. That order is what makes join-then-close cheap: by the
+   * time a join returns, the scope no longer counts the task, so {@link Scope#close()} has nothing
+   * to wait for (before, it often parked for a second wake-up); and a task the scope stopped
+   * counting is always {@link #isDone() done}.
+   */
+  private void complete(Result<E, T> result, Error fatal) {
+    outcome = fatal != null ? fatal : result;
+    scope.taskFinished();
+    Object waiting = JOINERS.getAndSet(this, SETTLED);
+    for (Joiner joiner = (Joiner) waiting; joiner != null; joiner = joiner.next) {
+      LockSupport.unpark(joiner.thread);
+    }
     if (onDone != null) {
       onDone.accept(this);
     }
   }
 
+  /**
+   * Parks {@code current} until the task is settled; {@code false} when it was interrupted first
+   * (the interrupt flag stays set). An interrupted joiner's node stays on the stack until the task
+   * settles: it is then unparked once more, which every park loop tolerates.
+   */
+  private boolean awaitSettled(Thread current) {
+    Joiner me = null;
+    for (Object head = joiners; head != SETTLED; head = joiners) {
+      if (me == null) {
+        me = new Joiner(current);
+      }
+      me.next = (Joiner) head;
+      if (JOINERS.compareAndSet(this, head, me)) {
+        while (joiners != SETTLED) {
+          if (current.isInterrupted()) {
+            return false;
+          }
+          LockSupport.park(this);
+        }
+        return true;
+      }
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
   private Result<E, T> finished() {
-    if (error != null) {
+    Object done = outcome;
+    if (done instanceof Error error) {
       throw error;
     }
-    return result;
+    return (Result<E, T>) done;
+  }
+
+  /** A thread parked in {@link #join()}. */
+  private static final class Joiner {
+    final Thread thread;
+    Joiner next;
+
+    Joiner(Thread thread) {
+      this.thread = thread;
+    }
   }
 }
