@@ -41,6 +41,7 @@ final class Names {
       case "jdbc" -> "hand-written JDBC statement pair";
       case "shedlock" -> "ShedLock " + versions.getProperty("shedlock") + " JDBC provider";
       case "javac" -> "javac without any processor";
+      case "generated" -> "javac on the corpus and the processor's output, no processor";
       default -> prefix;
     };
   }
