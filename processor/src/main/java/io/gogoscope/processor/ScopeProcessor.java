@@ -13,6 +13,7 @@ import io.gogoscope.processor.validation.Reporter;
 import io.gogoscope.processor.validation.Validator;
 import io.gogoscope.processor.writing.ScopedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -29,6 +30,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
 
 /**
  * gogoscope's annotation processor: for each interface that carries {@code @ScopeTask} (on itself
@@ -101,12 +103,10 @@ public final class ScopeProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    for (String annotation : AnnotationNames.ALL) {
-      TypeElement annotationType = elements.getTypeElement(annotation);
-      if (annotationType == null) {
-        continue;
-      }
-      for (Element annotated : round.getElementsAnnotatedWith(annotationType)) {
+    // annotations holds the supported annotation types present in this round: one scan for all of
+    // them, and none in a round that has none (such as the one that compiles the generated files).
+    if (!annotations.isEmpty()) {
+      for (Element annotated : round.getElementsAnnotatedWithAny(annotations.toArray(TypeElement[]::new))) {
         ownerOf(annotated).ifPresent(owner -> owners.put(key(owner), owner));
       }
     }
@@ -142,8 +142,18 @@ public final class ScopeProcessor extends AbstractProcessor {
 
   private void write(InterfaceModel model) {
     for (JavaFile file : writer.write(model)) {
+      String name = file.packageName().isEmpty()
+          ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name();
       try {
-        file.writeTo(processingEnv.getFiler());
+        // Rendered whole, then written at once: JavaFile.writeTo(Filer) hands the Filer's writer
+        // thousands of small pieces, each encoded and flushed through its own synchronized call.
+        String text = file.toString();
+        JavaFileObject source = processingEnv.getFiler()
+            .createSourceFile(name, file.typeSpec().originatingElements().toArray(Element[]::new));
+        try (Writer out = source.openWriter()) {
+          out.write(text);
+        }
       } catch (IOException e) {
         reporter.error(Problem.FILE, Position.of(model.element()),
             file.packageName() + "." + file.typeSpec().name(), e.getMessage());

@@ -41,6 +41,7 @@ final class Names {
       case "jdbc" -> "hand-written JDBC statement pair";
       case "shedlock" -> "ShedLock " + versions.getProperty("shedlock") + " JDBC provider";
       case "javac" -> "javac without any processor";
+      case "generated" -> "javac on the corpus and the processor's output, no processor";
       default -> prefix;
     };
   }
@@ -111,8 +112,11 @@ final class Names {
         "javac in-process (javax.tools) compiles a generated corpus of annotated interfaces "
             + "(10 methods each, every annotation used) into a fresh folder, once per shot. "
             + "`javac` runs with `-proc:none`; `gogoscope` runs the processor, which writes the "
-            + "`Scoped*` interfaces that javac then compiles too. Fresh JVM: one compilation per "
-            + "fork, as a build tool that starts javac anew; warmed-up: after ten compilations."));
+            + "`Scoped*` interfaces that javac then compiles too. `generated` compiles the corpus "
+            + "with the processor's output beside it and no processor: its excess over `javac` is "
+            + "javac's share of the difference, the rest is the processor's own work. Fresh JVM: "
+            + "one compilation per fork, as a build tool that starts javac anew; warmed-up: after "
+            + "ten compilations."));
     return Collections.unmodifiableMap(sections);
   }
 }

@@ -2,7 +2,11 @@ package io.gogoscope.processor.model;
 
 import com.google.auto.common.AnnotationMirrors;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -20,11 +24,18 @@ final class AnnotationReader {
   private final Element element;
   private final AnnotationMirror mirror;
   private final List<Unresolved> unresolved;
+  /** Every member's value, defaults included, and the members written out: read once per mirror. */
+  private final Map<String, AnnotationValue> values = new HashMap<>();
+  private final Set<String> explicit = new HashSet<>();
 
   AnnotationReader(Element element, AnnotationMirror mirror, List<Unresolved> unresolved) {
     this.element = element;
     this.mirror = mirror;
     this.unresolved = unresolved;
+    AnnotationMirrors.getAnnotationValuesWithDefaults(mirror)
+        .forEach((member, value) -> values.put(member.getSimpleName().toString(), value));
+    mirror.getElementValues().keySet()
+        .forEach(member -> explicit.add(member.getSimpleName().toString()));
   }
 
   Position position() {
@@ -71,9 +82,11 @@ final class AnnotationReader {
   }
 
   private <T> Setting<T> read(String member, Class<T> type, T placeholder) {
-    AnnotationValue value = AnnotationMirrors.getAnnotationValue(mirror, member);
-    boolean explicit = mirror.getElementValues().keySet().stream()
-        .anyMatch(key -> key.getSimpleName().contentEquals(member));
+    AnnotationValue value = values.get(member);
+    if (value == null) {
+      throw new IllegalArgumentException(mirror.getAnnotationType() + " has no member " + member);
+    }
+    boolean explicit = this.explicit.contains(member);
     Position position = explicit ? Position.of(element, mirror, value) : Position.of(element, mirror);
     if (!type.isInstance(value.getValue())) {
       unresolved.add(new Unresolved(position, String.valueOf(value.getValue())));

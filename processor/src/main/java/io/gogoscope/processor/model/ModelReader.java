@@ -39,6 +39,11 @@ public final class ModelReader {
   private final KeyTemplates keys;
   private final ErrorUnions unions;
   private final UnresolvedTypes unresolvedTypes = new UnresolvedTypes();
+  // Looked up once: a lookup by name searches every module of the compilation.
+  private final TypeMirror object;
+  private final TypeMirror runtimeException;
+  private final TypeMirror exception;
+  private final TypeMirror error;
 
   /** A reader using the compiler's type and element utilities. */
   public ModelReader(Types types, Elements elements) {
@@ -46,6 +51,10 @@ public final class ModelReader {
     this.elements = elements;
     this.keys = new KeyTemplates(types, elements);
     this.unions = new ErrorUnions(types, elements);
+    this.object = elements.getTypeElement("java.lang.Object").asType();
+    this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    this.exception = elements.getTypeElement("java.lang.Exception").asType();
+    this.error = elements.getTypeElement("java.lang.Error").asType();
   }
 
   /** Reads {@code type} and everything about it that generation or validation needs. */
@@ -238,7 +247,7 @@ public final class ModelReader {
     return switch (name) {
       case "toString", "hashCode" -> parameters.isEmpty();
       case "equals" -> parameters.size() == 1
-          && types.isSameType(parameters.get(0).asType(), elements.getTypeElement("java.lang.Object").asType());
+          && types.isSameType(parameters.get(0).asType(), object);
       default -> false;
     };
   }
@@ -246,18 +255,14 @@ public final class ModelReader {
   private ThrownType.Category category(TypeMirror type) {
     if (type.getKind() == TypeKind.TYPEVAR) {
       return ThrownType.Category.TYPE_VARIABLE;
-    } else if (isSubtype(type, "java.lang.RuntimeException")) {
+    } else if (types.isSubtype(type, runtimeException)) {
       return ThrownType.Category.UNCHECKED;
-    } else if (isSubtype(type, "java.lang.Exception")) {
+    } else if (types.isSubtype(type, exception)) {
       return ThrownType.Category.CHECKED;
-    } else if (isSubtype(type, "java.lang.Error")) {
+    } else if (types.isSubtype(type, error)) {
       return ThrownType.Category.ERROR;
     }
     return ThrownType.Category.THROWABLE;
-  }
-
-  private boolean isSubtype(TypeMirror type, String supertype) {
-    return types.isSubtype(type, elements.getTypeElement(supertype).asType());
   }
 
   private static List<TypeElement> enclosingTypes(TypeElement type) {

@@ -5,17 +5,21 @@ import io.gogoscope.processor.model.MethodModel;
 import io.gogoscope.processor.model.ParameterModel;
 import io.gogoscope.processor.model.Position;
 import io.gogoscope.processor.model.Setting;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /** How messages spell code: as the user wrote it, with package names left out. */
 final class Display {
+  /** A package prefix ({@code java.util.}) before a type name. */
+  private static final Pattern PACKAGE_PREFIX = Pattern.compile("\\b(?:[a-z_][\\w$]*\\.)+(?=[A-Za-z_$])");
+
   private Display() {}
 
   /** {@code java.util.List<com.acme.User>} becomes {@code List<User>}. */
   static String type(TypeMirror type) {
-    return type.toString().replaceAll("\\b(?:[a-z_][\\w$]*\\.)+(?=[A-Za-z_$])", "");
+    return PACKAGE_PREFIX.matcher(type.toString()).replaceAll("");
   }
 
   /** {@code fetchUser(String)}, with erased parameter types. */

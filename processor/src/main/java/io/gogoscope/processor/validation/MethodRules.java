@@ -52,6 +52,11 @@ final class MethodRules {
   private final Reporter reporter;
   private final Types types;
   private final Elements elements;
+  /**
+   * The erasures of the unsupported return types on the class path, with what to write instead:
+   * looked up at the first method checked, then kept for the compilation.
+   */
+  private Map<TypeMirror, String> unsupportedReturns;
 
   MethodRules(Reporter reporter, Types types, Elements elements) {
     this.reporter = reporter;
@@ -116,13 +121,26 @@ final class MethodRules {
     if (returned.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }
-    for (Map.Entry<String, String> unsupported : UNSUPPORTED_RETURNS.entrySet()) {
-      TypeElement type = elements.getTypeElement(unsupported.getKey());
-      if (type != null && types.isSubtype(types.erasure(returned), types.erasure(type.asType()))) {
+    TypeMirror erased = types.erasure(returned);
+    for (Map.Entry<TypeMirror, String> unsupported : unsupportedReturns().entrySet()) {
+      if (types.isSubtype(erased, unsupported.getKey())) {
         return Optional.of(unsupported.getValue());
       }
     }
     return Optional.empty();
+  }
+
+  private Map<TypeMirror, String> unsupportedReturns() {
+    if (unsupportedReturns == null) {
+      unsupportedReturns = new java.util.LinkedHashMap<>();
+      UNSUPPORTED_RETURNS.forEach((name, instead) -> {
+        TypeElement type = elements.getTypeElement(name);
+        if (type != null) {
+          unsupportedReturns.put(types.erasure(type.asType()), instead);
+        }
+      });
+    }
+    return unsupportedReturns;
   }
 
   private static boolean isReifiable(TypeMirror type) {

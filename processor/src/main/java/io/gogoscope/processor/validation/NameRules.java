@@ -67,7 +67,7 @@ final class NameRules {
 
   /** The sync and fork variant of each task, and each delegated method, must not collide. */
   private void checkMethods(InterfaceModel model) {
-    Map<String, String> declared = new HashMap<>();
+    Map<String, MethodModel> declared = new HashMap<>();
     for (MethodModel method : model.methods()) {
       if (!method.isDelegatable()) {
         continue;
@@ -79,11 +79,12 @@ final class NameRules {
         signatures.add(signature(method.name(), method, true));
       }
       for (String signature : signatures) {
-        String owner = declared.putIfAbsent(signature, Display.method(method, types));
+        MethodModel owner = declared.putIfAbsent(signature, method);
         if (owner != null) {
           String parameters = signature.substring(signature.indexOf('(') + 1, signature.length() - 1);
           reporter.error(Problem.METHOD_CLASH, Position.of(method.element()),
-              Display.method(method, types), method.name(), parameters, model.scopedName(), owner);
+              Display.method(method, types), method.name(), parameters, model.scopedName(),
+              Display.method(owner, types));
         }
       }
     }
