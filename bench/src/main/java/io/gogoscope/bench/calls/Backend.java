@@ -14,7 +14,9 @@ final class Backend {
    */
   static final IOException FAILURE = new StacklessIOException();
 
-  private int calls;
+  // A long: at a few ns per call an int wraps within seconds, and a negative count breaks the
+  // two-failures-then-success pattern (-2147483648 % 3 is -2), failing three times in a row.
+  private long calls;
 
   /** Succeeds. */
   int fetch(int id) throws IOException {
@@ -30,7 +32,7 @@ final class Backend {
   }
 
   /** How many times {@link #fetchFlaky} ran. */
-  int flakyCalls() {
+  long flakyCalls() {
     return calls;
   }
 

@@ -18,7 +18,7 @@ public class FailingTwiceCallBenchmark extends GuardedCallBenchmark {
   }
 
   /** How many times the body ran. */
-  int attempts() {
+  long attempts() {
     return backend.flakyCalls();
   }
 
