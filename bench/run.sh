@@ -6,6 +6,9 @@
 #   bench/run.sh --smoke     one short iteration each, a few minutes -> bench/target/jmh/RESULTS.md
 #   bench/run.sh REGEX...    only the benchmarks REGEX matches    -> bench/target/jmh/RESULTS.md
 #
+# BENCH_JAVA_OPTS adds options to the runner's JVM, e.g. BENCH_JAVA_OPTS=-Djmh.ignoreLock=true when
+# another JMH run on the machine holds JMH's lock file (/tmp/jmh.lock) and the figures need not count.
+#
 # Needs JDK 25+ (the suite uses the JDK's StructuredTaskScope preview API), Maven, and for the lock
 # and rate-limit benchmarks Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (db test, user
 # postgres); without them those benchmarks are left out with a message.
@@ -36,6 +39,6 @@ mvn -B -q -DskipTests -pl bench -am package
 # The forks inherit these JVM arguments: preview features on, a fixed 1 GiB heap, and no warnings
 # about sqlite-jdbc loading its native library or JMH reading fields through sun.misc.Unsafe.
 exec "$JAVA_HOME/bin/java" --enable-preview -Xms1g -Xmx1g \
-  --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${BENCH_JAVA_OPTS:-} \
   -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   io.gogoscope.bench.run.SuiteRunner --out bench/target/jmh --report "$report" "$@"
