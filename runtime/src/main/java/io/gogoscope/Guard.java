@@ -457,7 +457,10 @@ public final class Guard {
     }
   }
 
-  /** {@link #attempt} on a thread without scope or task: the attempt timeout alone. */
+  /**
+   * {@link #attempt} where no scope deadline applies (no scope or task on the thread, or a scope
+   * without a deadline): the attempt timeout alone.
+   */
   private Object attemptOutsideScopes(ThreadContext thread, Callable<?> body) {
     if (attemptTimeoutNanos == 0) {
       return unarmed(thread, body);
@@ -470,17 +473,10 @@ public final class Guard {
   /** The attempt timeout (and the scope's deadline) around the body. */
   private Object attempt(ThreadContext thread, Callable<?> body) {
     Scope scope = thread.openScope();
-    DeadlineSlot slot;
     if (scope == null || scope.effectiveDeadline == DeadlineSlot.NO_DEADLINE) {
-      if (attemptTimeoutNanos == 0) {
-        return unarmed(thread, body);
-      }
-      slot = thread.slot();
-      slot.enterTimeout(attemptTimeoutNanos, attemptDeadline);
-    } else {
-      slot = attemptInScope(thread, scope);
+      return attemptOutsideScopes(thread, body); // no scope deadline: the attempt timeout alone
     }
-    return armed(thread, slot, body);
+    return armed(thread, attemptInScope(thread, scope), body);
   }
 
   /** Runs the body with {@code slot} armed; disarms it after. */

@@ -155,8 +155,7 @@ public final class ScopeProcessor extends AbstractProcessor {
           out.write(text);
         }
       } catch (IOException e) {
-        reporter.error(Problem.FILE, Position.of(model.element()),
-            file.packageName() + "." + file.typeSpec().name(), e.getMessage());
+        reporter.error(Problem.FILE, Position.of(model.element()), name, e.getMessage());
       }
     }
   }

@@ -9,6 +9,7 @@ import io.gogoscope.processor.model.ThrownType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
@@ -132,7 +133,7 @@ final class MethodRules {
 
   private Map<TypeMirror, String> unsupportedReturns() {
     if (unsupportedReturns == null) {
-      unsupportedReturns = new java.util.LinkedHashMap<>();
+      unsupportedReturns = new LinkedHashMap<>();
       UNSUPPORTED_RETURNS.forEach((name, instead) -> {
         TypeElement type = elements.getTypeElement(name);
         if (type != null) {
