@@ -84,10 +84,14 @@ class RaceAnyParallelTest {
   @Test
   void anyReturnsTheFirstToSettleEvenAFailureAndCancelsTheRest() throws Exception {
     IOException fast = new IOException("fast");
+    // The fast body waits until the slow one is asleep: a loser cancelled before it started
+    // never runs at all, so it would never see the interruption this test asserts.
+    CountDownLatch slowStarted = new CountDownLatch(1);
     CountDownLatch slowStopped = new CountDownLatch(1);
     try (Scope scope = Scope.open("s")) {
       Result<Failure, String> result = scope.any(List.of(
           () -> {
+            slowStarted.countDown();
             try {
               Thread.sleep(30_000);
               return "slow";
@@ -97,6 +101,7 @@ class RaceAnyParallelTest {
             }
           },
           () -> {
+            slowStarted.await();
             throw fast;
           }));
       assertThat(result).isEqualTo(Result.err(new Failure.Thrown(fast)));
