@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,10 +52,8 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
   @Override
   public Optional<CircuitSnapshot> read(String name) {
     StoreContext.checkKey("circuit name", name);
-    return db.runner().run("read circuit", name, handle -> db.query(handle, db.sql().readCircuit())
-        .bind("name", name)
-        .map((rs, ctx) -> snapshot(rs))
-        .findOne());
+    return db.runner().run("read circuit", name, handle -> db.queryOne(
+        handle, db.sql().readCircuit(), Map.of("name", name), JdbiCircuitStateStore::snapshot));
   }
 
   @Override
@@ -68,13 +67,14 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
             handle,
             db.sql().publish(),
             db.sql().selectWriter(),
-            statement -> statement.bind("name", name)
-                .bind("state", snapshot.state().name())
-                .bind("since_s", snapshot.since().getEpochSecond())
-                .bind("since_n", snapshot.since().getNano())
-                .bind("version", snapshot.version())
-                .bind("writer", writer),
-            (rs, ctx) -> writer.equals(rs.getString("writer")))
+            Map.of(
+                "name", name,
+                "state", snapshot.state().name(),
+                "since_s", snapshot.since().getEpochSecond(),
+                "since_n", snapshot.since().getNano(),
+                "version", snapshot.version(),
+                "writer", writer),
+            rs -> writer.equals(rs.getString("writer")))
         .orElse(false));
     if (stored) {
       Watch watch = watches.get(name);
@@ -124,13 +124,12 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
     }
     List<Map.Entry<String, CircuitSnapshot>> rows;
     try {
-      rows = db.runner().run("poll circuits", String.join(",", names), handle -> {
-        var query = db.query(handle, db.sql().readCircuits(names.size()));
-        for (int i = 0; i < names.size(); i++) {
-          query.bind("n" + i, names.get(i));
-        }
-        return query.map((rs, ctx) -> Map.entry(rs.getString("name"), snapshot(rs))).list();
-      });
+      Map<String, String> args = new HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        args.put("n" + i, names.get(i));
+      }
+      rows = db.runner().run("poll circuits", String.join(",", names), handle -> db.queryAll(
+          handle, db.sql().readCircuits(names.size()), args, rs -> Map.entry(rs.getString("name"), snapshot(rs))));
     } catch (StoreException e) {
       if (!pollFailing) {
         pollFailing = true;

@@ -2,6 +2,7 @@ package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.Lease;
 import java.time.Duration;
+import java.util.Map;
 
 /** A lease on a row of the {@code locks} table, owned by its random token. */
 final class JdbiLease implements Lease {
@@ -34,11 +35,8 @@ final class JdbiLease implements Lease {
     if (released) {
       return false;
     }
-    return db.runner().run("check lock", key, handle -> db.query(handle, db.sql().isValid())
-        .bind("key", key)
-        .bind("owner", owner)
-        .mapTo(Integer.class)
-        .findOne()
+    return db.runner().run("check lock", key, handle -> db.queryOne(
+            handle, db.sql().isValid(), Map.of("key", key, "owner", owner), row -> 1)
         .isPresent());
   }
 
@@ -62,15 +60,11 @@ final class JdbiLease implements Lease {
     return wasHeld;
   }
 
-  private boolean updateOwnRow(String operation, String statement, long ttlMillis) {
-    int rows = db.runner().run(operation, key, handle -> {
-      var update = db.update(handle, statement).bind("key", key).bind("owner", owner);
-      if (ttlMillis >= 0) {
-        update.bind("ttl", ttlMillis);
-      }
-      return update.execute();
-    });
-    return rows == 1;
+  private boolean updateOwnRow(String operation, NamedSql statement, long ttlMillis) {
+    Map<String, Object> args = ttlMillis >= 0
+        ? Map.of("key", key, "owner", owner, "ttl", ttlMillis)
+        : Map.of("key", key, "owner", owner);
+    return db.runner().run(operation, key, handle -> db.update(handle, statement, args)) == 1;
   }
 
   @Override

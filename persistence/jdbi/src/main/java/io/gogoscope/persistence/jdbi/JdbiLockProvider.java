@@ -5,6 +5,7 @@ import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.StoreArguments;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,8 +46,8 @@ final class JdbiLockProvider implements LockProvider {
         handle,
         db.sql().acquire(),
         db.sql().selectLock(),
-        statement -> statement.bind("key", key).bind("owner", owner).bind("ttl", ttlMillis),
-        (rs, ctx) -> owner.equals(rs.getString("owner")) ? rs.getLong("fencing") : null));
+        Map.of("key", key, "owner", owner, "ttl", ttlMillis),
+        row -> owner.equals(row.getString("owner")) ? row.getLong("fencing") : null));
     return fencing.map(token -> new JdbiLease(db, key, owner, token));
   }
 
@@ -96,10 +97,7 @@ final class JdbiLockProvider implements LockProvider {
   }
 
   private boolean isHeld(String key) {
-    return db.runner().run("check lock", key, handle -> db.query(handle, db.sql().isHeld())
-        .bind("key", key)
-        .mapTo(Integer.class)
-        .findOne()
+    return db.runner().run("check lock", key, handle -> db.queryOne(handle, db.sql().isHeld(), Map.of("key", key), row -> 1)
         .isPresent());
   }
 

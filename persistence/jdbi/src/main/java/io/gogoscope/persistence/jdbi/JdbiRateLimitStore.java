@@ -5,6 +5,7 @@ import io.gogoscope.store.RateLimitStore;
 import io.gogoscope.store.StoreArguments;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,8 +50,8 @@ final class JdbiRateLimitStore implements RateLimitStore {
             handle,
             db.sql().checkRate(),
             db.sql().selectRate(),
-            statement -> statement.bind("key", key).bind("max", max).bind("window", windowMillis),
-            (rs, ctx) -> new Row(rs.getBoolean("admitted"), rs.getString("hits"), rs.getLong("checked_at")))
+            Map.of("key", key, "max", max, "window", windowMillis),
+            rs -> new Row(rs.getBoolean("admitted"), rs.getString("hits"), rs.getLong("checked_at")))
         .orElseThrow(() -> new StoreException(
             db.dialect().displayName() + " store lost the rate-limit row of '" + key + "' it had just written")));
     purgeIfDue();
@@ -68,7 +69,7 @@ final class JdbiRateLimitStore implements RateLimitStore {
 
   /** Deletes the rows whose every admission has left its window; returns how many. */
   int purgeExpired() {
-    return db.runner().run("purge rate limits", "*", handle -> db.update(handle, db.sql().purgeRateLimits()).execute());
+    return db.runner().run("purge rate limits", "*", handle -> db.update(handle, db.sql().purgeRateLimits(), Map.of()));
   }
 
   private void purgeIfDue() {

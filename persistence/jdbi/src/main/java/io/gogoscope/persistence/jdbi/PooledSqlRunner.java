@@ -22,7 +22,7 @@ final class PooledSqlRunner implements SqlRunner {
   }
 
   @Override
-  public <T> T run(String operation, String subject, HandleCallback<T, RuntimeException> work) {
+  public <T> T run(String operation, String subject, HandleCallback<T, SQLException> work) {
     for (int attempt = 1; ; attempt++) {
       try {
         return jdbi.withHandle(handle -> committed(handle, work));
@@ -39,7 +39,7 @@ final class PooledSqlRunner implements SqlRunner {
    * Runs {@code work} and commits it. Each statement here is meant to commit on its own; a pool that
    * hands out connections with auto-commit off would otherwise have it rolled back on return.
    */
-  private static <T> T committed(Handle handle, HandleCallback<T, RuntimeException> work) throws SQLException {
+  private static <T> T committed(Handle handle, HandleCallback<T, SQLException> work) throws SQLException {
     Connection connection = handle.getConnection();
     if (connection.getAutoCommit()) {
       return work.withHandle(handle);

@@ -1,6 +1,7 @@
 package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.StoreException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,7 +40,7 @@ final class SerialSqlRunner implements SqlRunner {
   }
 
   @Override
-  public <T> T run(String operation, String subject, HandleCallback<T, RuntimeException> work) {
+  public <T> T run(String operation, String subject, HandleCallback<T, SQLException> work) {
     try {
       if (!gate.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new StoreBusyException(
@@ -55,7 +56,7 @@ final class SerialSqlRunner implements SqlRunner {
       for (int attempt = 1; ; attempt++) {
         try {
           return work.withHandle(handle());
-        } catch (JdbiException e) {
+        } catch (JdbiException | SQLException e) {
           // A failed connection may be unusable (file gone, driver state): open a fresh one next time.
           discardHandle();
           if (attempt < SqlFailures.ATTEMPTS && SqlFailures.isTransient(e)) {

@@ -1,5 +1,6 @@
 package io.gogoscope.persistence.jdbi;
 
+import java.sql.SQLException;
 import org.jdbi.v3.core.HandleCallback;
 
 /**
@@ -16,7 +17,7 @@ interface SqlRunner extends AutoCloseable {
    * @param subject the key or name it is done to, for the failure message
    * @throws io.gogoscope.store.StoreException when the database cannot be reached or the work fails
    */
-  <T> T run(String operation, String subject, HandleCallback<T, RuntimeException> work);
+  <T> T run(String operation, String subject, HandleCallback<T, SQLException> work);
 
   /** Releases what the runner holds (a kept connection); never fails. */
   @Override

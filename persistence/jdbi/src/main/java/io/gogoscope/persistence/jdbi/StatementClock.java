@@ -2,8 +2,6 @@ package io.gogoscope.persistence.jdbi;
 
 import java.time.Instant;
 import java.util.function.LongSupplier;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * Where the statements read "now". In production that is the database's own clock, written into
@@ -12,6 +10,9 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * sleeping.
  */
 final class StatementClock {
+
+  /** The parameter name a test clock's time is bound to. */
+  static final String PARAMETER = "now_ms";
 
   private static final StatementClock DATABASE = new StatementClock(null);
 
@@ -41,16 +42,14 @@ final class StatementClock {
 
   /** What replaces {@code {now}} in the SQL. */
   String expression(DialectSql dialect) {
-    return epochMillis == null ? dialect.serverNow() : ":now_ms";
+    return epochMillis == null ? dialect.serverNow() : ":" + PARAMETER;
   }
 
-  /** Binds the time into {@code statement} when it is a parameter. */
-  <S extends SqlStatement<S>> S bind(S statement) {
+  /** The test clock's time now, bound as {@value #PARAMETER}; only statements rendered with it ask. */
+  long parameterMillis() {
     if (epochMillis == null) {
-      return statement;
+      throw new IllegalStateException("the database clock has no :" + PARAMETER + " parameter");
     }
-    // Not every statement reads the clock; the time is bound to all of them.
-    statement.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-    return statement.bind("now_ms", epochMillis.getAsLong());
+    return epochMillis.getAsLong();
   }
 }

@@ -11,18 +11,18 @@ record Statements(
     List<String> createTables,
     String migrationLock,
     boolean returning,
-    String acquire,
-    String selectLock,
-    String isHeld,
-    String isValid,
-    String extend,
-    String release,
-    String checkRate,
-    String selectRate,
-    String purgeRateLimits,
-    String publish,
-    String selectWriter,
-    String readCircuit,
+    NamedSql acquire,
+    NamedSql selectLock,
+    NamedSql isHeld,
+    NamedSql isValid,
+    NamedSql extend,
+    NamedSql release,
+    NamedSql checkRate,
+    NamedSql selectRate,
+    NamedSql purgeRateLimits,
+    NamedSql publish,
+    NamedSql selectWriter,
+    NamedSql readCircuit,
     String readCircuits) {
 
   static Statements render(DialectSql sql, Tables tables, StatementClock clock) {
@@ -36,27 +36,31 @@ record Statements(
         sql.createTables().stream().map(r).toList(),
         sql.migrationLock(),
         sql.returning(),
-        r.apply(sql.acquire()),
-        r.apply(sql.selectLock()),
-        r.apply(sql.isHeld()),
-        r.apply(sql.isValid()),
-        r.apply(sql.extend()),
-        r.apply(sql.release()),
-        r.apply(sql.checkRate()),
-        r.apply(sql.selectRate()),
-        r.apply(sql.purgeRateLimits()),
-        r.apply(sql.publish()),
-        r.apply(sql.selectWriter()),
-        r.apply(sql.readCircuit()),
+        parse(r.apply(sql.acquire())),
+        parse(r.apply(sql.selectLock())),
+        parse(r.apply(sql.isHeld())),
+        parse(r.apply(sql.isValid())),
+        parse(r.apply(sql.extend())),
+        parse(r.apply(sql.release())),
+        parse(r.apply(sql.checkRate())),
+        parse(r.apply(sql.selectRate())),
+        parse(r.apply(sql.purgeRateLimits())),
+        parse(r.apply(sql.publish())),
+        parse(r.apply(sql.selectWriter())),
+        parse(r.apply(sql.readCircuit())),
         r.apply(sql.readCircuits()));
   }
 
+  private static NamedSql parse(String text) {
+    return text == null ? null : NamedSql.parse(text);
+  }
+
   /** {@link #readCircuits()} for {@code count} names bound as {@code :n0}, {@code :n1}, …. */
-  String readCircuits(int count) {
+  NamedSql readCircuits(int count) {
     StringBuilder names = new StringBuilder();
     for (int i = 0; i < count; i++) {
       names.append(i == 0 ? ":n" : ", :n").append(i);
     }
-    return readCircuits.replace("{names}", names);
+    return NamedSql.parse(readCircuits.replace("{names}", names));
   }
 }

@@ -1,64 +1,99 @@
 package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.StoreArguments;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * What the three stores of one {@link JdbiStores} share: the dialect, its statements, the clock and
- * the runner, and the two ways an upsert hands back its row.
+ * the runner, and the plain JDBC calls that run the statements on a handle's connection (see
+ * {@link NamedSql} for why not Jdbi's statements).
  */
 record StoreContext(
     SqlDialect dialect, Statements sql, StatementClock clock, SqlRunner runner, int queryTimeoutSeconds) {
 
-  /** A query on {@code handle} with the clock bound and the statement timeout set. */
-  Query query(Handle handle, String text) {
-    return prepare(handle.createQuery(text));
-  }
-
-  /** An update on {@code handle} with the clock bound and the statement timeout set. */
-  Update update(Handle handle, String text) {
-    return prepare(handle.createUpdate(text));
-  }
-
-  private <S extends SqlStatement<S>> S prepare(S statement) {
-    if (queryTimeoutSeconds > 0) {
-      statement.setQueryTimeout(queryTimeoutSeconds);
+  /** Runs a query and reads its first row, if any. */
+  <R> Optional<R> queryOne(Handle handle, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
+    try (PreparedStatement statement = prepare(handle.getConnection(), sql, args);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty();
     }
-    return clock.bind(statement);
+  }
+
+  /** Runs a query and reads all its rows. */
+  <R> List<R> queryAll(Handle handle, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
+    try (PreparedStatement statement = prepare(handle.getConnection(), sql, args);
+        ResultSet rows = statement.executeQuery()) {
+      List<R> all = new ArrayList<>();
+      while (rows.next()) {
+        all.add(reader.read(rows));
+      }
+      return all;
+    }
+  }
+
+  /** Runs an update and returns the number of rows it changed. */
+  int update(Handle handle, NamedSql sql, Map<String, ?> args) throws SQLException {
+    try (PreparedStatement statement = prepare(handle.getConnection(), sql, args)) {
+      return statement.executeUpdate();
+    }
   }
 
   /**
-   * Runs an upsert and maps the row it left, if any: in one statement where the dialect has
+   * Runs an upsert and reads the row it left, if any: in one statement where the dialect has
    * {@code RETURNING}; otherwise (MySQL) the upsert and a read of its row in one transaction. The
    * upsert keeps the row locked to the commit, so the read sees exactly what it left.
    *
    * @param upsert the upsert, with {@code RETURNING} where the dialect has it
    * @param readBack the read of the upsert's row, used where the dialect has no {@code RETURNING}
-   * @param binds binds the upsert's parameters (the read back takes the ones it names)
+   * @param args the upsert's parameters (the read back takes the ones it names)
    */
   <R> Optional<R> upsertReturning(
-      Handle handle, String upsert, String readBack, Consumer<SqlStatement<?>> binds, RowMapper<R> mapper) {
+      Handle handle, NamedSql upsert, NamedSql readBack, Map<String, ?> args, RowReader<R> reader) throws SQLException {
     if (sql.returning()) {
-      Query query = query(handle, upsert);
-      binds.accept(query);
-      return query.map(mapper).findOne();
+      return queryOne(handle, upsert, args, reader);
     }
     return handle.inTransaction(tx -> {
-      Update update = update(tx, upsert);
-      binds.accept(update);
-      update.execute();
-      Query query = query(tx, readBack);
-      query.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-      binds.accept(query);
-      return query.map(mapper).findOne();
+      update(tx, upsert, args);
+      return queryOne(tx, readBack, args, reader);
     });
+  }
+
+  /** Prepares {@code sql} with the statement timeout set and every parameter bound from {@code args} or the clock. */
+  private PreparedStatement prepare(Connection connection, NamedSql sql, Map<String, ?> args) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql.jdbc());
+    try {
+      if (queryTimeoutSeconds > 0) {
+        statement.setQueryTimeout(queryTimeoutSeconds);
+      }
+      List<String> names = sql.names();
+      for (int i = 0; i < names.size(); i++) {
+        statement.setObject(i + 1, argument(sql, args, names.get(i)));
+      }
+      return statement;
+    } catch (SQLException | RuntimeException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  private Object argument(NamedSql sql, Map<String, ?> args, String name) {
+    if (name.equals(StatementClock.PARAMETER)) {
+      return clock.parameterMillis();
+    }
+    Object value = args.get(name);
+    if (value == null) {
+      // Every statement's parameters are fixed in this package: a missing one is a bug here, not bad input.
+      throw new IllegalStateException("no value for :" + name + " in " + sql.jdbc());
+    }
+    return value;
   }
 
   /** Checks a lock key, rate-limit key or circuit name: present and short enough for its column. */
