@@ -86,6 +86,11 @@ final class Watchdog {
     return SLOTS.size();
   }
 
+  /** Whether the watchdog scans this slot (for tests: counts move as other dead threads' slots go). */
+  static boolean isRegistered(DeadlineSlot slot) {
+    return SLOTS.contains(slot);
+  }
+
   private static void loop() {
     for (;;) {
       try {

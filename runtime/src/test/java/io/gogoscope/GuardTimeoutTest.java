@@ -7,12 +7,15 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -192,14 +195,22 @@ class GuardTimeoutTest {
 
   @Test
   void theScopesDeadlineBeatsALongerCallTimeoutInATask() {
+    // The scope's timeout is counted from open(), and a task whose scope is cancelled before its
+    // thread gets to run ends Cancelled without running its body (so without making the call this
+    // test is about). A second gives the task's virtual thread ample time to start on a loaded
+    // machine; 100 ms did not always.
+    Duration scopeTimeout = Duration.ofSeconds(1);
     Guard generous = Guard.builder("generous").timeout(Duration.ofSeconds(20)).build();
-    try (Scope scope = Scope.builder("request").timeout(Duration.ofMillis(100)).open()) {
+    AtomicBoolean called = new AtomicBoolean();
+    try (Scope scope = Scope.builder("request").timeout(scopeTimeout).open()) {
       Result<Failure, Result<Failure, String>> outcome = scope.fork(() -> generous.call(() -> {
+        called.set(true);
         Thread.sleep(30_000);
         return "late";
       })).join();
+      assertThat(called).as("the task ran and made its call before the scope's deadline").isTrue();
       assertThat(outcome).isEqualTo(Result.ok(Result.err(new Failure.Cancelled(
-          new CancelReason.ScopeTimedOut("request", Duration.ofMillis(100))))));
+          new CancelReason.ScopeTimedOut("request", scopeTimeout)))));
     }
   }
 
@@ -278,28 +289,38 @@ class GuardTimeoutTest {
   void slotsOfEndedThreadsAreReclaimed() throws Exception {
     guard.call(() -> 1);
     int before = Watchdog.registeredSlots();
+    // The 500 threads' own slots, asked about one by one: a count taken before they start may
+    // still include slots of earlier tests' ended threads, which the watchdog may reclaim at any
+    // scan, so "500 more than before" does not hold on every run.
+    Queue<DeadlineSlot> slots = new ConcurrentLinkedQueue<>();
+    // Armed until finish: with this class's 100 ms guard the first calls timed out, and their
+    // threads ended and lost their slots, while the last of the 500 were still starting.
+    Guard patient = Guard.builder("patient").timeout(Duration.ofSeconds(60)).build();
     List<Thread> threads = new ArrayList<>();
     CountDownLatch armed = new CountDownLatch(500);
     CountDownLatch finish = new CountDownLatch(1);
     for (int i = 0; i < 500; i++) {
-      threads.add(Thread.ofVirtual().start(() -> guard.call(() -> {
+      threads.add(Thread.ofVirtual().start(() -> patient.call(() -> {
+        slots.add(ThreadContext.current().slotIfAny());
         armed.countDown();
         return finish.await(30, TimeUnit.SECONDS);
       })));
     }
     assertThat(armed.await(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(Watchdog.registeredSlots()).isGreaterThanOrEqualTo(before + 500);
+    assertThat(slots).hasSize(500).doesNotContainNull().doesNotHaveDuplicates()
+        .allSatisfy(slot -> assertThat(Watchdog.isRegistered(slot)).as("registered while armed").isTrue());
     finish.countDown();
     for (Thread thread : threads) {
       thread.join();
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (Watchdog.registeredSlots() > before && System.nanoTime() < deadline) {
+    while (slots.stream().anyMatch(Watchdog::isRegistered) && System.nanoTime() < deadline) {
       guard.call(() -> { // arming wakes the watchdog, whose scan reclaims the dead threads' slots
         Thread.sleep(10);
         return null;
       });
     }
+    assertThat(slots).as("slots of the ended threads").noneMatch(Watchdog::isRegistered);
     assertThat(Watchdog.registeredSlots()).isLessThanOrEqualTo(before);
   }
 

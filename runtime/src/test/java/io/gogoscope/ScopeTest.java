@@ -213,9 +213,14 @@ class ScopeTest {
 
   @Test
   void aScopeTimeoutCancelsItsTasks() {
+    try (Scope scope = Scope.builder("roomy").timeout(Duration.ofHours(1)).open()) {
+      assertThat(scope.remaining()).hasValueSatisfying(left -> assertThat(left).isPositive()
+          .isLessThanOrEqualTo(Duration.ofHours(1)));
+    }
     long start = System.nanoTime();
     try (Scope scope = Scope.builder("slow").timeout(Duration.ofMillis(100)).open()) {
-      assertThat(scope.remaining()).hasValueSatisfying(left -> assertThat(left).isPositive());
+      // Not "positive": a stall of the test thread on a loaded machine may already have used it up.
+      assertThat(scope.remaining()).hasValueSatisfying(left -> assertThat(left).isLessThanOrEqualTo(Duration.ofMillis(100)));
       Result<Failure, String> result = scope.fork(() -> {
         Thread.sleep(30_000);
         return "late";

@@ -16,6 +16,7 @@ import io.gogoscope.processor.behaviour.ScopedWarehouse.FailError;
 import io.gogoscope.processor.behaviour.ScopedWarehouse.MeetError;
 import io.gogoscope.processor.behaviour.ScopedWarehouse.SlowError;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -58,15 +59,28 @@ class GeneratedBehaviourTest {
         assertThat(outOfStock.cause()).hasMessage("out of stock: apple"));
   }
 
+  /**
+   * Only the call is timed, not building the wrapper. Every try must time out, no earlier than
+   * the timeout; one of three must come back within the timeout plus 50 ms (as in the runtime's
+   * GuardTimeoutTest): a systematic delay fails all three, while a one-off stall of the test thread
+   * on a loaded machine (other builds share these two cores) does not fail the test.
+   */
   @Test
   void aTimedOutCallReturnsTimedOutWithinTheDeadlinePlus50Milliseconds() {
-    long start = System.nanoTime();
-
-    Result<SlowError, String> result = ScopedWarehouse.of(fake, runtime).slow(10_000);
-
-    long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(result).isEqualTo(Result.err(new SlowError.TimedOut(Duration.ofMillis(100))));
-    assertThat(elapsed).isLessThanOrEqualTo(100 + 50);
+    ScopedWarehouse warehouse = ScopedWarehouse.of(fake, runtime);
+    List<Long> tries = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      Result<SlowError, String> result = warehouse.slow(10_000);
+      long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(result).isEqualTo(Result.err(new SlowError.TimedOut(Duration.ofMillis(100))));
+      assertThat(elapsed).isGreaterThanOrEqualTo(100);
+      tries.add(elapsed);
+      if (elapsed <= 100 + 50) {
+        return;
+      }
+    }
+    throw new AssertionError("no try returned within 150 ms: " + tries + " ms");
   }
 
   @Test

@@ -64,7 +64,12 @@ public abstract class RateLimitStoreContract extends StoreContract<RateLimitStor
     assertThat(first.checkAndIncrement(key, 2, window).allowed()).isTrue();
     assertThat(second.checkAndIncrement(key, 2, window).allowed()).isTrue();
     RateLimitDecision refused = first.checkAndIncrement(key, 2, window);
-    assertThat(refused.allowed()).isFalse();
+    Duration setUp = Duration.between(before, Instant.now());
+    if (setUp.compareTo(window.minus(clockTolerance())) < 0) {
+      // (A stall of the test thread on a loaded machine may outlast the window; then the first
+      // admission has left it and this third call may be admitted, as it should be.)
+      assertThat(refused.allowed()).as("a third call within the window").isFalse();
+    }
     assertThat(refused.remaining()).isZero();
 
     // Poll with calls that are refused: they must not count, or the window would never reopen.
