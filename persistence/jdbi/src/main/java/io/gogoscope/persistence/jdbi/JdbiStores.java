@@ -44,10 +44,10 @@ public final class JdbiStores implements Stores, AutoCloseable {
     SqlRunner runner = dialect == SqlDialect.SQLITE
         ? new SerialSqlRunner(builder.jdbi, builder.statementTimeout)
         : new PooledSqlRunner(builder.jdbi, dialect);
-    // SQLite's wait is bounded by its busy timeout (set by the runner), which JDBC query timeouts do not cover.
-    int timeoutSeconds = dialect == SqlDialect.SQLITE ? 0 : (int) Math.ceil(builder.statementTimeout.toMillis() / 1000.0);
+    // SQLite's wait is bounded by its busy timeout (set by the runner), which cancelling a statement does not cover.
+    StatementDeadlines deadlines = dialect == SqlDialect.SQLITE ? null : new StatementDeadlines(builder.statementTimeout);
     DialectSql sql = DialectSql.of(dialect);
-    this.db = new StoreContext(dialect, Statements.render(sql, tables, builder.clock), builder.clock, runner, timeoutSeconds);
+    this.db = new StoreContext(dialect, Statements.render(sql, tables, builder.clock), builder.clock, runner, deadlines);
     this.locks = new JdbiLockProvider(db);
     this.rateLimits = new JdbiRateLimitStore(db, builder.purgeInterval);
     this.circuits = new JdbiCircuitStateStore(db, builder.pollInterval);
@@ -134,10 +134,16 @@ public final class JdbiStores implements Stores, AutoCloseable {
     return rateLimits.purgeExpired();
   }
 
-  /** Stops the circuit-state poller and closes a kept SQLite connection; the user's pool stays open. */
+  /**
+   * Stops the circuit-state poller and the statement-timeout thread and closes a kept SQLite
+   * connection; the user's pool stays open.
+   */
   @Override
   public void close() {
     circuits.close();
+    if (db.deadlines() != null) {
+      db.deadlines().close();
+    }
     db.runner().close();
   }
 
@@ -172,9 +178,9 @@ public final class JdbiStores implements Stores, AutoCloseable {
     }
 
     /**
-     * How long one statement may run (JDBC query timeout, rounded up to whole seconds; for SQLite,
-     * the busy timeout and the wait for the serialized connection), default 5 s. A statement over
-     * it fails with a {@link StoreException}. Getting a connection is bounded by the pool's own
+     * How long one statement may run, default 5 s. A statement over it is cancelled (within a tenth
+     * of the timeout, at most 100 ms, after it passes) and fails with a {@link StoreException};
+     * for SQLite it is the busy timeout and the wait for the serialized connection. Getting a connection is bounded by the pool's own
      * timeout (HikariCP's {@code connectionTimeout}, 30 s by default: set it to your budget).
      */
     public Builder statementTimeout(Duration timeout) {

@@ -2,6 +2,7 @@ package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.StoreException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 
 /** Classifies and reports database failures. */
 final class SqlFailures {
@@ -61,8 +62,13 @@ final class SqlFailures {
 
   private static String describe(Throwable cause) {
     // Jdbi's messages repeat the whole statement; the driver's own message (innermost SQLException) says what went wrong.
+    // A timeout of the stores' own (StatementDeadlines) says more than the driver's "cancelled" under it.
     Throwable deepestSql = null;
     for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof SQLTimeoutException) {
+        deepestSql = t;
+        break;
+      }
       if (t instanceof SQLException) {
         deepestSql = t;
       }

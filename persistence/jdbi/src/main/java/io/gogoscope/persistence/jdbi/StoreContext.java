@@ -1,10 +1,10 @@
 package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.StoreArguments;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,35 +15,37 @@ import org.jdbi.v3.core.Handle;
  * What the three stores of one {@link JdbiStores} share: the dialect, its statements, the clock and
  * the runner, and the plain JDBC calls that run the statements on a handle's connection (see
  * {@link NamedSql} for why not Jdbi's statements).
+ *
+ * @param deadlines times each statement; {@code null} where the runner bounds the wait itself (SQLite)
  */
 record StoreContext(
-    SqlDialect dialect, Statements sql, StatementClock clock, SqlRunner runner, int queryTimeoutSeconds) {
+    SqlDialect dialect, Statements sql, StatementClock clock, SqlRunner runner, StatementDeadlines deadlines) {
 
   /** Runs a query and reads its first row, if any. */
   <R> Optional<R> queryOne(Handle handle, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
-    try (PreparedStatement statement = prepare(handle.getConnection(), sql, args);
-        ResultSet rows = statement.executeQuery()) {
-      return rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty();
-    }
+    return execute(handle, sql, args, statement -> {
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty();
+      }
+    });
   }
 
   /** Runs a query and reads all its rows. */
   <R> List<R> queryAll(Handle handle, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
-    try (PreparedStatement statement = prepare(handle.getConnection(), sql, args);
-        ResultSet rows = statement.executeQuery()) {
-      List<R> all = new ArrayList<>();
-      while (rows.next()) {
-        all.add(reader.read(rows));
+    return execute(handle, sql, args, statement -> {
+      try (ResultSet rows = statement.executeQuery()) {
+        List<R> all = new ArrayList<>();
+        while (rows.next()) {
+          all.add(reader.read(rows));
+        }
+        return all;
       }
-      return all;
-    }
+    });
   }
 
   /** Runs an update and returns the number of rows it changed. */
   int update(Handle handle, NamedSql sql, Map<String, ?> args) throws SQLException {
-    try (PreparedStatement statement = prepare(handle.getConnection(), sql, args)) {
-      return statement.executeUpdate();
-    }
+    return execute(handle, sql, args, PreparedStatement::executeUpdate);
   }
 
   /**
@@ -66,21 +68,37 @@ record StoreContext(
     });
   }
 
-  /** Prepares {@code sql} with the statement timeout set and every parameter bound from {@code args} or the clock. */
-  private PreparedStatement prepare(Connection connection, NamedSql sql, Map<String, ?> args) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql.jdbc());
-    try {
-      if (queryTimeoutSeconds > 0) {
-        statement.setQueryTimeout(queryTimeoutSeconds);
-      }
+  /** What runs a prepared statement. */
+  @FunctionalInterface
+  private interface Execution<R> {
+    R run(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Prepares {@code sql} on the handle's connection, binds every parameter from {@code args} or the
+   * clock, and runs it under the statement timeout.
+   */
+  private <R> R execute(Handle handle, NamedSql sql, Map<String, ?> args, Execution<R> execution) throws SQLException {
+    try (PreparedStatement statement = handle.getConnection().prepareStatement(sql.jdbc())) {
       List<String> names = sql.names();
       for (int i = 0; i < names.size(); i++) {
         statement.setObject(i + 1, argument(sql, args, names.get(i)));
       }
-      return statement;
-    } catch (SQLException | RuntimeException e) {
-      statement.close();
-      throw e;
+      if (deadlines == null) {
+        return execution.run(statement);
+      }
+      StatementDeadlines.Watch watch = deadlines.watch(statement);
+      try {
+        return execution.run(statement);
+      } catch (SQLException e) {
+        if (watch.cancelled()) {
+          throw new SQLTimeoutException(
+              "the statement ran past the statement timeout of " + deadlines.timeout() + " and was cancelled", e);
+        }
+        throw e;
+      } finally {
+        watch.close();
+      }
     }
   }
 

@@ -244,7 +244,8 @@ class BackendLossTest {
     lab.lockRateLimitRow(key);
     long start = System.nanoTime();
     assertThatThrownBy(() -> rateLimits.checkAndIncrement(key, 100, Duration.ofMinutes(1)))
-        .isInstanceOf(StoreException.class);
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("statement timeout of " + STATEMENT_TIMEOUT);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(took).isGreaterThanOrEqualTo(STATEMENT_TIMEOUT.minusMillis(100)).isLessThan(CALL_BOUND);
     lab.unlockRows();

@@ -1,0 +1,132 @@
+package io.gogoscope.persistence.jdbi;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Cancels the statements of one {@link JdbiStores} that run past its statement timeout.
+ *
+ * <p>Why not {@link Statement#setQueryTimeout}: PostgreSQL's and MySQL's drivers arm a
+ * {@link java.util.Timer} task per statement, which wakes the timer's thread on every statement (the
+ * new task is always the queue's head) and cost about a tenth of a PostgreSQL lock pair on two cores
+ * (measured in {@code PostgresLockBenchmark}). Here a statement only joins a set, and one thread
+ * looks over the set every {@linkplain #tick(Duration) tick}; a statement past its deadline is
+ * cancelled with {@link Statement#cancel()}, as the drivers' own timers do. Timeouts fire up to one
+ * tick late, which for a bound meant to catch a stuck database is no loss.
+ *
+ * <p>A cancel never reaches a later statement on the same pooled connection: the owner ends its
+ * {@link Watch} (waiting for a cancel in flight) before it closes the statement and gives the
+ * connection back.
+ */
+final class StatementDeadlines implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(StatementDeadlines.class.getName());
+
+  private final Duration timeout;
+  private final long timeoutNanos;
+  private final Set<Watch> running = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService scanner;
+
+  StatementDeadlines(Duration timeout) {
+    this.timeout = timeout;
+    this.timeoutNanos = timeout.toNanos();
+    this.scanner = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("gogoscope-sql-statement-timeout").factory());
+    long tick = tick(timeout).toNanos();
+    scanner.scheduleWithFixedDelay(this::cancelOverdue, tick, tick, TimeUnit.NANOSECONDS);
+  }
+
+  /** How often the set is looked over: a tenth of the timeout, between 10 ms and 100 ms. */
+  static Duration tick(Duration timeout) {
+    long millis = Math.clamp(timeout.toMillis() / 10, 10, 100);
+    return Duration.ofMillis(millis);
+  }
+
+  /** The timeout statements are held to. */
+  Duration timeout() {
+    return timeout;
+  }
+
+  /** Starts timing {@code statement}, which is about to run; end the watch before closing it. */
+  Watch watch(Statement statement) {
+    Watch watch = new Watch(statement, System.nanoTime() + timeoutNanos);
+    running.add(watch);
+    return watch;
+  }
+
+  /** Whether statements are being timed right now (tests). */
+  int running() {
+    return running.size();
+  }
+
+  private void cancelOverdue() {
+    long now = System.nanoTime();
+    for (Watch watch : running) {
+      if (now - watch.deadline >= 0 && running.remove(watch)) {
+        // Cancelling opens a connection of its own (PostgreSQL's cancel request, MySQL's KILL QUERY),
+        // which can take long when the database is in trouble: never on the scanning thread.
+        Thread.ofVirtual().name("gogoscope-sql-cancel").start(watch::cancel);
+      }
+    }
+  }
+
+  /** Stops the scanning thread; statements running now are no longer timed. */
+  @Override
+  public void close() {
+    scanner.shutdownNow();
+    running.clear();
+  }
+
+  /** One running statement and its deadline. */
+  final class Watch implements AutoCloseable {
+    private final Statement statement;
+    private final long deadline;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean ended; // guarded by lock
+    private volatile boolean cancelled;
+
+    private Watch(Statement statement, long deadline) {
+      this.statement = statement;
+      this.deadline = deadline;
+    }
+
+    /** Whether the statement was cancelled for running past the timeout. */
+    boolean cancelled() {
+      return cancelled;
+    }
+
+    private void cancel() {
+      lock.lock();
+      try {
+        if (ended) {
+          return; // finished meanwhile; its connection may already serve another statement
+        }
+        cancelled = true;
+        statement.cancel();
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "cancelling a statement past the timeout of " + timeout + " failed", e);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    /** Stops timing the statement; waits for a cancel in flight, so none reaches a later one. */
+    @Override
+    public void close() {
+      running.remove(this);
+      lock.lock();
+      try {
+        ended = true;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+}
