@@ -52,8 +52,8 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
   @Override
   public Optional<CircuitSnapshot> read(String name) {
     StoreContext.checkKey("circuit name", name);
-    return db.runner().run("read circuit", name, handle -> db.queryOne(
-        handle, db.sql().readCircuit(), Map.of("name", name), JdbiCircuitStateStore::snapshot));
+    return db.runner().run("read circuit", name, connection -> db.queryOne(
+        connection, db.sql().readCircuit(), Map.of("name", name), JdbiCircuitStateStore::snapshot));
   }
 
   @Override
@@ -63,8 +63,8 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
     Objects.requireNonNull(snapshot.state(), "circuit snapshot state must not be null");
     Objects.requireNonNull(snapshot.since(), "circuit snapshot since must not be null");
     String writer = UUID.randomUUID().toString();
-    boolean stored = db.runner().run("publish circuit", name, handle -> db.upsertReturning(
-            handle,
+    boolean stored = db.runner().run("publish circuit", name, connection -> db.upsertReturning(
+            connection,
             db.sql().publish(),
             db.sql().selectWriter(),
             Map.of(
@@ -128,8 +128,8 @@ final class JdbiCircuitStateStore implements CircuitStateStore, AutoCloseable {
       for (int i = 0; i < names.size(); i++) {
         args.put("n" + i, names.get(i));
       }
-      rows = db.runner().run("poll circuits", String.join(",", names), handle -> db.queryAll(
-          handle, db.sql().readCircuits(names.size()), args, rs -> Map.entry(rs.getString("name"), snapshot(rs))));
+      rows = db.runner().run("poll circuits", String.join(",", names), connection -> db.queryAll(
+          connection, db.sql().readCircuits(names.size()), args, rs -> Map.entry(rs.getString("name"), snapshot(rs))));
     } catch (StoreException e) {
       if (!pollFailing) {
         pollFailing = true;

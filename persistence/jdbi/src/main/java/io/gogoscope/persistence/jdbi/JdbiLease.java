@@ -35,8 +35,8 @@ final class JdbiLease implements Lease {
     if (released) {
       return false;
     }
-    return db.runner().run("check lock", key, handle -> db.queryOne(
-            handle, db.sql().isValid(), Map.of("key", key, "owner", owner), row -> 1)
+    return db.runner().run("check lock", key, connection -> db.queryOne(
+            connection, db.sql().isValid(), Map.of("key", key, "owner", owner), row -> 1)
         .isPresent());
   }
 
@@ -64,7 +64,7 @@ final class JdbiLease implements Lease {
     Map<String, Object> args = ttlMillis >= 0
         ? Map.of("key", key, "owner", owner, "ttl", ttlMillis)
         : Map.of("key", key, "owner", owner);
-    return db.runner().run(operation, key, handle -> db.update(handle, statement, args)) == 1;
+    return db.runner().run(operation, key, connection -> db.update(connection, statement, args)) == 1;
   }
 
   @Override

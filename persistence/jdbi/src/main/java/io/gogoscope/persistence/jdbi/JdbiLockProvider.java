@@ -42,8 +42,8 @@ final class JdbiLockProvider implements LockProvider {
     StoreContext.checkKey("lock key", key);
     long ttlMillis = ttlMillis(ttl);
     String owner = UUID.randomUUID().toString();
-    Optional<Long> fencing = db.runner().run("acquire lock", key, handle -> db.upsertReturning(
-        handle,
+    Optional<Long> fencing = db.runner().run("acquire lock", key, connection -> db.upsertReturning(
+        connection,
         db.sql().acquire(),
         db.sql().selectLock(),
         Map.of("key", key, "owner", owner, "ttl", ttlMillis),
@@ -97,7 +97,7 @@ final class JdbiLockProvider implements LockProvider {
   }
 
   private boolean isHeld(String key) {
-    return db.runner().run("check lock", key, handle -> db.queryOne(handle, db.sql().isHeld(), Map.of("key", key), row -> 1)
+    return db.runner().run("check lock", key, connection -> db.queryOne(connection, db.sql().isHeld(), Map.of("key", key), row -> 1)
         .isPresent());
   }
 

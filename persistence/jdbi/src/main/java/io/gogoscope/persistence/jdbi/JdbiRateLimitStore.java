@@ -46,8 +46,8 @@ final class JdbiRateLimitStore implements RateLimitStore {
     }
     // Sub-millisecond windows count as 1 ms, the resolution of the stored times.
     long windowMillis = Math.max(1, saturatedMillis(window));
-    Row row = db.runner().run("check rate limit", key, handle -> db.upsertReturning(
-            handle,
+    Row row = db.runner().run("check rate limit", key, connection -> db.upsertReturning(
+            connection,
             db.sql().checkRate(),
             db.sql().selectRate(),
             Map.of("key", key, "max", max, "window", windowMillis),
@@ -69,7 +69,7 @@ final class JdbiRateLimitStore implements RateLimitStore {
 
   /** Deletes the rows whose every admission has left its window; returns how many. */
   int purgeExpired() {
-    return db.runner().run("purge rate limits", "*", handle -> db.update(handle, db.sql().purgeRateLimits(), Map.of()));
+    return db.runner().run("purge rate limits", "*", connection -> db.update(connection, db.sql().purgeRateLimits(), Map.of()));
   }
 
   private void purgeIfDue() {

@@ -6,6 +6,7 @@ import io.gogoscope.store.RateLimitStore;
 import io.gogoscope.store.StoreException;
 import io.gogoscope.store.Stores;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -43,7 +44,7 @@ public final class JdbiStores implements Stores, AutoCloseable {
     this.tables = Tables.withPrefix(builder.tablePrefix);
     SqlRunner runner = dialect == SqlDialect.SQLITE
         ? new SerialSqlRunner(builder.jdbi, builder.statementTimeout)
-        : new PooledSqlRunner(builder.jdbi, dialect);
+        : new PooledSqlRunner(builder.jdbi, builder.dataSource, dialect);
     // SQLite's wait is bounded by its busy timeout (set by the runner), which cancelling a statement does not cover.
     StatementDeadlines deadlines = dialect == SqlDialect.SQLITE ? null : new StatementDeadlines(builder.statementTimeout);
     DialectSql sql = DialectSql.of(dialect);
@@ -55,7 +56,7 @@ public final class JdbiStores implements Stores, AutoCloseable {
 
   /** Starts configuring stores on {@code jdbi} (its connections, usually from a pool). */
   public static Builder using(Jdbi jdbi) {
-    return new Builder(Objects.requireNonNull(jdbi, "jdbi"));
+    return new Builder(Objects.requireNonNull(jdbi, "jdbi"), null);
   }
 
   /**
@@ -63,7 +64,9 @@ public final class JdbiStores implements Stores, AutoCloseable {
    * a plain {@code DataSource} opens a connection per operation.
    */
   public static Builder using(DataSource dataSource) {
-    return using(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+    Objects.requireNonNull(dataSource, "dataSource");
+    // The stores borrow from the pool directly (see PooledSqlRunner); the Jdbi is for the rest.
+    return new Builder(Jdbi.create(dataSource), dataSource);
   }
 
   /**
@@ -90,19 +93,23 @@ public final class JdbiStores implements Stores, AutoCloseable {
    * @throws StoreException when the database refuses (for example, no privilege to create tables)
    */
   public void migrate() {
-    db.runner().run("create tables", tables.locks() + ", " + tables.rateLimits() + ", " + tables.circuits(), handle -> {
-      if (db.dialect() == SqlDialect.SQLITE) {
-        // WAL is a property of the file: readers and the writer stop blocking each other, and commits
-        // append instead of rewriting pages. It cannot change inside a transaction.
-        handle.createQuery("PRAGMA journal_mode = WAL").mapTo(String.class).one();
-      }
-      return handle.inTransaction(tx -> {
-        if (db.sql().migrationLock() != null) {
-          tx.createQuery(db.sql().migrationLock()).mapTo(String.class).findOne();
+    db.runner().run("create tables", tables.locks() + ", " + tables.rateLimits() + ", " + tables.circuits(), connection -> {
+      try (Statement statement = connection.createStatement()) {
+        if (db.dialect() == SqlDialect.SQLITE) {
+          // WAL is a property of the file: readers and the writer stop blocking each other, and commits
+          // append instead of rewriting pages. It cannot change inside a transaction.
+          statement.executeQuery("PRAGMA journal_mode = WAL").close();
         }
-        db.sql().createTables().forEach(tx::execute);
-        return null;
-      });
+        return Transactions.inTransaction(connection, () -> {
+          if (db.sql().migrationLock() != null) {
+            statement.execute(db.sql().migrationLock());
+          }
+          for (String create : db.sql().createTables()) {
+            statement.execute(create);
+          }
+          return null;
+        });
+      }
     });
   }
 
@@ -150,6 +157,7 @@ public final class JdbiStores implements Stores, AutoCloseable {
   /** Configures {@link JdbiStores}. */
   public static final class Builder {
     private final Jdbi jdbi;
+    private final DataSource dataSource; // null when only the Jdbi was given
     private SqlDialect dialect;
     private String tablePrefix = Tables.DEFAULT_PREFIX;
     private Duration statementTimeout = Duration.ofSeconds(5);
@@ -157,8 +165,9 @@ public final class JdbiStores implements Stores, AutoCloseable {
     private Duration purgeInterval = Duration.ofMinutes(1);
     private StatementClock clock = StatementClock.database();
 
-    private Builder(Jdbi jdbi) {
+    private Builder(Jdbi jdbi, DataSource dataSource) {
       this.jdbi = jdbi;
+      this.dataSource = dataSource;
     }
 
     /** Speaks {@code dialect} instead of detecting it from the connection's metadata. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -40,7 +39,7 @@ final class SerialSqlRunner implements SqlRunner {
   }
 
   @Override
-  public <T> T run(String operation, String subject, HandleCallback<T, SQLException> work) {
+  public <T> T run(String operation, String subject, SqlWork<T> work) {
     try {
       if (!gate.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new StoreBusyException(
@@ -55,7 +54,7 @@ final class SerialSqlRunner implements SqlRunner {
     try {
       for (int attempt = 1; ; attempt++) {
         try {
-          return work.withHandle(handle());
+          return work.run(handle().getConnection());
         } catch (JdbiException | SQLException e) {
           // A failed connection may be unusable (file gone, driver state): open a fresh one next time.
           discardHandle();

@@ -1,10 +1,7 @@
 package io.gogoscope.persistence.jdbi;
 
-import java.sql.SQLException;
-import org.jdbi.v3.core.HandleCallback;
-
 /**
- * Runs store work on a {@link org.jdbi.v3.core.Handle} and turns every database failure into a
+ * Runs store work on a connection and turns every database failure into a
  * {@link io.gogoscope.store.StoreException} that names the operation and key.
  */
 interface SqlRunner extends AutoCloseable {
@@ -17,7 +14,7 @@ interface SqlRunner extends AutoCloseable {
    * @param subject the key or name it is done to, for the failure message
    * @throws io.gogoscope.store.StoreException when the database cannot be reached or the work fails
    */
-  <T> T run(String operation, String subject, HandleCallback<T, SQLException> work);
+  <T> T run(String operation, String subject, SqlWork<T> work);
 
   /** Releases what the runner holds (a kept connection); never fails. */
   @Override

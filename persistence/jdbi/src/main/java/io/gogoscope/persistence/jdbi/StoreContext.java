@@ -1,6 +1,7 @@
 package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.StoreArguments;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * What the three stores of one {@link JdbiStores} share: the dialect, its statements, the clock and
- * the runner, and the plain JDBC calls that run the statements on a handle's connection (see
+ * the runner, and the plain JDBC calls that run the statements on a borrowed connection (see
  * {@link NamedSql} for why not Jdbi's statements).
  *
  * @param deadlines times each statement; {@code null} where the runner bounds the wait itself (SQLite)
@@ -22,8 +22,8 @@ record StoreContext(
     SqlDialect dialect, Statements sql, StatementClock clock, SqlRunner runner, StatementDeadlines deadlines) {
 
   /** Runs a query and reads its first row, if any. */
-  <R> Optional<R> queryOne(Handle handle, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
-    return execute(handle, sql, args, statement -> {
+  <R> Optional<R> queryOne(Connection connection, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
+    return execute(connection, sql, args, statement -> {
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty();
       }
@@ -31,8 +31,8 @@ record StoreContext(
   }
 
   /** Runs a query and reads all its rows. */
-  <R> List<R> queryAll(Handle handle, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
-    return execute(handle, sql, args, statement -> {
+  <R> List<R> queryAll(Connection connection, NamedSql sql, Map<String, ?> args, RowReader<R> reader) throws SQLException {
+    return execute(connection, sql, args, statement -> {
       try (ResultSet rows = statement.executeQuery()) {
         List<R> all = new ArrayList<>();
         while (rows.next()) {
@@ -44,8 +44,8 @@ record StoreContext(
   }
 
   /** Runs an update and returns the number of rows it changed. */
-  int update(Handle handle, NamedSql sql, Map<String, ?> args) throws SQLException {
-    return execute(handle, sql, args, PreparedStatement::executeUpdate);
+  int update(Connection connection, NamedSql sql, Map<String, ?> args) throws SQLException {
+    return execute(connection, sql, args, PreparedStatement::executeUpdate);
   }
 
   /**
@@ -58,13 +58,13 @@ record StoreContext(
    * @param args the upsert's parameters (the read back takes the ones it names)
    */
   <R> Optional<R> upsertReturning(
-      Handle handle, NamedSql upsert, NamedSql readBack, Map<String, ?> args, RowReader<R> reader) throws SQLException {
+      Connection connection, NamedSql upsert, NamedSql readBack, Map<String, ?> args, RowReader<R> reader) throws SQLException {
     if (sql.returning()) {
-      return queryOne(handle, upsert, args, reader);
+      return queryOne(connection, upsert, args, reader);
     }
-    return handle.inTransaction(tx -> {
-      update(tx, upsert, args);
-      return queryOne(tx, readBack, args, reader);
+    return Transactions.inTransaction(connection, () -> {
+      update(connection, upsert, args);
+      return queryOne(connection, readBack, args, reader);
     });
   }
 
@@ -75,11 +75,11 @@ record StoreContext(
   }
 
   /**
-   * Prepares {@code sql} on the handle's connection, binds every parameter from {@code args} or the
+   * Prepares {@code sql} on {@code connection}, binds every parameter from {@code args} or the
    * clock, and runs it under the statement timeout.
    */
-  private <R> R execute(Handle handle, NamedSql sql, Map<String, ?> args, Execution<R> execution) throws SQLException {
-    try (PreparedStatement statement = handle.getConnection().prepareStatement(sql.jdbc())) {
+  private <R> R execute(Connection connection, NamedSql sql, Map<String, ?> args, Execution<R> execution) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql.jdbc())) {
       List<String> names = sql.names();
       for (int i = 0; i < names.size(); i++) {
         statement.setObject(i + 1, argument(sql, args, names.get(i)));

@@ -139,8 +139,14 @@ final class SqlBackend implements AutoCloseable {
     return stores(builder -> builder);
   }
 
+  /**
+   * New stores configured by {@code configure}. On a server they borrow from the pool itself, the
+   * recommended way; {@link BackendLossTest} and {@link LockWorker} take the {@link Jdbi} way, so
+   * both of the runner's paths run against every server.
+   */
   JdbiStores stores(UnaryOperator<JdbiStores.Builder> configure) {
-    JdbiStores stores = configure.apply(JdbiStores.using(jdbi).dialect(dialect).tablePrefix(prefix)).build();
+    JdbiStores.Builder builder = pool != null ? JdbiStores.using(pool) : JdbiStores.using(jdbi);
+    JdbiStores stores = configure.apply(builder.dialect(dialect).tablePrefix(prefix)).build();
     synchronized (made) {
       made.add(stores);
     }
