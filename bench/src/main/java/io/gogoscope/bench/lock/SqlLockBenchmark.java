@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(3)
+@Fork(5) // round trips on 2 shared cores vary by fork; five narrow the error bars
 @State(Scope.Benchmark)
 public abstract class SqlLockBenchmark {
 
