@@ -7,7 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class WatchdogLockProviderTest {
-  private static final Duration TTL = Duration.ofMillis(300);
+  // Renewed every third of the TTL: a second leaves room for a stalled renewal on a loaded machine.
+  private static final Duration TTL = Duration.ofSeconds(1);
 
   private final InMemoryLockProvider store = new InMemoryLockProvider();
   private final WatchdogLockProvider watched = new WatchdogLockProvider(store);
