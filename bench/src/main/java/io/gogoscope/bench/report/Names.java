@@ -59,6 +59,10 @@ final class Names {
       case "rateLimit" -> "rate-limit check";
       case "compileCold" -> "compile, fresh JVM";
       case "compileWarm" -> "compile, warmed-up JVM";
+      case "off" -> "retry, observability off";
+      case "emptyObserver" -> "retry, empty observer";
+      case "disabledLibraries" -> "retry, disabled libraries";
+      case "enabled" -> "retry, tracing and metrics on";
       default -> suffix;
     };
   }
@@ -77,6 +81,15 @@ final class Names {
         "The same guards around a method that throws a (stackless, preallocated) IOException on "
             + "its first two attempts and succeeds on the third, with no delay between attempts. "
             + "Each trial checks that every variant made exactly three attempts per call."));
+    sections.put("ObservabilityBenchmark", new Section(
+        "What observability costs a call",
+        "The generated `@Retry` call of the first table (it succeeds) in four runtimes: `off` has "
+            + "neither OpenTelemetry nor Micrometer configured, as in an application without them; "
+            + "`empty observer` has an observer whose every hook does nothing, so its difference to "
+            + "`off` is the observation machinery that `off` skips; `disabled libraries` has both "
+            + "configured but switched off (OpenTelemetry's no-op API, a Micrometer composite "
+            + "registry with nothing behind it); `enabled` records spans with the OpenTelemetry SDK "
+            + "(none exported) and meters in a SimpleMeterRegistry."));
     sections.put("ForkJoinBenchmark", new Section(
         "Fork and join of tasks",
         "Fork `tasks` trivial tasks, each on its own virtual thread, wait for all and sum their "
