@@ -10,7 +10,8 @@ import java.util.List;
  * <p>Why not Jdbi's statements: the stores run a handful of fixed statements on every lock, rate-limit
  * and circuit operation, and Jdbi's per-statement machinery (parsing, binding, mapper lookup) cost
  * about 10 kB of allocation and a fifth of the time of a PostgreSQL lock pair. Parsing once at
- * start-up and binding positionally costs nothing per call. Jdbi still supplies the connections.
+ * start-up and binding positionally costs nothing per call. The connections come from the user's
+ * pool or their {@link org.jdbi.v3.core.Jdbi}.
  *
  * @param jdbc the text with each parameter replaced by {@code ?}
  * @param names the parameter names, in the order of the {@code ?}s (a name may repeat)

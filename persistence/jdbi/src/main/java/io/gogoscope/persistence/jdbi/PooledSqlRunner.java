@@ -62,18 +62,7 @@ final class PooledSqlRunner implements SqlRunner {
     if (connection.getAutoCommit()) {
       return work.run(connection);
     }
-    try {
-      T result = work.run(connection);
-      connection.commit();
-      return result;
-    } catch (RuntimeException | SQLException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
-    }
+    return Transactions.commitOrRollBack(connection, () -> work.run(connection));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.gogoscope.persistence.jdbi;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Every statement of one {@link JdbiStores}, rendered once from its dialect, tables and clock.
@@ -27,32 +29,30 @@ record Statements(
 
   static Statements render(DialectSql sql, Tables tables, StatementClock clock) {
     String now = clock.expression(sql);
-    java.util.function.UnaryOperator<String> r = text -> text == null ? null
+    UnaryOperator<String> r = text -> text == null ? null
         : text.replace("{locks}", tables.locks())
             .replace("{rate_limits}", tables.rateLimits())
             .replace("{circuits}", tables.circuits())
             .replace("{now}", now);
+    // The statements run on every operation are parsed here, once.
+    Function<String, NamedSql> n = text -> text == null ? null : NamedSql.parse(r.apply(text));
     return new Statements(
         sql.createTables().stream().map(r).toList(),
         sql.migrationLock(),
         sql.returning(),
-        parse(r.apply(sql.acquire())),
-        parse(r.apply(sql.selectLock())),
-        parse(r.apply(sql.isHeld())),
-        parse(r.apply(sql.isValid())),
-        parse(r.apply(sql.extend())),
-        parse(r.apply(sql.release())),
-        parse(r.apply(sql.checkRate())),
-        parse(r.apply(sql.selectRate())),
-        parse(r.apply(sql.purgeRateLimits())),
-        parse(r.apply(sql.publish())),
-        parse(r.apply(sql.selectWriter())),
-        parse(r.apply(sql.readCircuit())),
+        n.apply(sql.acquire()),
+        n.apply(sql.selectLock()),
+        n.apply(sql.isHeld()),
+        n.apply(sql.isValid()),
+        n.apply(sql.extend()),
+        n.apply(sql.release()),
+        n.apply(sql.checkRate()),
+        n.apply(sql.selectRate()),
+        n.apply(sql.purgeRateLimits()),
+        n.apply(sql.publish()),
+        n.apply(sql.selectWriter()),
+        n.apply(sql.readCircuit()),
         r.apply(sql.readCircuits()));
-  }
-
-  private static NamedSql parse(String text) {
-    return text == null ? null : NamedSql.parse(text);
   }
 
   /** {@link #readCircuits()} for {@code count} names bound as {@code :n0}, {@code :n1}, …. */

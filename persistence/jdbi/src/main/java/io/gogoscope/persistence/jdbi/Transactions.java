@@ -3,7 +3,7 @@ package io.gogoscope.persistence.jdbi;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Runs work in one transaction on a borrowed connection, leaving its auto-commit as it was. */
+/** Commits or rolls back work on a borrowed connection, leaving its auto-commit as it was. */
 final class Transactions {
 
   private Transactions() {}
@@ -24,6 +24,18 @@ final class Transactions {
     }
     connection.setAutoCommit(false);
     try {
+      return commitOrRollBack(connection, work);
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Runs {@code work} on a connection with auto-commit off and commits it; when the work or the
+   * commit throws, rolls back (a failed rollback is added to the failure, never replaces it).
+   */
+  static <T> T commitOrRollBack(Connection connection, Work<T> work) throws SQLException {
+    try {
       T result = work.run();
       connection.commit();
       return result;
@@ -34,8 +46,6 @@ final class Transactions {
         e.addSuppressed(rollbackFailure);
       }
       throw e;
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 }
