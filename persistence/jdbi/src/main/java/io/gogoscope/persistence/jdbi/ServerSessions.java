@@ -21,9 +21,16 @@ import java.util.WeakHashMap;
  *
  * <p>Each physical connection's session id is asked of the server once, the first time the
  * connection is seen (one short query per connection of the pool, not per operation), and kept as
- * long as the connection object lives.
+ * long as the connection object lives. Behind a proxy that pools server sessions per transaction
+ * (PgBouncer in transaction mode) the id is that of the session the query happened to run in: an
+ * undo may then wait, at most the statement timeout, for a session that is not the cut-off one.
  */
 final class ServerSessions {
+
+  private static final System.Logger LOG = System.getLogger(ServerSessions.class.getName());
+
+  /** Kept for a connection whose session id the server would not give. */
+  private static final long UNKNOWN = Long.MIN_VALUE;
 
   private final String idQuery;
   private final String existsQuery;
@@ -31,6 +38,7 @@ final class ServerSessions {
   // Keyed by the physical connection (a pool hands out a new proxy per borrow); weak, so connections
   // the pool retires are forgotten.
   private final Map<Connection, Long> ids = Collections.synchronizedMap(new WeakHashMap<>());
+  private volatile boolean warned;
 
   /**
    * @param sql the dialect's session queries; a dialect without them (SQLite) has no sessions here
@@ -43,8 +51,11 @@ final class ServerSessions {
   }
 
   /**
-   * The id of the server session behind {@code connection}, or {@code null} when the dialect has
-   * none. Asks the server the first time a physical connection is seen.
+   * The id of the server session behind {@code connection}, or {@code null} when there is none to
+   * wait for: the dialect has no sessions, or the server would not say (then an undo runs at once,
+   * as it would without this class). Asks the server the first time a physical connection is seen.
+   *
+   * @throws SQLException when the connection failed (the operation fails as it would have)
    */
   Long idOf(Connection connection) throws SQLException {
     if (idQuery == null) {
@@ -53,16 +64,34 @@ final class ServerSessions {
     Connection physical = physical(connection);
     Long id = ids.get(physical);
     if (id == null) {
-      try (PreparedStatement statement = connection.prepareStatement(idQuery)) {
-        statement.setQueryTimeout(timeoutSeconds());
-        try (ResultSet row = statement.executeQuery()) {
-          row.next();
-          id = row.getLong(1);
-        }
-      }
+      id = ask(connection);
       ids.put(physical, id);
     }
-    return id;
+    return id == UNKNOWN ? null : id;
+  }
+
+  private long ask(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(idQuery)) {
+      statement.setQueryTimeout(timeoutSeconds());
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      if (broken(connection)) {
+        throw e;
+      }
+      // Refused (a proxy, a privilege): the operation must not fail for a safety net's sake.
+      if (!connection.getAutoCommit()) {
+        connection.rollback(); // a failed statement aborts the caller's transaction on PostgreSQL
+      }
+      if (!warned) {
+        warned = true;
+        LOG.log(System.Logger.Level.WARNING, "could not read the server session id (" + idQuery + "); an acquire cut"
+            + " off by an interrupt is undone at once instead of after its session ends", e);
+      }
+      return UNKNOWN;
+    }
   }
 
   /** Whether the session {@code id} still exists, asked on {@code connection}. */
