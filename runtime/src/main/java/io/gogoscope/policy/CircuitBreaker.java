@@ -388,14 +388,23 @@ public final class CircuitBreaker {
       boolean shared) {
 
     /**
+     * The largest {@code windowSize}: the window keeps a slot per call (4 bytes each, allocated
+     * with the breaker), and a breaker that judges the last hundred thousand calls is too slow to
+     * protect anything.
+     */
+    public static final int MAX_WINDOW_SIZE = 100_000;
+
+    /**
      * Checks every value and says which is wrong.
      *
      * @throws IllegalArgumentException naming the value at fault and what to give instead
      */
     public Config {
-      if (windowSize < 1) {
+      if (windowSize < 1 || windowSize > MAX_WINDOW_SIZE) {
         throw new IllegalArgumentException(
-            "windowSize is " + windowSize + "; the window must hold at least 1 call");
+            "windowSize is " + windowSize + "; the window must hold between 1 and " + MAX_WINDOW_SIZE
+                + " calls (it keeps one slot per call; a longer window would react to a failing"
+                + " dependency only after that many calls)");
       }
       if (!(failureRatio >= 0 && failureRatio <= 1)) {
         throw new IllegalArgumentException(

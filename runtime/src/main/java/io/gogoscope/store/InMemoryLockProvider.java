@@ -35,8 +35,8 @@ public final class InMemoryLockProvider implements LockProvider {
 
   @Override
   public Optional<Lease> tryAcquire(String key, Duration ttl) {
-    StoreArguments.key(key, "key");
-    StoreArguments.ttl(ttl);
+    StoreArguments.key(key, "lock key");
+    StoreArguments.ttl(ttl); // at most 100 years: now + ttl cannot overflow past a comparable time
     long now = System.nanoTime();
     Holder mine = new Holder(now + ttl.toNanos());
     Holder current =
@@ -63,7 +63,8 @@ public final class InMemoryLockProvider implements LockProvider {
     if (lease.isPresent() || maxWait.isZero()) {
       return lease;
     }
-    long deadline = System.nanoTime() + maxWait.toNanos();
+    // A wait longer than 146 years waits as long as it takes: the deadline stays comparable.
+    long deadline = System.nanoTime() + Math.min(StoreArguments.saturatedNanos(maxWait), Long.MAX_VALUE / 2);
     waiters.incrementAndGet();
     waitLock.lockInterruptibly();
     try {

@@ -42,16 +42,15 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
    * is when the oldest admitted call in the window leaves it (for an admitted call into an empty
    * window, this call's own time plus the window).
    *
-   * @throws IllegalArgumentException when {@code max < 1} or {@code window} is not positive
+   * @throws IllegalArgumentException when {@code key} is empty or not well-formed text
+   *     ({@link StoreArguments#key}), {@code max < 1}, or {@code window} is not positive or longer
+   *     than {@link StoreArguments#MAX_DURATION}
    */
   @Override
   public RateLimitDecision checkAndIncrement(String key, int max, Duration window) {
-    Objects.requireNonNull(key, "key is null; pass the rate-limit key");
-    if (max < 1) {
-      throw new IllegalArgumentException(
-          "max is " + max + " for key '" + key + "'; a rate limit admits at least 1 call per window");
-    }
-    long windowNanos = windowNanos(key, window);
+    StoreArguments.key(key, "rate-limit key");
+    StoreArguments.max(max);
+    long windowNanos = StoreArguments.window(window).toNanos(); // at most 100 years: no overflow
     long now = time.nanoTime();
     Instant wallNow = time.now();
     RateLimitDecision[] decision = new RateLimitDecision[1];
@@ -62,19 +61,6 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     });
     sweepIfDue(now);
     return decision[0];
-  }
-
-  private static long windowNanos(String key, Duration window) {
-    if (window == null || !window.isPositive()) {
-      throw new IllegalArgumentException(
-          "window is " + window + " for key '" + key + "'; give a positive duration, e.g. Duration.ofMinutes(1)");
-    }
-    try {
-      return window.toNanos();
-    } catch (ArithmeticException tooLong) {
-      throw new IllegalArgumentException(
-          "window " + window + " for key '" + key + "' is too long; give at most about 292 years", tooLong);
-    }
   }
 
   /** Forgets idle keys, at most once per interval; one caller does it, the rest go on at once. */

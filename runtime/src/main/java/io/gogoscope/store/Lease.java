@@ -4,6 +4,11 @@ import java.time.Duration;
 
 /**
  * A held lock. Closing it releases it (try-with-resources, or a scope that registered it).
+ *
+ * <p>{@link #release()}, {@link #extend(Duration)} and {@link #isValid()} complete whatever the
+ * calling thread's interrupt status, and leave the interrupt as they found it (set again if one
+ * arrived meanwhile): a task cancelled while it held the lock releases it on its way out. Shown for
+ * every backend by {@code io.gogoscope.store.contract.LockCancellationContract}.
  */
 public interface Lease extends AutoCloseable {
 
@@ -27,7 +32,8 @@ public interface Lease extends AutoCloseable {
    * Extends the lease to {@code ttl} from now.
    *
    * @return {@code false} when the lease is no longer held (released, expired or taken over)
-   * @throws IllegalArgumentException when {@code ttl} is not positive
+   * @throws IllegalArgumentException when {@code ttl} is not positive or longer than
+   *     {@link StoreArguments#MAX_DURATION}
    * @throws StoreException when the store cannot be reached
    */
   boolean extend(Duration ttl);

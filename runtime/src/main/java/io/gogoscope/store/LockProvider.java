@@ -21,7 +21,9 @@ public interface LockProvider {
    * Tries once to acquire {@code key} for {@code ttl}.
    *
    * @return the lease, or empty when another owner holds an unexpired lease on {@code key}
-   * @throws IllegalArgumentException when {@code key} is empty or {@code ttl} is not positive
+   * @throws IllegalArgumentException when {@code key} breaks the key rules of
+   *     {@link StoreArguments#key} or {@code ttl} is not positive or longer than
+   *     {@link StoreArguments#MAX_DURATION}; checked before anything is taken
    * @throws StoreException when the store cannot be reached
    */
   Optional<Lease> tryAcquire(String key, Duration ttl);
@@ -29,11 +31,14 @@ public interface LockProvider {
   /**
    * Acquires {@code key} for {@code ttl}, waiting up to {@code maxWait} for it to become free.
    *
-   * @param maxWait how long to wait; zero tries once, like {@link #tryAcquire}
+   * @param maxWait how long to wait; zero tries once, like {@link #tryAcquire}; any length (one
+   *     longer than a clock counts waits as long as it takes)
    * @return the lease, or empty when {@code maxWait} passed first
-   * @throws IllegalArgumentException when {@code key} is empty, {@code ttl} is not positive or
-   *     {@code maxWait} is negative
-   * @throws InterruptedException when the waiting thread is interrupted
+   * @throws IllegalArgumentException when {@code key} breaks the key rules of
+   *     {@link StoreArguments#key}, {@code ttl} is not positive or longer than
+   *     {@link StoreArguments#MAX_DURATION}, or {@code maxWait} is negative
+   * @throws InterruptedException when the waiting thread is interrupted; whatever the interrupted
+   *     attempt may have taken is given back first
    * @throws StoreException when the store cannot be reached
    */
   Optional<Lease> acquire(String key, Duration ttl, Duration maxWait) throws InterruptedException;

@@ -15,8 +15,9 @@ public interface RateLimitStore {
    * {@code (now - window, now]}: a call admitted at {@code t} stops counting at {@code t + window}.
    * Refused calls are not counted.
    *
-   * @throws IllegalArgumentException when {@code key} is empty, {@code max} is below 1 or
-   *     {@code window} is not positive
+   * @throws IllegalArgumentException when {@code key} breaks the key rules of
+   *     {@link StoreArguments#key}, {@code max} is below 1 or {@code window} is not positive or
+   *     longer than {@link StoreArguments#MAX_DURATION}; checked before anything is counted
    * @throws StoreException when the store cannot be reached
    */
   RateLimitDecision checkAndIncrement(String key, int max, Duration window);

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Works with any {@link LockProvider}. Renewals run on virtual threads started by one shared
  * daemon timer thread. A renewal that fails because the store is unreachable is tried again at the
  * next tick (the lease may still be held); one that finds the lease lost stops renewing, and
- * {@link Lease#isValid()} then says so.
+ * {@link Lease#isValid()} then says so. A renewal completes whatever the interrupt status of the
+ * thread it runs on, as every lease's {@code extend} must.
  */
 public final class WatchdogLockProvider implements LockProvider {
 
@@ -34,14 +35,28 @@ public final class WatchdogLockProvider implements LockProvider {
     this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException also when {@code ttl} is longer than
+   *     {@link StoreArguments#MAX_DURATION}, checked before the delegate takes anything
+   */
   @Override
   public Optional<Lease> tryAcquire(String key, Duration ttl) {
+    StoreArguments.ttl(ttl); // before the lock is taken: a lease that cannot be watched must not be held
     return delegate.tryAcquire(key, ttl).map(lease -> watch(lease, ttl));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException also when {@code ttl} is longer than
+   *     {@link StoreArguments#MAX_DURATION}, checked before the delegate takes anything
+   */
   @Override
   public Optional<Lease> acquire(String key, Duration ttl, Duration maxWait)
       throws InterruptedException {
+    StoreArguments.ttl(ttl);
     return delegate.acquire(key, ttl, maxWait).map(lease -> watch(lease, ttl));
   }
 

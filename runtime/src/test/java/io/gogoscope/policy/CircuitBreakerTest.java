@@ -236,6 +236,19 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void aWindowBeyondTheBoundIsRefusedBeforeAnythingIsAllocated() {
+    // Integer.MAX_VALUE used to allocate a slot per call until OutOfMemoryError.
+    for (int tooLarge : new int[] {Config.MAX_WINDOW_SIZE + 1, Integer.MAX_VALUE}) {
+      assertThatThrownBy(() -> Config.failures(1, RESET).withWindowSize(tooLarge))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("windowSize is " + tooLarge + "; the window must hold between 1 and 100000 calls");
+    }
+    CircuitBreaker largest = CircuitBreaker.create(
+        "largest", Config.failures(3, RESET).withWindowSize(Config.MAX_WINDOW_SIZE), new ManualTimeSource(), null, null);
+    assertThat(largest.state()).isEqualTo(CLOSED);
+  }
+
+  @Test
   void configFactoriesFillTheRest() {
     assertThat(Config.failures(5, RESET)).isEqualTo(new Config(5, 0, 0, 5, RESET, 1, 1, false));
     assertThat(Config.failureRatio(0.5, 10, 100, RESET).withHalfOpen(3, 2).withShared(true))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gogoscope.testing.ManualTimeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,6 +100,26 @@ class InMemoryRateLimitStoreTest {
     assertThat(store.trackedKeys()).isEqualTo(1);
   }
 
+  /**
+   * The sweep runs on a calling thread, at most once a second: the store starts no thread and
+   * nothing runs while no call comes (item 7 of issue 10: idle costs nothing). Idle keys stay until
+   * the next call after the interval, which forgets them.
+   */
+  @Test
+  void nothingRunsWhileIdleAndTheNextCallSweeps() {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    for (int i = 0; i < 1_000; i++) {
+      store.checkAndIncrement("user:" + i, 5, WINDOW);
+    }
+    time.advance(WINDOW.multipliedBy(10));
+    assertThat(store.trackedKeys()).as("kept while no call comes: no background sweep").isEqualTo(1_000);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .as("threads the store started")
+        .noneMatch(t -> !before.contains(t) && t.getName().contains("gogoscope"));
+    store.checkAndIncrement("user:next", 5, WINDOW);
+    assertThat(store.trackedKeys()).as("swept by the next call").isEqualTo(1);
+  }
+
   @Test
   void keysStillInTheirWindowAreKept() {
     store.checkAndIncrement("short", 5, Duration.ofMillis(100));
@@ -111,12 +132,18 @@ class InMemoryRateLimitStoreTest {
   }
 
   @Test
-  void checksItsArguments() {
-    assertThatThrownBy(() -> store.checkAndIncrement("k", 0, WINDOW)).hasMessageContaining("at least 1 call");
-    assertThatThrownBy(() -> store.checkAndIncrement("k", 1, Duration.ZERO)).hasMessageContaining("positive duration");
-    assertThatThrownBy(() -> store.checkAndIncrement("k", 1, null)).hasMessageContaining("window is null");
-    assertThatThrownBy(() -> store.checkAndIncrement("k", 1, Duration.ofDays(365L * 1000))).hasMessageContaining("too long");
-    assertThatThrownBy(() -> store.checkAndIncrement(null, 1, WINDOW)).hasMessageContaining("key is null");
+  void checksItsArgumentsWithTheMessagesOfEveryStore() {
+    assertThatThrownBy(() -> store.checkAndIncrement("k", 0, WINDOW)).hasMessageContaining("max must be at least 1");
+    assertThatThrownBy(() -> store.checkAndIncrement("k", 1, Duration.ZERO)).hasMessageContaining("window must be positive");
+    assertThatThrownBy(() -> store.checkAndIncrement("k", 1, null)).hasMessageContaining("window must not be null");
+    assertThatThrownBy(() -> store.checkAndIncrement("k", 1, Duration.ofDays(365L * 1000)))
+        .hasMessageContaining("window must be at most 36500 days");
+    assertThatThrownBy(() -> store.checkAndIncrement(null, 1, WINDOW)).hasMessageContaining("rate-limit key must not be null");
+    assertThatThrownBy(() -> store.checkAndIncrement("", 1, WINDOW))
+        .as("the empty key, which this store took before")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rate-limit key must not be empty");
+    assertThat(store.trackedKeys()).as("keys kept after refused checks").isZero();
   }
 
   @Test

@@ -133,4 +133,14 @@ public abstract class CircuitStateStoreContract extends StoreContract<CircuitSta
     assertThatThrownBy(() -> first.read(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> first.subscribe(key("c"), null)).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void refusesNamesNoStoreCanKeepApart() {
+    for (RefusedKeys.Refused refused : RefusedKeys.around(key("c"))) {
+      RefusedKeys.assertRefused(refused, () -> first.read(refused.key()));
+      RefusedKeys.assertRefused(refused, () -> first.publish(refused.key(), snapshot(CircuitState.OPEN, 1)));
+      RefusedKeys.assertRefused(refused, () -> first.subscribe(refused.key(), s -> {}));
+    }
+    assertThat(second.read(key("c") + "s?")).as("nothing was published under a neighbour").isEmpty();
+  }
 }

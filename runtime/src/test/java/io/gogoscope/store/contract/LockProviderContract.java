@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
+import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.WatchdogLockProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,23 +37,11 @@ import org.junit.jupiter.api.Test;
  * <p>Each test works on keys of its own (a random suffix), so backends shared with other test runs
  * need no flushing between tests. Times are real: TTLs are short ({@link #shortTtl()}) and every
  * expected event is awaited by polling, up to {@link #patience()}, never by a fixed sleep.
+ *
+ * <p>The tests are split by topic along one chain of classes, so a backend that extends this class
+ * runs them all: {@link LockCancellationContract} holds those of interrupted and cancelled callers.
  */
-public abstract class LockProviderContract extends StoreContract<LockProvider> {
-
-  /** A TTL that expires soon enough for a test to wait for it. */
-  protected Duration shortTtl() {
-    return Duration.ofMillis(300);
-  }
-
-  /** A TTL no test outlives. */
-  protected Duration longTtl() {
-    return Duration.ofSeconds(30);
-  }
-
-  private static Lease held(Optional<Lease> lease) {
-    assertThat(lease).as("lease").isPresent();
-    return lease.orElseThrow();
-  }
+public abstract class LockProviderContract extends LockCancellationContract {
 
   @Test
   void acquireThenReleaseFreesTheKey() {
@@ -387,5 +377,57 @@ public abstract class LockProviderContract extends StoreContract<LockProvider> {
     Lease lease = held(first.tryAcquire(key("k"), longTtl()));
     assertThatThrownBy(() -> lease.extend(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     lease.release();
+  }
+
+  @Test
+  void refusesKeysNoStoreCanKeepApartBeforeTakingAnything() {
+    String base = key("k");
+    for (RefusedKeys.Refused refused : RefusedKeys.around(base)) {
+      RefusedKeys.assertRefused(refused, () -> first.tryAcquire(refused.key(), longTtl()));
+      RefusedKeys.assertRefused(refused, () -> first.acquire(refused.key(), longTtl(), Duration.ZERO));
+    }
+    // "s" with U+D800, "s" with U+DBFF and "s?" were one key: the refused keys' neighbours are untouched.
+    held(second.tryAcquire(base + "s?", longTtl())).release();
+    held(second.tryAcquire(base + "ab", longTtl())).release();
+  }
+
+  @Test
+  void keysThatDifferOnlyOutsideTheBasicPlaneAreDistinctLocks() {
+    String base = key("k");
+    try (Lease grinning = held(first.tryAcquire(base + "s\uD83D\uDE00", longTtl()));
+        Lease beaming = held(second.tryAcquire(base + "s\uD83D\uDE01", longTtl()));
+        Lease question = held(second.tryAcquire(base + "s?", longTtl()))) {
+      assertThat(second.tryAcquire(base + "s\uD83D\uDE00", longTtl())).as("the same key again").isEmpty();
+      assertThat(List.of(grinning, beaming, question)).allMatch(Lease::isValid);
+    }
+  }
+
+  @Test
+  void refusesTtlsLongerThanTheBoundBeforeTakingAnything() {
+    String key = key("k");
+    for (Duration tooLong : List.of(Duration.ofSeconds(Long.MAX_VALUE), StoreArguments.MAX_DURATION.plusMillis(1))) {
+      for (LockProvider provider : List.of(first, new WatchdogLockProvider(first))) {
+        assertThatThrownBy(() -> provider.tryAcquire(key, tooLong))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl must be at most 36500 days");
+        assertThatThrownBy(() -> provider.acquire(key, tooLong, Duration.ZERO))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl must be at most 36500 days");
+      }
+    }
+    Lease lease = held(second.tryAcquire(key, longTtl()));
+    assertThatThrownBy(() -> lease.extend(Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl must be at most 36500 days");
+    assertThat(lease.isValid()).as("still held after the refused extend").isTrue();
+    assertThat(lease.extend(StoreArguments.MAX_DURATION)).as("the bound itself is a TTL like any other").isTrue();
+    assertThat(first.tryAcquire(key, longTtl())).isEmpty();
+    assertThat(lease.release()).isTrue();
+  }
+
+  @Test
+  void aWaitLongerThanAnyClockCountsWaitsAsLongAsItTakes() throws InterruptedException {
+    String key = key("k");
+    Lease holder = held(first.tryAcquire(key, shortTtl()));
+    Lease next = held(second.acquire(key, longTtl(), Duration.ofSeconds(Long.MAX_VALUE)));
+    assertThat(next.fencingToken()).isGreaterThan(holder.fencingToken());
+    next.release();
   }
 }

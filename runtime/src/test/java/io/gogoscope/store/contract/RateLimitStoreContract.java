@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.store.RateLimitDecision;
 import io.gogoscope.store.RateLimitStore;
+import io.gogoscope.store.StoreArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,5 +167,27 @@ public abstract class RateLimitStoreContract extends StoreContract<RateLimitStor
         .hasMessageContaining("window");
     assertThatThrownBy(() -> first.checkAndIncrement(null, 1, Duration.ofSeconds(1)))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void refusesKeysNoStoreCanKeepApart() {
+    for (RefusedKeys.Refused refused : RefusedKeys.around(key("k"))) {
+      RefusedKeys.assertRefused(refused, () -> first.checkAndIncrement(refused.key(), 1, Duration.ofMinutes(1)));
+    }
+    assertThat(second.checkAndIncrement(key("k") + "s?", 1, Duration.ofMinutes(1)).allowed())
+        .as("the neighbour of the refused keys was never counted").isTrue();
+  }
+
+  @Test
+  void refusesWindowsLongerThanTheBound() {
+    for (Duration tooLong : List.of(Duration.ofSeconds(Long.MAX_VALUE), StoreArguments.MAX_DURATION.plusMillis(1))) {
+      assertThatThrownBy(() -> first.checkAndIncrement(key("k"), 1, tooLong))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window must be at most 36500 days");
+    }
+    RateLimitDecision longest = first.checkAndIncrement(key("k"), 1, StoreArguments.MAX_DURATION);
+    assertThat(longest.allowed()).as("the bound itself is a window like any other").isTrue();
+    assertThat(first.checkAndIncrement(key("k"), 1, StoreArguments.MAX_DURATION).retryAfter(Instant.now()))
+        .as("refused for the rest of the window")
+        .isGreaterThan(StoreArguments.MAX_DURATION.minusDays(1));
   }
 }

@@ -101,6 +101,19 @@ abstract class DialectSql {
     return "SELECT name, state, since_seconds, since_nanos, version FROM {circuits} WHERE name IN ({names})";
   }
 
+  /**
+   * Returns the id of the server session the statement runs in (one row, one number), or
+   * {@code null} for an embedded database, which has no sessions to outlive a client.
+   */
+  String sessionId() {
+    return null;
+  }
+
+  /** Returns a row while the server session with the id bound to the one {@code ?} exists. */
+  String sessionExists() {
+    return null;
+  }
+
   /** Deletes rate-limit rows whose every admission has left its window. */
   String purgeRateLimits() {
     return "DELETE FROM {rate_limits} WHERE expires_at <= {now}";

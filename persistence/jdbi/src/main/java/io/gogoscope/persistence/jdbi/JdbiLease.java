@@ -4,7 +4,12 @@ import io.gogoscope.store.Lease;
 import java.time.Duration;
 import java.util.Map;
 
-/** A lease on a row of the {@code locks} table, owned by its random token. */
+/**
+ * A lease on a row of the {@code locks} table, owned by its random token.
+ *
+ * <p>Its operations complete whatever the caller's interrupt status, which they leave as they found
+ * it ({@link SqlRunner#runUninterruptibly}): a cancelled task releases its lock on its way out.
+ */
 final class JdbiLease implements Lease {
 
   private final StoreContext db;
@@ -35,7 +40,7 @@ final class JdbiLease implements Lease {
     if (released) {
       return false;
     }
-    return db.runner().run("check lock", key, connection -> db.queryOne(
+    return db.runner().runUninterruptibly("check lock", key, connection -> db.queryOne(
             connection, db.sql().isValid(), Map.of("key", key, "owner", owner), row -> 1)
         .isPresent());
   }
@@ -54,6 +59,8 @@ final class JdbiLease implements Lease {
     if (released) {
       return false;
     }
+    // An interrupt that cuts the update off has it run again; should the first one have committed,
+    // the second finds the row freed and this says false: the key is free either way.
     boolean wasHeld = updateOwnRow("release lock", db.sql().release(), -1);
     // Held or not, the lease is done: a lease that had expired stays unheld.
     released = true;
@@ -64,7 +71,7 @@ final class JdbiLease implements Lease {
     Map<String, Object> args = ttlMillis >= 0
         ? Map.of("key", key, "owner", owner, "ttl", ttlMillis)
         : Map.of("key", key, "owner", owner);
-    return db.runner().run(operation, key, connection -> db.update(connection, statement, args)) == 1;
+    return db.runner().runUninterruptibly(operation, key, connection -> db.update(connection, statement, args)) == 1;
   }
 
   @Override

@@ -42,12 +42,17 @@ final class JdbiLockProvider implements LockProvider {
     StoreContext.checkKey("lock key", key);
     long ttlMillis = ttlMillis(ttl);
     String owner = UUID.randomUUID().toString();
-    Optional<Long> fencing = db.runner().run("acquire lock", key, connection -> db.upsertReturning(
-        connection,
-        db.sql().acquire(),
-        db.sql().selectLock(),
-        Map.of("key", key, "owner", owner, "ttl", ttlMillis),
-        row -> owner.equals(row.getString("owner")) ? row.getLong("fencing") : null));
+    // Cut off by an interrupt (or failing after it reached the database), the upsert may still
+    // commit on the server: the undo frees the row if it holds this owner's token, so the key is
+    // not held by nobody until the TTL.
+    Optional<Long> fencing = db.runner().runOrUndo("acquire lock", key,
+        connection -> db.upsertReturning(
+            connection,
+            db.sql().acquire(),
+            db.sql().selectLock(),
+            Map.of("key", key, "owner", owner, "ttl", ttlMillis),
+            row -> owner.equals(row.getString("owner")) ? row.getLong("fencing") : null),
+        connection -> db.update(connection, db.sql().release(), Map.of("key", key, "owner", owner)));
     return fencing.map(token -> new JdbiLease(db, key, owner, token));
   }
 
@@ -57,7 +62,7 @@ final class JdbiLockProvider implements LockProvider {
     StoreArguments.ttl(ttl);
     StoreArguments.maxWait(maxWait);
     long start = System.nanoTime();
-    long waitNanos = saturatedNanos(maxWait);
+    long waitNanos = StoreArguments.saturatedNanos(maxWait); // longer than 292 years: as good as forever
     long pause = FIRST_PAUSE_NANOS;
     for (boolean first = true; ; first = false) {
       if (Thread.interrupted()) {
@@ -101,27 +106,8 @@ final class JdbiLockProvider implements LockProvider {
         .isPresent());
   }
 
-  /** A TTL in whole milliseconds, at least one. */
+  /** A TTL in whole milliseconds, at least one (checked: at most 100 years, so no sum overflows). */
   static long ttlMillis(Duration ttl) {
-    StoreArguments.ttl(ttl);
-    long millis = saturatedMillis(ttl);
-    return Math.max(1, millis);
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE; // longer than 292 years: as good as forever
-    }
-  }
-
-  private static long saturatedMillis(Duration duration) {
-    try {
-      // A lease ends at now + ttl in epoch ms; a century is far beyond any use and cannot overflow.
-      return Math.min(duration.toMillis(), Duration.ofDays(36_500).toMillis());
-    } catch (ArithmeticException tooLong) {
-      return Duration.ofDays(36_500).toMillis();
-    }
+    return Math.max(1, StoreArguments.ttl(ttl).toMillis());
   }
 }

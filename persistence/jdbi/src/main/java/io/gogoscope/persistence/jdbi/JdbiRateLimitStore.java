@@ -44,8 +44,8 @@ final class JdbiRateLimitStore implements RateLimitStore {
       throw new IllegalArgumentException("max must be at most " + MAX_LIMIT + " for the SQL stores, got " + max
           + " (each check rewrites a log of max admission times); use the Redis store for larger limits");
     }
-    // Sub-millisecond windows count as 1 ms, the resolution of the stored times.
-    long windowMillis = Math.max(1, saturatedMillis(window));
+    // Sub-millisecond windows count as 1 ms, the resolution of the stored times; at most 100 years.
+    long windowMillis = Math.max(1, window.toMillis());
     Row row = db.runner().run("check rate limit", key, connection -> db.upsertReturning(
             connection,
             db.sql().checkRate(),
@@ -57,14 +57,6 @@ final class JdbiRateLimitStore implements RateLimitStore {
     purgeIfDue();
     return HitLog.decide(
         row.admitted(), row.hits(), row.checkedAt(), db.clock().clientNow(row.checkedAt()), max, windowMillis);
-  }
-
-  private static long saturatedMillis(Duration window) {
-    try {
-      return Math.min(window.toMillis(), Duration.ofDays(36_500).toMillis());
-    } catch (ArithmeticException tooLong) {
-      return Duration.ofDays(36_500).toMillis(); // a century: as good as forever, and no overflow in SQL
-    }
   }
 
   /** Deletes the rows whose every admission has left its window; returns how many. */

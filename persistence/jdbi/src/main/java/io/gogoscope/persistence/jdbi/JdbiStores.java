@@ -44,7 +44,7 @@ public final class JdbiStores implements Stores, AutoCloseable {
     this.tables = Tables.withPrefix(builder.tablePrefix);
     SqlRunner runner = dialect == SqlDialect.SQLITE
         ? new SerialSqlRunner(builder.jdbi, builder.statementTimeout)
-        : new PooledSqlRunner(builder.jdbi, builder.dataSource, dialect);
+        : new PooledSqlRunner(builder.jdbi, builder.dataSource, dialect, builder.statementTimeout);
     // SQLite's wait is bounded by its busy timeout (set by the runner), which cancelling a statement does not cover.
     StatementDeadlines deadlines = dialect == SqlDialect.SQLITE ? null : new StatementDeadlines(builder.statementTimeout);
     DialectSql sql = DialectSql.of(dialect);
@@ -156,6 +156,16 @@ public final class JdbiStores implements Stores, AutoCloseable {
 
   /** Configures {@link JdbiStores}. */
   public static final class Builder {
+
+    /** The longest {@link #statementTimeout}: 24 days, within SQLite's busy timeout (an int of milliseconds). */
+    public static final Duration MAX_STATEMENT_TIMEOUT = Duration.ofDays(24);
+
+    /** The longest {@link #pollInterval}: one day. */
+    public static final Duration MAX_POLL_INTERVAL = Duration.ofDays(1);
+
+    /** The longest {@link #purgeInterval}: 365 days. */
+    public static final Duration MAX_PURGE_INTERVAL = Duration.ofDays(365);
+
     private final Jdbi jdbi;
     private final DataSource dataSource; // null when only the Jdbi was given
     private SqlDialect dialect;
@@ -187,43 +197,61 @@ public final class JdbiStores implements Stores, AutoCloseable {
     }
 
     /**
-     * How long one statement may run, default 5 s. A statement over it is cancelled (within a tenth
-     * of the timeout, at most 100 ms, after it passes) and fails with a {@link StoreException};
-     * for SQLite it is the busy timeout and the wait for the serialized connection. Getting a connection is bounded by the pool's own
-     * timeout (HikariCP's {@code connectionTimeout}, 30 s by default: set it to your budget).
+     * How long one statement may run, default 5 s, between 1 ms and {@link #MAX_STATEMENT_TIMEOUT}.
+     * A statement over it is cancelled (within a tenth of the timeout, at most 100 ms, after it
+     * passes) and fails with a {@link StoreException}; for SQLite it is the busy timeout and the
+     * wait for the serialized connection. Getting a connection is bounded by the pool's own timeout
+     * (HikariCP's {@code connectionTimeout}, 30 s by default: set it to your budget).
+     *
+     * @throws IllegalArgumentException when {@code timeout} is null or out of those bounds
      */
     public Builder statementTimeout(Duration timeout) {
-      if (timeout == null || timeout.toMillis() < 1) {
-        throw new IllegalArgumentException("statement timeout must be at least 1 ms, was " + timeout);
-      }
-      this.statementTimeout = timeout;
+      this.statementTimeout = between("statementTimeout", timeout, Duration.ofMillis(1), MAX_STATEMENT_TIMEOUT,
+          "SQLite's busy timeout counts milliseconds in an int; no statement of the stores needs more");
       return this;
     }
 
     /**
-     * How often circuit-state subscribers poll the database for changes (default 1 s): a circuit
-     * opened by another instance is seen here within this interval. One query per interval reads
-     * all subscribed circuits, and only while something is subscribed.
+     * How often circuit-state subscribers poll the database for changes (default 1 s), between 1 ms
+     * and {@link #MAX_POLL_INTERVAL}: a circuit opened by another instance is seen here within this
+     * interval. One query per interval reads all subscribed circuits, and only while something is
+     * subscribed.
+     *
+     * @throws IllegalArgumentException when {@code interval} is null or out of those bounds
      */
     public Builder pollInterval(Duration interval) {
-      if (interval == null || interval.toMillis() < 1) {
-        throw new IllegalArgumentException("poll interval must be at least 1 ms, was " + interval);
-      }
-      this.pollInterval = interval;
+      this.pollInterval = between("pollInterval", interval, Duration.ofMillis(1), MAX_POLL_INTERVAL,
+          "a breaker opened by another instance would go unseen here for longer than any reset timeout");
       return this;
     }
 
     /**
      * How often the rate-limit store deletes expired rows by itself (default 1 min; one
-     * {@code DELETE} on a virtual thread after a check). {@link Duration#ZERO} purges after every
-     * check: for tests only.
+     * {@code DELETE} on a virtual thread after a check), at most {@link #MAX_PURGE_INTERVAL}.
+     * {@link Duration#ZERO} purges after every check: for tests only.
+     *
+     * @throws IllegalArgumentException when {@code interval} is null, negative or too long
      */
     public Builder purgeInterval(Duration interval) {
-      if (interval == null || interval.isNegative()) {
-        throw new IllegalArgumentException("purge interval must be zero or positive, was " + interval);
-      }
-      this.purgeInterval = interval;
+      this.purgeInterval = between("purgeInterval", interval, Duration.ZERO, MAX_PURGE_INTERVAL,
+          "rows of past windows would pile up for longer than that");
       return this;
+    }
+
+    private static Duration between(String setting, Duration value, Duration min, Duration max, String whyMax) {
+      if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException("JdbiStores.Builder." + setting + " must be between " + shown(min)
+            + " and " + shown(max) + ", got " + value + (value != null && value.compareTo(max) > 0 ? " (" + whyMax + ")" : ""));
+      }
+      return value;
+    }
+
+    private static String shown(Duration duration) {
+      if (duration.isZero()) {
+        return "0";
+      }
+      long days = duration.toDays();
+      return days == 1 ? "1 day" : days > 1 ? days + " days" : duration.toMillis() + " ms";
     }
 
     /** Tests only: reads "now" from {@code epochMillis} instead of the database clock. */

@@ -34,6 +34,17 @@ final class MariaDbSql extends DialectSql {
   }
 
   @Override
+  String sessionId() {
+    return "SELECT CONNECTION_ID()";
+  }
+
+  @Override
+  String sessionExists() {
+    // Without the PROCESS privilege a user sees its own sessions, which is all this asks about.
+    return "SELECT 1 FROM information_schema.PROCESSLIST WHERE ID = ?";
+  }
+
+  @Override
   List<String> createTables() {
     // Binary collation: 'a' and 'A' are two keys. MariaDB's no-pad one also tells 'a' from 'a ';
     // the MySQL dialect (also run on older MariaDB) takes utf8mb4_bin, which both have, where keys

@@ -17,6 +17,16 @@ final class PostgresSql extends DialectSql {
   }
 
   @Override
+  String sessionId() {
+    return "SELECT pg_backend_pid()";
+  }
+
+  @Override
+  String sessionExists() {
+    return "SELECT 1 FROM pg_stat_activity WHERE pid = ?";
+  }
+
+  @Override
   String migrationLock() {
     // Two sessions racing CREATE TABLE IF NOT EXISTS can both pass the check and one then fails on
     // the catalog's unique index; an advisory lock held to the end of the transaction orders them.

@@ -41,16 +41,68 @@ final class SerialSqlRunner implements SqlRunner {
   @Override
   public <T> T run(String operation, String subject, SqlWork<T> work) {
     try {
-      if (!gate.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new StoreBusyException(
-            "SQLite store could not " + operation + " '" + subject + "': waited " + timeout
-                + " for its turn on the database connection; operations are queued one at a time,"
-                + " so raise JdbiStores.Builder.statementTimeout or take load off this SQLite store");
-      }
+      enter(operation, subject);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // keep the interruption for the caller's cancellation handling
       throw new StoreException("SQLite store could not " + operation + " '" + subject + "': interrupted while queued", e);
     }
+    return runEntered(operation, subject, work);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Only the wait for the connection heeds interrupts here: the driver runs in native code, which
+   * an interrupt does not reach, so a statement under way is never cut off.
+   */
+  @Override
+  public <T> T runUninterruptibly(String operation, String subject, SqlWork<T> work) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        try {
+          enter(operation, subject, deadline);
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // kept for the caller; the wait goes on to its deadline
+        }
+      }
+      return runEntered(operation, subject, work);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Never undoes here: a SQLite statement runs in this process and is not cut off by interrupts,
+   * so a statement that failed took no effect.
+   */
+  @Override
+  public <T> T runOrUndo(String operation, String subject, SqlWork<T> work, SqlWork<?> undo) {
+    return run(operation, subject, work);
+  }
+
+  /** Waits for the connection up to the timeout. */
+  private void enter(String operation, String subject) throws InterruptedException {
+    enter(operation, subject, System.nanoTime() + timeout.toNanos());
+  }
+
+  private void enter(String operation, String subject, long deadline) throws InterruptedException {
+    if (!gate.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+      throw new StoreBusyException(
+          "SQLite store could not " + operation + " '" + subject + "': waited " + timeout
+              + " for its turn on the database connection; operations are queued one at a time,"
+              + " so raise JdbiStores.Builder.statementTimeout or take load off this SQLite store");
+    }
+  }
+
+  /** Runs {@code work} on the kept connection, the gate held, and leaves the gate. */
+  private <T> T runEntered(String operation, String subject, SqlWork<T> work) {
     try {
       for (int attempt = 1; ; attempt++) {
         try {
@@ -74,7 +126,12 @@ final class SerialSqlRunner implements SqlRunner {
       Handle opened = jdbi.open();
       try {
         // Per connection: how long SQLite waits for another process's write lock before SQLITE_BUSY.
-        opened.createQuery("PRAGMA busy_timeout = " + timeout.toMillis()).mapTo(Long.class).one();
+        long busyTimeout = opened.createQuery("PRAGMA busy_timeout = " + timeout.toMillis()).mapTo(Long.class).one();
+        if (busyTimeout != timeout.toMillis()) {
+          // SQLite keeps it in an int and silently takes 0 for what does not fit: never wait on that.
+          throw new IllegalStateException("SQLite took busy_timeout = " + busyTimeout + " ms for a statement timeout of "
+              + timeout + "; JdbiStores.Builder.statementTimeout should have refused it");
+        }
         // In WAL mode NORMAL syncs at checkpoints instead of every commit. A crash of the process
         // loses nothing; a power loss may lose the last commits, but SQLite serves one machine, so
         // every holder of those locks and windows went down with it.

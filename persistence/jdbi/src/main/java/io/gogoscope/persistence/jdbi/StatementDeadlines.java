@@ -5,9 +5,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,6 +20,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * cancelled with {@link Statement#cancel()}, as the drivers' own timers do. Timeouts fire up to one
  * tick late, which for a bound meant to catch a stuck database is no loss.
  *
+ * <p>Idle, it costs nothing: a tick that finds no statement running parks the thread without a
+ * timeout, and the next statement to start wakes it (one unpark per idle spell, not per
+ * statement), so stores that see no traffic cause no wake-ups at all.
+ *
  * <p>A cancel never reaches a later statement on the same pooled connection: the owner ends its
  * {@link Watch} (waiting for a cancel in flight) before it closes the statement and gives the
  * connection back.
@@ -31,16 +34,18 @@ final class StatementDeadlines implements AutoCloseable {
 
   private final Duration timeout;
   private final long timeoutNanos;
+  private final long tickNanos;
   private final Set<Watch> running = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService scanner;
+  private final Thread scanner;
+  private final AtomicLong ticks = new AtomicLong();
+  private volatile boolean idle;
+  private volatile boolean closed;
 
   StatementDeadlines(Duration timeout) {
     this.timeout = timeout;
     this.timeoutNanos = timeout.toNanos();
-    this.scanner = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().daemon().name("gogoscope-sql-statement-timeout").factory());
-    long tick = tick(timeout).toNanos();
-    scanner.scheduleWithFixedDelay(this::cancelOverdue, tick, tick, TimeUnit.NANOSECONDS);
+    this.tickNanos = tick(timeout).toNanos();
+    this.scanner = Thread.ofPlatform().daemon().name("gogoscope-sql-statement-timeout").start(this::scan);
   }
 
   /** How often the set is looked over: a tenth of the timeout, between 10 ms and 100 ms. */
@@ -58,12 +63,44 @@ final class StatementDeadlines implements AutoCloseable {
   Watch watch(Statement statement) {
     Watch watch = new Watch(statement, System.nanoTime() + timeoutNanos);
     running.add(watch);
+    if (idle) {
+      // Added before reading idle, and the scanner sets idle before it looks at the set one last
+      // time: either it sees this statement, or this sees it idle and wakes it.
+      idle = false;
+      LockSupport.unpark(scanner);
+    }
     return watch;
   }
 
   /** Whether statements are being timed right now (tests). */
   int running() {
     return running.size();
+  }
+
+  /** How many times the scanning thread has woken to look over the set (tests). */
+  long ticks() {
+    return ticks.get();
+  }
+
+  /** Whether the scanning thread is parked until the next statement (tests). */
+  boolean sleepsUntilNextStatement() {
+    return idle && scanner.getState() == Thread.State.WAITING;
+  }
+
+  private void scan() {
+    while (!closed) {
+      if (running.isEmpty()) {
+        idle = true;
+        if (running.isEmpty() && !closed) {
+          LockSupport.park(this);
+        }
+        idle = false;
+        continue;
+      }
+      LockSupport.parkNanos(this, tickNanos);
+      ticks.incrementAndGet();
+      cancelOverdue();
+    }
   }
 
   private void cancelOverdue() {
@@ -80,7 +117,8 @@ final class StatementDeadlines implements AutoCloseable {
   /** Stops the scanning thread; statements running now are no longer timed. */
   @Override
   public void close() {
-    scanner.shutdownNow();
+    closed = true;
+    LockSupport.unpark(scanner);
     running.clear();
   }
 

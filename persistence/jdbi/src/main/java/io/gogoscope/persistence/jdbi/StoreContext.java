@@ -114,13 +114,17 @@ record StoreContext(
     return value;
   }
 
-  /** Checks a lock key, rate-limit key or circuit name: present and short enough for its column. */
+  /**
+   * Checks a lock key, rate-limit key or circuit name: the rules of every store
+   * ({@link StoreArguments#key}), and short enough for its column.
+   */
   static String checkKey(String what, String text) {
     StoreArguments.key(text, what);
-    if (text.length() > DialectSql.MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException(
-          what + " '" + text.substring(0, 40) + "…' has " + text.length() + " characters; the SQL stores hold"
-              + " at most " + DialectSql.MAX_KEY_LENGTH + " (hash longer keys before using them)");
+    int characters = text.codePointCount(0, text.length());
+    if (characters > DialectSql.MAX_KEY_LENGTH) {
+      throw new IllegalArgumentException(what + " \"" + text.substring(0, text.offsetByCodePoints(0, 40)) + "…\" has " + characters
+          + " characters; the SQL stores hold at most " + DialectSql.MAX_KEY_LENGTH
+          + " (hash longer keys before using them)");
     }
     return text;
   }

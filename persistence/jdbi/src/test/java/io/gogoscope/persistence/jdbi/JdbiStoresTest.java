@@ -135,9 +135,9 @@ class JdbiStoresTest {
     assertThatThrownBy(() -> JdbiStores.using(backend.jdbi()).tablePrefix("drop table;"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain SQL identifier");
     assertThatThrownBy(() -> JdbiStores.using(backend.jdbi()).statementTimeout(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statement timeout");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statementTimeout must be between 1 ms");
     assertThatThrownBy(() -> JdbiStores.using(backend.jdbi()).pollInterval(Duration.ofMillis(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poll interval");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pollInterval must be between 1 ms");
     assertThatThrownBy(() -> stores.lockProvider().tryAcquire("k".repeat(256), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 255");
     assertThatThrownBy(() -> stores.rateLimitStore().checkAndIncrement("k", 10_001, Duration.ofSeconds(1)))

@@ -2,6 +2,7 @@ package io.gogoscope.persistence.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.gogoscope.testing.RequiresServerExtension;
@@ -68,6 +69,37 @@ class StatementDeadlinesTest {
         later.executeQuery().close();
       }
       assertThat(watch.cancelled()).isFalse();
+    }
+  }
+
+  /**
+   * Idle stores cost nothing: with no statement running the scanning thread parks without a timeout
+   * (no wake-ups at all), and the next statement wakes it to be timed like any other.
+   */
+  @ParameterizedTest
+  @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MARIADB"})
+  void anIdleScannerSleepsUntilTheNextStatementWakesIt(SqlDialect dialect) throws Exception {
+    Duration timeout = Duration.ofMillis(200);
+    try (HikariDataSource pool = pool(dialect);
+        StatementDeadlines deadlines = new StatementDeadlines(timeout);
+        Connection connection = pool.getConnection()) {
+      await().atMost(Duration.ofSeconds(10)).until(deadlines::sleepsUntilNextStatement);
+      long ticks = deadlines.ticks();
+      Thread.sleep(StatementDeadlines.tick(timeout).multipliedBy(10).toMillis()); // ten ticks of idling, watched
+      assertThat(deadlines.ticks()).as("wake-ups while no statement ran").isEqualTo(ticks);
+      assertThat(deadlines.sleepsUntilNextStatement()).isTrue();
+
+      try (PreparedStatement sleep = connection.prepareStatement(sleepSql(dialect, 10))) {
+        StatementDeadlines.Watch watch = deadlines.watch(sleep);
+        try {
+          assertThatThrownBy(sleep::executeQuery).isInstanceOf(SQLException.class);
+        } finally {
+          watch.close();
+        }
+        assertThat(watch.cancelled()).as("the woken scanner cancelled the statement past its deadline").isTrue();
+      }
+      assertThat(deadlines.ticks()).as("ticks while the statement ran").isGreaterThan(ticks);
+      await().atMost(Duration.ofSeconds(10)).until(deadlines::sleepsUntilNextStatement);
     }
   }
 
