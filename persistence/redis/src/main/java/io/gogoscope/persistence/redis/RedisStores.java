@@ -72,8 +72,6 @@ public final class RedisStores implements Stores {
   public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(5);
 
   private final String keyPrefix;
-  private final Duration operationTimeout;
-  private final ReplicaWait replicaWait;
   private final LockProvider lockProvider;
   private final RateLimitStore rateLimitStore;
   private final CircuitStateStore circuitStateStore;
@@ -82,8 +80,6 @@ public final class RedisStores implements Stores {
     RedisCalls calls = new RedisCalls(builder.redisson, builder.operationTimeout);
     RedisKeys keys = new RedisKeys(builder.keyPrefix);
     this.keyPrefix = builder.keyPrefix;
-    this.operationTimeout = builder.operationTimeout;
-    this.replicaWait = builder.replicaWait;
     LockProvider locks = new RedisLockProvider(calls, keys, builder.replicaWait);
     this.lockProvider = builder.lockWatchdog ? new WatchdogLockProvider(locks) : locks;
     this.rateLimitStore = new RedisRateLimitStore(calls, keys);
@@ -103,16 +99,6 @@ public final class RedisStores implements Stores {
   /** The prefix of every key the stores create. */
   public String keyPrefix() {
     return keyPrefix;
-  }
-
-  /** How long each call waits for Redis before failing with a StoreException. */
-  public Duration operationTimeout() {
-    return operationTimeout;
-  }
-
-  /** How many replicas confirm each lock acquire and extend before it counts (0: none). */
-  public int replicasToWaitFor() {
-    return replicaWait.replicas();
   }
 
   /** Token-owned locks with fencing tokens (with the watchdog, when configured). */
