@@ -120,6 +120,9 @@ final class RedisCalls {
           e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof StoreException saysWhat) {
+        throw new StoreException(saysWhat.getMessage(), saysWhat); // thrown here too, for this stack
+      }
       throw new StoreException(what + " failed in Redis: " + cause.getMessage(), cause);
     }
   }

@@ -166,6 +166,16 @@ final class PrivateRedisCluster implements AutoCloseable {
     process.waitFor();
   }
 
+  /**
+   * Starts the killed node on {@code port} again from its cluster file; it rejoins as a replica of
+   * whoever took over its slots. Returns once it is in sync and the cluster is healthy.
+   */
+  void restart(int port) throws IOException, InterruptedException {
+    startNode(port);
+    awaitRole(port, "slave");
+    awaitHealthy("restarting " + port);
+  }
+
   /** Freezes the node on {@code port} (SIGSTOP): its connections stay open, nothing answers. */
   void pause(int port) throws IOException, InterruptedException {
     signal(port, "-STOP");
@@ -274,11 +284,18 @@ final class PrivateRedisCluster implements AutoCloseable {
     });
   }
 
-  /** Waits until every live node says cluster_state:ok and every live replica's link is up. */
+  /**
+   * Waits until every live node says cluster_state:ok, sees no live node as failing, and every live
+   * replica's link to its master is up.
+   */
   private void awaitHealthy(String after) throws InterruptedException {
     await("a healthy cluster after " + after, () -> {
-      for (int port : livePorts()) {
+      List<Integer> live = livePorts();
+      for (int port : live) {
         if (!cli(port, "CLUSTER", "INFO").contains("cluster_state:ok")) {
+          return false;
+        }
+        if (topology(port).stream().anyMatch(node -> live.contains(node.port()) && node.flags().contains("fail"))) {
           return false;
         }
         String replication = cli(port, "INFO", "replication");
@@ -316,8 +333,13 @@ final class PrivateRedisCluster implements AutoCloseable {
 
   /** The node table from a live node's point of view. */
   private List<Node> topology() throws IOException, InterruptedException {
+    return topology(liveNode());
+  }
+
+  /** The node table from the point of view of the node on {@code port}. */
+  private List<Node> topology(int port) throws IOException, InterruptedException {
     List<Node> table = new ArrayList<>();
-    for (String line : cli(liveNode(), "CLUSTER", "NODES").split("\n")) {
+    for (String line : cli(port, "CLUSTER", "NODES").split("\n")) {
       if (!line.isBlank()) {
         table.add(Node.parse(line.trim()));
       }
