@@ -27,7 +27,12 @@ record RedisKeys(String prefix) {
 
   /** The lock's fencing counter: incremented by each acquisition, never expires. */
   String fence(String key) {
-    return lock(key) + ":fence";
+    return fenceOf(lock(key));
+  }
+
+  /** {@link #fence} from the lock's name (saves building it twice per call). */
+  static String fenceOf(String lock) {
+    return lock + ":fence";
   }
 
   /**
@@ -35,12 +40,17 @@ record RedisKeys(String prefix) {
    * of it arriving late takes nothing; lives for the lease's TTL.
    */
   String lockAbandoned(String key, String token) {
-    return lock(key) + ":abandoned:" + token;
+    return abandonedOf(lock(key), token);
   }
 
   /** The channel on which releases of the lock are announced to waiters (not a key). */
   String released(String key) {
-    return lock(key) + ":released";
+    return releasedOf(lock(key));
+  }
+
+  /** {@link #released} from the lock's name. */
+  static String releasedOf(String lock) {
+    return lock + ":released";
   }
 
   /** The sorted set of admissions in a rate limit's window; expires one window after the last. */
@@ -50,7 +60,12 @@ record RedisKeys(String prefix) {
 
   /** Marks the check by {@code member} abandoned, so a late copy of it admits nothing; lives one window. */
   String rateLimitAbandoned(String key, String member) {
-    return rateLimit(key) + ":abandoned:" + member;
+    return abandonedOf(rateLimit(key), member);
+  }
+
+  /** The marker of {@code token}'s abandoned call on the lock or rate limit named {@code name}. */
+  static String abandonedOf(String name, String token) {
+    return name + ":abandoned:" + token;
   }
 
   /** The hash holding a circuit's state, since and version. */

@@ -108,17 +108,18 @@ final class RedisLockProvider implements LockProvider {
   private CompletionStage<Attempt> start(String key, Duration ttl, String token) {
     // Taken before sending, so the lease's local deadline is never later than its expiry in Redis.
     long started = System.nanoTime();
-    List<Object> scriptKeys = List.of(keys.lock(key), keys.fence(key), keys.lockAbandoned(key, token));
+    String lock = keys.lock(key);
+    List<Object> scriptKeys = List.of(lock, RedisKeys.fenceOf(lock), RedisKeys.abandonedOf(lock, token));
     String ttlMillis = RedisDurations.millis(ttl);
     if (!replicaWait.enabled()) {
       CompletionStage<List<Long>> reply = redis.start(ACQUIRE, ReturnType.MULTI, scriptKeys, token, ttlMillis);
-      return reply.thenApply(r -> attempt(key, token, ttl, started, r));
+      return reply.thenApply(r -> attempt(key, lock, token, ttl, started, r));
     }
     CompletionStage<Replicated<List<Long>>> reply =
         ACQUIRE.runThenWait(redis.redisson(), replicaWait.options(), ReturnType.MULTI, scriptKeys, token, ttlMillis);
     return reply.thenApply(
         r -> {
-          Attempt attempt = attempt(key, token, ttl, started, r.reply());
+          Attempt attempt = attempt(key, lock, token, ttl, started, r.reply());
           if (attempt.lease().isPresent() && r.replicas() < replicaWait.replicas()) {
             // Thrown into the reply: the caller abandons the acquire, which releases the lock.
             throw new StoreException(replicaWait.shortfall(acquiring(key), r.replicas()) + "; not handed out");
@@ -127,20 +128,21 @@ final class RedisLockProvider implements LockProvider {
         });
   }
 
-  private Attempt attempt(String key, String token, Duration ttl, long started, List<Long> reply) {
+  private Attempt attempt(String key, String lock, String token, Duration ttl, long started, List<Long> reply) {
     return reply.get(0) == 1
-        ? new Attempt(Optional.of(new RedisLease(key, token, reply.get(1), started + ttl.toNanos())), 0)
+        ? new Attempt(Optional.of(new RedisLease(key, lock, token, reply.get(1), started + ttl.toNanos())), 0)
         : new Attempt(Optional.empty(), reply.get(1));
   }
 
   /** Takes back an acquire whose reply the caller gave up on (see {@link Abandonment}). */
   private void abandon(String key, Duration ttl, String token, CompletionStage<Attempt> reply) {
-    List<Object> abandonKeys = List.of(keys.lock(key), keys.lockAbandoned(key, token));
+    String lock = keys.lock(key);
+    List<Object> abandonKeys = List.of(lock, RedisKeys.abandonedOf(lock, token));
     Abandonment.abandon(
         "the abandoned acquire of lock '" + key + "'",
         reply,
         attempt -> attempt.lease().isPresent(),
-        () -> redis.start(ABANDON, ReturnType.INTEGER, abandonKeys, token, keys.released(key), RedisDurations.millis(ttl)));
+        () -> redis.start(ABANDON, ReturnType.INTEGER, abandonKeys, token, RedisKeys.releasedOf(lock), RedisDurations.millis(ttl)));
   }
 
   /** The outcome of one acquire script call. */
@@ -148,14 +150,17 @@ final class RedisLockProvider implements LockProvider {
 
   private final class RedisLease implements Lease {
     private final String key;
+    /** The lock's name in Redis. */
+    private final String lock;
     private final String token;
     private final long fencingToken;
     /** No later than the lock's expiry in Redis (measured from before the acquire was sent). */
     private volatile long expiresBeforeNanos;
     private volatile boolean released;
 
-    RedisLease(String key, String token, long fencingToken, long expiresBeforeNanos) {
+    RedisLease(String key, String lock, String token, long fencingToken, long expiresBeforeNanos) {
       this.key = key;
+      this.lock = lock;
       this.token = token;
       this.fencingToken = fencingToken;
       this.expiresBeforeNanos = expiresBeforeNanos;
@@ -176,7 +181,7 @@ final class RedisLockProvider implements LockProvider {
       if (released || locallyExpired()) {
         return false; // answered here: Redis says the same a moment later
       }
-      Long holds = redis.call("checking lock '" + key + "'", HOLDS, ReturnType.INTEGER, List.of(keys.lock(key)), token);
+      Long holds = redis.call("checking lock '" + key + "'", HOLDS, ReturnType.INTEGER, List.of(lock), token);
       return holds == 1;
     }
 
@@ -188,7 +193,7 @@ final class RedisLockProvider implements LockProvider {
         return false; // once reported expired, a lease never comes back, even if Redis lags
       }
       String what = "extending lock '" + key + "'";
-      List<Object> lockKey = List.of(keys.lock(key));
+      List<Object> lockKey = List.of(lock);
       String ttlMillis = RedisDurations.millis(ttl);
       long sent = System.nanoTime();
       long extended;
@@ -222,7 +227,7 @@ final class RedisLockProvider implements LockProvider {
       boolean expired = locallyExpired();
       Long done =
           redis.callUninterruptibly(
-              "releasing lock '" + key + "'", RELEASE, ReturnType.INTEGER, List.of(keys.lock(key)), token, keys.released(key));
+              "releasing lock '" + key + "'", RELEASE, ReturnType.INTEGER, List.of(lock), token, RedisKeys.releasedOf(lock));
       released = true;
       return done == 1 && !expired;
     }

@@ -39,11 +39,13 @@ final class RedisRateLimitStore implements RateLimitStore {
     RedisDurations.atMostMax(StoreArguments.window(window), "window");
     String member = members.next();
     String windowMillis = RedisDurations.millis(window);
+    String admissions = keys.rateLimit(key);
+    List<Object> scriptKeys = List.of(admissions, RedisKeys.abandonedOf(admissions, member));
     CompletionStage<List<Long>> reply =
         redis.start(
             CHECK,
             ReturnType.MULTI,
-            List.of(keys.rateLimit(key), keys.rateLimitAbandoned(key, member)),
+            scriptKeys,
             Integer.toString(max),
             windowMillis,
             member);
@@ -51,12 +53,11 @@ final class RedisRateLimitStore implements RateLimitStore {
     try {
       decision = redis.await("checking rate limit '" + key + "'", reply);
     } catch (StoreException e) {
-      List<Object> abandonKeys = List.of(keys.rateLimit(key), keys.rateLimitAbandoned(key, member));
       Abandonment.abandon(
           "the abandoned check of rate limit '" + key + "'",
           reply,
           r -> r.get(0) == 1,
-          () -> redis.start(ABANDON, ReturnType.INTEGER, abandonKeys, member, windowMillis));
+          () -> redis.start(ABANDON, ReturnType.INTEGER, scriptKeys, member, windowMillis));
       throw e;
     }
     // The reset comes as a distance from the server's now, so it reads right on this client's
