@@ -42,10 +42,6 @@ final class RedisCalls {
     return redisson;
   }
 
-  RScript scripts() {
-    return scripts;
-  }
-
   Duration timeout() {
     return timeout;
   }
