@@ -84,16 +84,27 @@ final class PrivateRedisCluster implements AutoCloseable {
     return List.copyOf(nodes.keySet());
   }
 
-  /** A Redisson client in cluster mode that reads from masters and notices failovers quickly. */
+  /**
+   * A Redisson client in cluster mode that reads from masters, for tests that keep the cluster as
+   * it is: it waits up to 3 s per attempt, so a loaded machine does not fail its calls.
+   */
   RedissonClient connect() {
+    return connect(Duration.ofSeconds(3));
+  }
+
+  /**
+   * A Redisson client in cluster mode that reads from masters and, waiting {@code timeout} per
+   * attempt (three attempts), notices a dead master quickly.
+   */
+  RedissonClient connect(Duration timeout) {
     Config config = new Config();
     ClusterServersConfig servers =
         config
             .useClusterServers()
             .setScanInterval(200)
             .setReadMode(ReadMode.MASTER)
-            .setConnectTimeout(500)
-            .setTimeout(500)
+            .setConnectTimeout((int) timeout.toMillis())
+            .setTimeout((int) timeout.toMillis())
             .setRetryAttempts(2)
             .setRetryDelay(new ConstantDelay(Duration.ofMillis(100)))
             .setReconnectionDelay(new ConstantDelay(Duration.ofMillis(100)))

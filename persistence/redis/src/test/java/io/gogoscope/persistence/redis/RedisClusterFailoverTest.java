@@ -36,6 +36,8 @@ import org.redisson.api.RedissonClient;
 class RedisClusterFailoverTest {
   private static final int THREADS = 8;
   private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(2);
+  /** Redisson's per attempt, three attempts within the operation timeout, so a dead master shows. */
+  private static final Duration REDISSON_TIMEOUT = Duration.ofMillis(500);
   private static final Duration TTL = Duration.ofSeconds(5);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -56,7 +58,7 @@ class RedisClusterFailoverTest {
   @Test
   void eightThreadsTakeALockThroughAManualFailoverAndTheKillOfTheNewMaster() throws Exception {
     String prefix = TestRedis.randomPrefix("failover");
-    RedissonClient redisson = cluster.connect();
+    RedissonClient redisson = cluster.connect(REDISSON_TIMEOUT);
     try {
       LockProvider locks = RedisStores.builder(redisson).keyPrefix(prefix).operationTimeout(OPERATION_TIMEOUT).build().lockProvider();
       String key = "contended";
@@ -133,7 +135,7 @@ class RedisClusterFailoverTest {
    * lets the replica take over, and takes the lock again.
    */
   private Lagged failOverToALaggingReplica(String label, UnaryOperator<RedisStores.Builder> configure) throws Exception {
-    RedissonClient redisson = cluster.connect();
+    RedissonClient redisson = cluster.connect(REDISSON_TIMEOUT);
     try {
       return failOverToALaggingReplica(label, configure.apply(RedisStores.builder(redisson)));
     } finally {
