@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,7 +22,7 @@ import org.redisson.config.Config;
 
 /**
  * A Redis master with one replica of the trial's own: two {@code redis-server} processes on free
- * loopback ports (nothing persisted), started in the trial's setup and stopped by pid in its
+ * loopback ports (nothing persisted; their folder is a temporary one, deleted at the end), started in the trial's setup and stopped by pid in its
  * teardown, and one Redisson client in master/replica mode that every library shares. The shared
  * server on 6379 has no replica, and giving it one would change it under everyone else's feet.
  */
@@ -26,11 +30,13 @@ import org.redisson.config.Config;
 public class ReplicatedRedis {
 
   private final List<Process> servers = new ArrayList<>();
+  private Path folder;
   private RedissonClient redisson;
   private String prefix;
 
   @Setup
   public void start() throws IOException, InterruptedException {
+    folder = Files.createTempDirectory("gogoscope-bench-redis-");
     int master = freePort();
     startServer(master);
     int replica = freePort();
@@ -63,6 +69,11 @@ public class ReplicatedRedis {
       for (Process server : servers) {
         server.waitFor(10, TimeUnit.SECONDS);
       }
+      try (Stream<Path> files = Files.walk(folder)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // a temporary folder: the system cleans it up eventually
+      }
     }
   }
 
@@ -84,7 +95,9 @@ public class ReplicatedRedis {
   private void startServer(int port, String... more) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
-        "--appendonly", "no", "--daemonize", "no"));
+        "--appendonly", "no", "--daemonize", "no", "--dir", folder.toString(),
+        // the replica's first sync goes over the socket, not through a dump file
+        "--repl-diskless-sync", "yes", "--repl-diskless-sync-delay", "0"));
     command.addAll(List.of(more));
     Process server;
     try {
