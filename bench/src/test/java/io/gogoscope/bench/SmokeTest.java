@@ -38,6 +38,7 @@ class SmokeTest {
     assertThat(markdown)
         .contains("## Redis: lock acquire and release, one caller")
         .contains("## Redis: lock pairs per second from 8 virtual threads")
+        .contains("## Redis: lock acquire and release on a master with a replica")
         .contains("## Redis: one rate-limit check")
         .contains("## PostgreSQL: lock acquire and release");
     // Every target is checked but the processor's, whose 500-method corpus the smoke pass shrinks.

@@ -56,6 +56,7 @@ final class Names {
       case "forkJoin" -> "fork and join";
       case "lockPair" -> "lock acquire + release";
       case "lockPair8" -> "lock acquire + release, 8 virtual threads";
+      case "lockPairWaitReplica" -> "lock acquire + release, waiting for 1 replica";
       case "rateLimit" -> "rate-limit check";
       case "compileCold" -> "compile, fresh JVM";
       case "compileWarm" -> "compile, warmed-up JVM";
@@ -108,6 +109,15 @@ final class Names {
         "Redis: lock pairs per second from 8 virtual threads",
         "The same pair from 8 virtual threads at once (JMH's virtual-thread executor), each on "
             + "its own key. Higher is better."));
+    sections.put("RedisReplicatedLockBenchmark", new Section(
+        "Redis: lock acquire and release on a master with a replica",
+        "The pair of the first Redis table on a private master with one replica (two redis-server "
+            + "processes the trial starts), all libraries on one Redisson client in master/replica "
+            + "mode. gogoscope `lock acquire + release` does not wait for the replica (its default); "
+            + "`waiting for 1 replica` uses `waitForReplicas(1, 1 s)`: the acquire's script and "
+            + "`WAIT 1 1000` in one pipeline, so the lease is handed out only once the replica has "
+            + "it. Redisson's locks wait for every connected replica on their own whenever Redisson "
+            + "is not in single-server mode, so they are compared with the waiting variant."));
     sections.put("RedisRateLimitBenchmark", new Section(
         "Redis: one rate-limit check",
         "One admitted check against a limit of 1,000,000 calls per 1 s window, on one key."));

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RScript.Mode;
 import org.redisson.api.RScript.ReturnType;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisNoScriptException;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * A Lua script from this package's resources, run by its SHA-1 ({@code EVALSHA}) so only the digest
@@ -62,6 +66,37 @@ final class LuaScript {
                 ? redis.<R>evalAsync(routingKey, Mode.READ_WRITE, source, returns, keys, args)
                 : CompletableFuture.failedStage(failure));
   }
+
+  /**
+   * Runs the script like {@link #run}, followed on the same connection by {@code WAIT} for
+   * {@code replicas} replicas (one pipeline, one round trip plus the replication): the reply says
+   * how many replicas confirmed that they hold everything the script wrote.
+   */
+  <R> CompletionStage<Replicated<R>> runThenWait(
+      RedissonClient redisson, BatchOptions waitForReplicas, ReturnType returns, List<Object> keys, Object... args) {
+    String routingKey = (String) keys.get(0);
+    RBatch bySha = redisson.createBatch(waitForReplicas);
+    bySha.getScript(StringCodec.INSTANCE).evalShaAsync(routingKey, Mode.READ_WRITE, sha1, returns, keys, args);
+    return bySha.executeAsync()
+        .exceptionallyCompose(
+            failure -> {
+              if (!(unwrap(failure) instanceof RedisNoScriptException)) {
+                return CompletableFuture.failedStage(failure);
+              }
+              RBatch bySource = redisson.createBatch(waitForReplicas);
+              bySource.getScript(StringCodec.INSTANCE).evalAsync(routingKey, Mode.READ_WRITE, source, returns, keys, args);
+              return bySource.executeAsync();
+            })
+        .thenApply(batch -> new Replicated<>(LuaScript.<R>first(batch.getResponses()), batch.getSyncedSlaves()));
+  }
+
+  @SuppressWarnings("unchecked") // the reply's type is the one the caller asked for with ReturnType
+  private static <R> R first(List<?> responses) {
+    return (R) responses.get(0);
+  }
+
+  /** A script's reply and how many replicas confirmed its writes. */
+  record Replicated<R>(R reply, int replicas) {}
 
   private static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;

@@ -17,16 +17,25 @@ import org.redisson.client.codec.StringCodec;
  * Runs scripts and waits for their replies at most the operation timeout, whatever Redisson's own
  * timeouts and retries are, turning every failure into a {@link StoreException} that says what
  * was being done.
+ *
+ * <p>Three ways to wait, by what an interrupt of the waiting thread should do: end the wait with
+ * an {@link InterruptedException} ({@link #awaitInterruptibly}, for waits the caller may cancel),
+ * end it with a {@link StoreException} ({@link #await}, for calls whose interface declares no
+ * {@code InterruptedException}), or not end it at all ({@link #awaitUninterruptibly}, for what must
+ * complete even on a cancelled thread: releasing and extending a lease). In every case the
+ * thread's interrupt flag is set again afterwards.
  */
 final class RedisCalls {
   private final RedissonClient redisson;
   private final RScript scripts;
   private final Duration timeout;
+  private final long timeoutNanos;
 
   RedisCalls(RedissonClient redisson, Duration timeout) {
     this.redisson = redisson;
     this.scripts = redisson.getScript(StringCodec.INSTANCE);
     this.timeout = timeout;
+    this.timeoutNanos = timeout.toNanos();
   }
 
   RedissonClient redisson() {
@@ -50,6 +59,14 @@ final class RedisCalls {
     return await(what, start(script, returns, keys, args));
   }
 
+  /**
+   * Runs {@code script} and waits for its reply, however often the thread is interrupted
+   * meanwhile; the interrupt flag is set again before returning or throwing.
+   */
+  <R> R callUninterruptibly(String what, LuaScript script, ReturnType returns, List<Object> keys, Object... args) {
+    return awaitUninterruptibly(what, start(script, returns, keys, args));
+  }
+
   /** Waits for {@code reply}, interrupt ending it with a {@link StoreException} (flag kept). */
   <R> R await(String what, CompletionStage<R> reply) {
     try {
@@ -62,21 +79,47 @@ final class RedisCalls {
 
   /** Waits for {@code reply}; an interrupt ends the wait with {@link InterruptedException}. */
   <R> R awaitInterruptibly(String what, CompletionStage<R> reply) throws InterruptedException {
+    return get(what, reply.toCompletableFuture(), timeoutNanos);
+  }
+
+  /**
+   * Waits for {@code reply} up to the operation timeout, not ending the wait when the thread is
+   * interrupted (before or during it); the interrupt flag is set again before returning or
+   * throwing, so the caller still sees it.
+   */
+  <R> R awaitUninterruptibly(String what, CompletionStage<R> reply) {
     CompletableFuture<R> future = reply.toCompletableFuture();
+    long deadline = System.nanoTime() + timeoutNanos;
+    boolean interrupted = false;
     try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      while (true) {
+        try {
+          return get(what, future, deadline - System.nanoTime());
+        } catch (InterruptedException e) {
+          interrupted = true; // the flag is clear now, so the next wait waits
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private <R> R get(String what, CompletableFuture<R> future, long nanos) throws InterruptedException {
+    try {
+      return future.get(nanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      future.cancel(false);
       throw new StoreException(
           what + " got no reply from Redis within " + timeout
               + "; check that Redis is reachable, or raise RedisStores.Builder.operationTimeout",
           e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof StoreException saysWhat) {
+        throw new StoreException(saysWhat.getMessage(), saysWhat); // thrown here too, for this stack
+      }
       throw new StoreException(what + " failed in Redis: " + cause.getMessage(), cause);
-    } catch (InterruptedException e) {
-      future.cancel(false);
-      throw e;
     }
   }
 }

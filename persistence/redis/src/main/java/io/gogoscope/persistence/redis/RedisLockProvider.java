@@ -1,5 +1,6 @@
 package io.gogoscope.persistence.redis;
 
+import io.gogoscope.persistence.redis.LuaScript.Replicated;
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.StoreArguments;
@@ -13,10 +14,15 @@ import org.redisson.api.RScript.ReturnType;
 /**
  * Token-owned locks in Redis, one script call per operation; never Redisson's thread-owned
  * {@code RLock}. See {@link RedisStores} for the keys it keeps.
+ *
+ * <p>Releasing and extending wait for Redis however often the calling thread is interrupted (a
+ * cancelled scope releases its locks on an interrupted thread), and leave the interrupt set. An
+ * acquire whose reply the caller stops waiting for is taken back ({@link Abandonment}).
  */
 final class RedisLockProvider implements LockProvider {
   private static final LuaScript ACQUIRE = LuaScript.load("lock-acquire");
   private static final LuaScript RELEASE = LuaScript.load("lock-release");
+  private static final LuaScript ABANDON = LuaScript.load("lock-abandon");
   private static final LuaScript EXTEND = LuaScript.load("lock-extend");
   private static final LuaScript HOLDS = LuaScript.load("lock-holds");
 
@@ -25,29 +31,31 @@ final class RedisLockProvider implements LockProvider {
 
   private final RedisCalls redis;
   private final RedisKeys keys;
+  private final ReplicaWait replicaWait;
   private final ReleaseSignals signals;
   private final Tokens tokens = new Tokens();
 
-  RedisLockProvider(RedisCalls redis, RedisKeys keys) {
+  RedisLockProvider(RedisCalls redis, RedisKeys keys, ReplicaWait replicaWait) {
     this.redis = redis;
     this.keys = keys;
+    this.replicaWait = replicaWait;
     this.signals = new ReleaseSignals(redis);
   }
 
   @Override
   public Optional<Lease> tryAcquire(String key, Duration ttl) {
-    StoreArguments.key(key, "key");
-    StoreArguments.ttl(ttl);
+    checkKeyAndTtl(key, ttl);
     return attempt(key, ttl).lease();
   }
 
   @Override
   public Optional<Lease> acquire(String key, Duration ttl, Duration maxWait)
       throws InterruptedException {
-    StoreArguments.key(key, "key");
-    StoreArguments.ttl(ttl);
+    checkKeyAndTtl(key, ttl);
     StoreArguments.maxWait(maxWait);
-    long deadline = System.nanoTime() + maxWait.toNanos();
+    // A wait too long to count in nanoseconds is as good as forever: saturate rather than overflow
+    // (the sum may wrap around; differences from it stay right).
+    long deadline = System.nanoTime() + RedisDurations.saturatedNanos(maxWait);
     Attempt attempt = attemptInterruptibly(key, ttl);
     if (attempt.lease().isPresent() || maxWait.isZero()) {
       return attempt.lease();
@@ -66,48 +74,75 @@ final class RedisLockProvider implements LockProvider {
     }
   }
 
+  private static void checkKeyAndTtl(String key, Duration ttl) {
+    StoreArguments.key(key, "key");
+    RedisDurations.atMostMax(StoreArguments.ttl(ttl), "ttl");
+  }
+
   private Attempt attempt(String key, Duration ttl) {
     String token = tokens.next();
+    CompletionStage<Attempt> reply = start(key, ttl, token);
     try {
-      return redis.await("acquiring lock '" + key + "'", start(key, ttl, token));
+      return redis.await(acquiring(key), reply);
     } catch (StoreException e) {
-      abandon(key, token);
+      abandon(key, ttl, token, reply);
       throw e;
     }
   }
 
   private Attempt attemptInterruptibly(String key, Duration ttl) throws InterruptedException {
     String token = tokens.next();
+    CompletionStage<Attempt> reply = start(key, ttl, token);
     try {
-      return redis.awaitInterruptibly("acquiring lock '" + key + "'", start(key, ttl, token));
+      return redis.awaitInterruptibly(acquiring(key), reply);
     } catch (StoreException | InterruptedException e) {
-      abandon(key, token);
+      abandon(key, ttl, token, reply);
       throw e;
     }
+  }
+
+  private static String acquiring(String key) {
+    return "acquiring lock '" + key + "'";
   }
 
   private CompletionStage<Attempt> start(String key, Duration ttl, String token) {
     // Taken before sending, so the lease's local deadline is never later than its expiry in Redis.
     long started = System.nanoTime();
-    CompletionStage<List<Long>> reply =
-        redis.start(ACQUIRE, ReturnType.MULTI, List.of(keys.lock(key), keys.fence(key)), token, millis(ttl));
+    String lock = keys.lock(key);
+    List<Object> scriptKeys = List.of(lock, RedisKeys.fenceOf(lock), RedisKeys.abandonedOf(lock, token));
+    String ttlMillis = RedisDurations.millis(ttl);
+    if (!replicaWait.enabled()) {
+      CompletionStage<List<Long>> reply = redis.start(ACQUIRE, ReturnType.MULTI, scriptKeys, token, ttlMillis);
+      return reply.thenApply(r -> attempt(key, lock, token, ttl, started, r));
+    }
+    CompletionStage<Replicated<List<Long>>> reply =
+        ACQUIRE.runThenWait(redis.redisson(), replicaWait.options(), ReturnType.MULTI, scriptKeys, token, ttlMillis);
     return reply.thenApply(
-        r -> r.get(0) == 1
-            ? new Attempt(Optional.of(new RedisLease(key, token, r.get(1), started + ttl.toNanos())), 0)
-            : new Attempt(Optional.empty(), r.get(1)));
+        r -> {
+          Attempt attempt = attempt(key, lock, token, ttl, started, r.reply());
+          if (attempt.lease().isPresent() && r.replicas() < replicaWait.replicas()) {
+            // Thrown into the reply: the caller abandons the acquire, which releases the lock.
+            throw new StoreException(replicaWait.shortfall(acquiring(key), r.replicas()) + "; not handed out");
+          }
+          return attempt;
+        });
   }
 
-  /**
-   * After a failed or abandoned wait for an acquire reply, the script may still have taken the
-   * lock: release it in the background so it does not stay taken for its whole TTL.
-   */
-  private void abandon(String key, String token) {
-    // The reply (or its failure) is of no use to anyone: the lock expires anyway.
-    var ignored = redis.start(RELEASE, ReturnType.INTEGER, List.of(keys.lock(key)), token, keys.released(key));
+  private Attempt attempt(String key, String lock, String token, Duration ttl, long started, List<Long> reply) {
+    return reply.get(0) == 1
+        ? new Attempt(Optional.of(new RedisLease(key, lock, token, reply.get(1), started + ttl.toNanos())), 0)
+        : new Attempt(Optional.empty(), reply.get(1));
   }
 
-  private static String millis(Duration ttl) {
-    return Long.toString(Math.max(1, ttl.toMillis()));
+  /** Takes back an acquire whose reply the caller gave up on (see {@link Abandonment}). */
+  private void abandon(String key, Duration ttl, String token, CompletionStage<Attempt> reply) {
+    String lock = keys.lock(key);
+    List<Object> abandonKeys = List.of(lock, RedisKeys.abandonedOf(lock, token));
+    Abandonment.abandon(
+        "the abandoned acquire of lock '" + key + "'",
+        reply,
+        attempt -> attempt.lease().isPresent(),
+        () -> redis.start(ABANDON, ReturnType.INTEGER, abandonKeys, token, RedisKeys.releasedOf(lock), RedisDurations.millis(ttl)));
   }
 
   /** The outcome of one acquire script call. */
@@ -115,14 +150,17 @@ final class RedisLockProvider implements LockProvider {
 
   private final class RedisLease implements Lease {
     private final String key;
+    /** The lock's name in Redis. */
+    private final String lock;
     private final String token;
     private final long fencingToken;
     /** No later than the lock's expiry in Redis (measured from before the acquire was sent). */
     private volatile long expiresBeforeNanos;
     private volatile boolean released;
 
-    RedisLease(String key, String token, long fencingToken, long expiresBeforeNanos) {
+    RedisLease(String key, String lock, String token, long fencingToken, long expiresBeforeNanos) {
       this.key = key;
+      this.lock = lock;
       this.token = token;
       this.fencingToken = fencingToken;
       this.expiresBeforeNanos = expiresBeforeNanos;
@@ -143,19 +181,34 @@ final class RedisLockProvider implements LockProvider {
       if (released || locallyExpired()) {
         return false; // answered here: Redis says the same a moment later
       }
-      Long holds = redis.call("checking lock '" + key + "'", HOLDS, ReturnType.INTEGER, List.of(keys.lock(key)), token);
+      Long holds = redis.call("checking lock '" + key + "'", HOLDS, ReturnType.INTEGER, List.of(lock), token);
       return holds == 1;
     }
 
+    /** Waits for Redis even on an interrupted thread (the watchdog's renewal must not be lost). */
     @Override
     public boolean extend(Duration ttl) {
-      StoreArguments.ttl(ttl);
+      RedisDurations.atMostMax(StoreArguments.ttl(ttl), "ttl");
       if (released || locallyExpired()) {
         return false; // once reported expired, a lease never comes back, even if Redis lags
       }
+      String what = "extending lock '" + key + "'";
+      List<Object> lockKey = List.of(lock);
+      String ttlMillis = RedisDurations.millis(ttl);
       long sent = System.nanoTime();
-      Long extended =
-          redis.call("extending lock '" + key + "'", EXTEND, ReturnType.INTEGER, List.of(keys.lock(key)), token, millis(ttl));
+      long extended;
+      if (replicaWait.enabled()) {
+        Replicated<Long> reply =
+            redis.awaitUninterruptibly(
+                what, EXTEND.<Long>runThenWait(redis.redisson(), replicaWait.options(), ReturnType.INTEGER, lockKey, token, ttlMillis));
+        if (reply.reply() == 1 && reply.replicas() < replicaWait.replicas()) {
+          throw new StoreException(
+              replicaWait.shortfall(what, reply.replicas()) + ": after a failover the lease may end at its earlier expiry");
+        }
+        extended = reply.reply();
+      } else {
+        extended = redis.<Long>callUninterruptibly(what, EXTEND, ReturnType.INTEGER, lockKey, token, ttlMillis);
+      }
       if (extended == 1) {
         expiresBeforeNanos = sent + ttl.toNanos();
         return true;
@@ -163,6 +216,7 @@ final class RedisLockProvider implements LockProvider {
       return false;
     }
 
+    /** Waits for Redis even on an interrupted thread (a cancelled scope releases its locks). */
     @Override
     public boolean release() {
       if (released) {
@@ -172,8 +226,8 @@ final class RedisLockProvider implements LockProvider {
       // still holds it; but such a lease was not held any more, so the answer is false.
       boolean expired = locallyExpired();
       Long done =
-          redis.call(
-              "releasing lock '" + key + "'", RELEASE, ReturnType.INTEGER, List.of(keys.lock(key)), token, keys.released(key));
+          redis.callUninterruptibly(
+              "releasing lock '" + key + "'", RELEASE, ReturnType.INTEGER, List.of(lock), token, RedisKeys.releasedOf(lock));
       released = true;
       return done == 1 && !expired;
     }

@@ -3,17 +3,25 @@ package io.gogoscope.persistence.redis;
 import io.gogoscope.store.RateLimitDecision;
 import io.gogoscope.store.RateLimitStore;
 import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.redisson.api.RScript.ReturnType;
 
 /**
  * Sliding-window rate limits in Redis: one script call per check, on the server's clock. See
  * {@link RedisStores} for the keys it keeps.
+ *
+ * <p>A check that fails with a {@link StoreException} uses no quota: when the caller stops
+ * waiting for the reply (the operation timeout, an interrupt, a lost connection), the admission
+ * the script may have made is taken back ({@link Abandonment}).
  */
 final class RedisRateLimitStore implements RateLimitStore {
   private static final LuaScript CHECK = LuaScript.load("rate-limit");
+  private static final LuaScript ABANDON = LuaScript.load("rate-limit-abandon");
 
   private final RedisCalls redis;
   private final RedisKeys keys;
@@ -28,22 +36,33 @@ final class RedisRateLimitStore implements RateLimitStore {
   public RateLimitDecision checkAndIncrement(String key, int max, Duration window) {
     StoreArguments.key(key, "key");
     StoreArguments.max(max);
-    StoreArguments.window(window);
-    List<Long> reply =
-        redis.call(
-            "checking rate limit '" + key + "'",
+    RedisDurations.atMostMax(StoreArguments.window(window), "window");
+    String member = members.next();
+    String windowMillis = RedisDurations.millis(window);
+    String admissions = keys.rateLimit(key);
+    List<Object> scriptKeys = List.of(admissions, RedisKeys.abandonedOf(admissions, member));
+    CompletionStage<List<Long>> reply =
+        redis.start(
             CHECK,
             ReturnType.MULTI,
-            List.of(keys.rateLimit(key)),
+            scriptKeys,
             Integer.toString(max),
-            Long.toString(Math.max(1, window.toMillis())),
-            members.next());
-    Instant received = Instant.now();
-    long serverNowMicros = reply.get(3);
-    long resetMicros = reply.get(2);
-    // The reset time travels as a distance from the server's now, so it reads right on this
-    // client's clock however far the two clocks are apart.
-    Instant resetAt = received.plusNanos((resetMicros - serverNowMicros) * 1_000);
-    return new RateLimitDecision(reply.get(0) == 1, reply.get(1).intValue(), resetAt, max);
+            windowMillis,
+            member);
+    List<Long> decision;
+    try {
+      decision = redis.await("checking rate limit '" + key + "'", reply);
+    } catch (StoreException e) {
+      Abandonment.abandon(
+          "the abandoned check of rate limit '" + key + "'",
+          reply,
+          r -> r.get(0) == 1,
+          () -> redis.start(ABANDON, ReturnType.INTEGER, scriptKeys, member, windowMillis));
+      throw e;
+    }
+    // The reset comes as a distance from the server's now, so it reads right on this client's
+    // clock however far the two clocks are apart; counted in microseconds so no window overflows.
+    Instant resetAt = Instant.now().plus(decision.get(2), ChronoUnit.MICROS);
+    return new RateLimitDecision(decision.get(0) == 1, decision.get(1).intValue(), resetAt, max);
   }
 }

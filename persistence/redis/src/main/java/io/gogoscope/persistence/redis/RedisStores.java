@@ -28,6 +28,9 @@ import org.redisson.api.RedissonClient;
  *       <td>the lease's TTL; deleted on release</td></tr>
  *   <tr><td>{@code gogoscope:lock:{K}:fence}</td><td>integer: the fencing counter</td>
  *       <td>kept for good, one per lock key: fencing tokens must grow across releases</td></tr>
+ *   <tr><td>{@code gogoscope:lock:{K}:abandoned:T}, {@code gogoscope:rate:{K}:abandoned:T}</td>
+ *       <td>string: marks the acquire or check of token {@code T} abandoned</td>
+ *       <td>the lease's TTL or the window; only after a call whose reply the caller gave up on</td></tr>
  *   <tr><td>{@code gogoscope:rate:{K}}</td><td>sorted set: admissions in the window</td>
  *       <td>expires one window after the last admission</td></tr>
  *   <tr><td>{@code gogoscope:circuit:{K}}</td><td>hash: state, since, version</td>
@@ -39,12 +42,26 @@ import org.redisson.api.RedissonClient;
  * </table>
  *
  * <p>The braces are a Redis Cluster hash tag: the keys of one operation share a slot, so the
- * scripts run on a cluster too.
+ * scripts run on a cluster too. Inside them {@code K} is written with {@code '%'} as {@code %25}
+ * and {@code '}'} as {@code %7D}, so the tag is never empty and two distinct keys never share a
+ * name (see {@code RedisKeys}).
  *
  * <p><b>Timeouts.</b> Each call waits at most {@link Builder#operationTimeout} for its reply and
  * then fails with a {@link io.gogoscope.store.StoreException}, whatever Redisson's own timeouts and
  * retries; keep Redisson's {@code timeout × (retryAttempts + 1)} below it so Redisson gives up
- * first. The scripts are safe to retry: a retried acquire or admission is not counted twice.
+ * first. The scripts are safe to retry: a retried acquire or admission is not counted twice. A
+ * call that fails with a {@code StoreException} leaves nothing taken behind: an acquire or rate
+ * check whose reply did not come in time is taken back, also when Redisson's resent copy of it
+ * arrives after the take-back.
+ *
+ * <p><b>Interrupts.</b> {@link io.gogoscope.store.Lease#release()} and
+ * {@link io.gogoscope.store.Lease#extend(Duration)} complete on an interrupted thread and leave its
+ * interrupt set; a waiting acquire ends with {@link InterruptedException}.
+ *
+ * <p><b>Replicas.</b> Redis replicates asynchronously: a failover may promote a replica that missed
+ * the last acquires, so the lock looks free and its fencing counter goes back.
+ * {@link Builder#waitForReplicas} makes each acquire and extend wait until that many replicas
+ * confirmed it before the lease is handed out or prolonged.
  */
 public final class RedisStores implements Stores {
 
@@ -63,7 +80,7 @@ public final class RedisStores implements Stores {
     RedisCalls calls = new RedisCalls(builder.redisson, builder.operationTimeout);
     RedisKeys keys = new RedisKeys(builder.keyPrefix);
     this.keyPrefix = builder.keyPrefix;
-    LockProvider locks = new RedisLockProvider(calls, keys);
+    LockProvider locks = new RedisLockProvider(calls, keys, builder.replicaWait);
     this.lockProvider = builder.lockWatchdog ? new WatchdogLockProvider(locks) : locks;
     this.rateLimitStore = new RedisRateLimitStore(calls, keys);
     this.circuitStateStore = new RedisCircuitStateStore(calls, keys);
@@ -107,6 +124,7 @@ public final class RedisStores implements Stores {
     private final RedissonClient redisson;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
     private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
+    private ReplicaWait replicaWait = ReplicaWait.NONE;
     private boolean lockWatchdog;
 
     private Builder(RedissonClient redisson) {
@@ -125,17 +143,65 @@ public final class RedisStores implements Stores {
             "keyPrefix must not contain '{' or '}' (got \"" + prefix + "\"): the stores put the"
                 + " caller's key in the hash tag so one operation's keys share a cluster slot");
       }
+      int lone = loneSurrogate(prefix);
+      if (lone >= 0) {
+        throw new IllegalArgumentException(
+            "keyPrefix must not contain a lone UTF-16 surrogate (at index " + lone + "): Redis names are"
+                + " sent as UTF-8, where it would read as '?' and share its names with another prefix");
+      }
       this.keyPrefix = prefix;
       return this;
     }
 
-    /** How long each call waits for Redis before failing with a StoreException (default 5 s). */
+    /**
+     * How long each call waits for Redis before failing with a StoreException (default 5 s; at
+     * most about 292 years, {@code Long.MAX_VALUE} nanoseconds).
+     */
     public Builder operationTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "operationTimeout must not be null");
       if (!timeout.isPositive()) {
         throw new IllegalArgumentException("operationTimeout must be positive, got " + timeout);
       }
-      this.operationTimeout = timeout;
+      this.operationTimeout = RedisDurations.atMostMax(timeout, "operationTimeout");
+      return this;
+    }
+
+    /**
+     * Makes every lock acquire and extend wait until {@code replicas} replicas of the lock's
+     * master confirmed it ({@code WAIT replicas timeout}, sent with the script on the same
+     * connection), before the lease is handed out or counts as extended (default: no waiting).
+     *
+     * <p>Why: Redis replicates asynchronously, so a master that fails right after an acquire may
+     * be replaced by a replica that never saw it; the lock then looks free and its fencing counter
+     * goes back, so two holders may hold one key and see the same fencing token. With one replica
+     * per master, {@code waitForReplicas(1, ...)} makes every lease handed out survive the
+     * failover of its master (the replica that confirmed it is the one promoted); with more
+     * replicas, wait for all of them for the same. It is not consensus: a confirmed replica that
+     * fails too, or an operator's forced takeover by a replica that did not confirm, still loses it.
+     *
+     * <p>The price: each acquire and extend takes one more replication hop, and while fewer than
+     * {@code replicas} replicas answer, every acquire fails with a StoreException after
+     * {@code timeout} (the lock is taken back) and every extend fails likewise (the lease keeps its
+     * old expiry). Rate limits and circuit state do not wait: a failover that loses their last
+     * writes admits a few more calls or repeats a transition, which their policies absorb.
+     *
+     * @param replicas how many replicas must confirm, at least 1; on a server without replicas
+     *     every acquire fails, so leave it off there
+     * @param timeout how long to wait for them, positive and shorter than the operation timeout so
+     *     the answer arrives before the call gives up
+     */
+    public Builder waitForReplicas(int replicas, Duration timeout) {
+      if (replicas < 1) {
+        throw new IllegalArgumentException(
+            "waitForReplicas: replicas must be at least 1, got " + replicas + "; to wait for none, do not call it");
+      }
+      Objects.requireNonNull(timeout, "waitForReplicas: timeout must not be null");
+      if (!timeout.isPositive() || timeout.toMillis() < 1) {
+        throw new IllegalArgumentException(
+            "waitForReplicas: timeout must be at least 1 ms (WAIT counts in milliseconds; 0 would wait forever), got "
+                + timeout);
+      }
+      this.replicaWait = new ReplicaWait(replicas, timeout);
       return this;
     }
 
@@ -149,8 +215,25 @@ public final class RedisStores implements Stores {
       return this;
     }
 
+    private static int loneSurrogate(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++; // a pair: one code point
+        } else if (Character.isSurrogate(c)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
     /** The stores. */
     public RedisStores build() {
+      if (replicaWait.enabled() && replicaWait.timeout().compareTo(operationTimeout) >= 0) {
+        throw new IllegalArgumentException(
+            "waitForReplicas: timeout " + replicaWait.timeout() + " must be shorter than operationTimeout "
+                + operationTimeout + ", so that the replicas' answer arrives before the call gives up");
+      }
       return new RedisStores(this);
     }
   }

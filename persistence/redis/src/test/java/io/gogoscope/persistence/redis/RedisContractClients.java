@@ -1,6 +1,7 @@
 package io.gogoscope.persistence.redis;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -9,11 +10,28 @@ import org.redisson.api.RedissonClient;
  */
 final class RedisContractClients implements AutoCloseable {
   private final String prefix;
-  private final List<RedissonClient> clients = List.of(TestRedis.connect(), TestRedis.connect());
+  private final List<RedissonClient> clients;
   private int created;
 
+  /** Two clients of the machine's shared Redis. */
   RedisContractClients(String owner) {
+    this(owner, TestRedis::connect);
+  }
+
+  /** Two clients from {@code connect} (a cluster's, say). */
+  RedisContractClients(String owner, Supplier<RedissonClient> connect) {
     this.prefix = TestRedis.randomPrefix(owner);
+    this.clients = List.of(connect.get(), connect.get());
+  }
+
+  /** The key prefix of every store made. */
+  String prefix() {
+    return prefix;
+  }
+
+  /** The first client. */
+  RedissonClient client() {
+    return clients.get(0);
   }
 
   synchronized RedisStores next() {

@@ -1,0 +1,58 @@
+package io.gogoscope.persistence.redis;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Takes back a write whose caller stopped waiting for its reply (the operation timeout passed, the
+ * thread was interrupted, the connection failed): an acquire that may have taken a lock, a rate
+ * check that may have used up an admission. Nobody will ever use what such a write took, so it
+ * must not stay taken.
+ *
+ * <p>Simply undoing the write can lose the race against it: Redisson resends a command whose reply
+ * timed out (after the caller gave up), a script the server did not know is sent again as
+ * {@code EVAL}, and two commands on different connections of a stalled server run in no particular
+ * order. So the undo is by token and idempotent against a late copy of the write: each undo script
+ * deletes what the write's token took, if anything, and leaves a marker for that token (living as
+ * long as what the write would take: the lease's TTL, the window) that makes every later copy of
+ * the write take nothing. The undo is sent at once, so nothing stays taken while Redisson's
+ * attempts run out, and once more when Redisson settles the reply if that reply says the write
+ * took effect or failed (a copy that ran after the marker expired, or an outcome still unknown).
+ */
+final class Abandonment {
+  private static final System.Logger LOG = System.getLogger(Abandonment.class.getName());
+
+  private Abandonment() {}
+
+  /**
+   * Undoes the write whose {@code reply} the caller stopped waiting for.
+   *
+   * @param what the write, for the log
+   * @param reply the write's reply, pending or settled
+   * @param tookEffect whether a reply says the write took something
+   * @param undo sends the write's undo script (idempotent, by the write's token)
+   */
+  static <R> void abandon(
+      String what, CompletionStage<R> reply, Predicate<? super R> tookEffect, Supplier<CompletionStage<?>> undo) {
+    send(what, undo);
+    reply.whenComplete(
+        (settled, failure) -> {
+          if (failure != null || tookEffect.test(settled)) {
+            send(what, undo);
+          }
+        });
+  }
+
+  private static void send(String what, Supplier<CompletionStage<?>> undo) {
+    undo.get()
+        .whenComplete(
+            (ignored, failure) -> {
+              if (failure != null) {
+                // Redis is out of reach: what the write took, if anything, lasts until it expires.
+                LOG.log(Level.DEBUG, "could not take back " + what + "; it expires on its own", failure);
+              }
+            });
+  }
+}
