@@ -3,13 +3,13 @@ package io.gogoscope.persistence.redis;
 import java.time.Duration;
 
 /**
- * The longest durations the Redis stores accept, and the conversions that stay within them. A
- * lease's local deadline, the wait for a reply and a window's reset time are counted in
- * nanoseconds, so a duration must fit a {@code long} of them (about 292 years); within that, the
- * milliseconds sent to Redis and the microseconds its scripts count in stay exact.
+ * The longest operation timeout the Redis stores accept, and the milliseconds sent to Redis. The
+ * wait for a reply is counted in nanoseconds, so the timeout must fit a {@code long} of them (about
+ * 292 years). TTLs and windows are bounded tighter, by the bound every store shares
+ * ({@link io.gogoscope.store.StoreArguments#MAX_DURATION}, 100 years).
  */
 final class RedisDurations {
-  /** The longest TTL, window or operation timeout: {@code Long.MAX_VALUE} nanoseconds. */
+  /** The longest operation timeout: {@code Long.MAX_VALUE} nanoseconds. */
   static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
 
   private RedisDurations() {}
@@ -24,10 +24,6 @@ final class RedisDurations {
     return value;
   }
 
-  /** {@code value} in nanoseconds, or {@code Long.MAX_VALUE} when longer: "practically forever". */
-  static long saturatedNanos(Duration value) {
-    return value.compareTo(MAX) >= 0 ? Long.MAX_VALUE : value.toNanos();
-  }
 
   /** {@code value} in whole milliseconds, at least 1 (Redis refuses a TTL of 0). */
   static String millis(Duration value) {

@@ -55,7 +55,7 @@ final class RedisLockProvider implements LockProvider {
     StoreArguments.maxWait(maxWait);
     // A wait too long to count in nanoseconds is as good as forever: saturate rather than overflow
     // (the sum may wrap around; differences from it stay right).
-    long deadline = System.nanoTime() + RedisDurations.saturatedNanos(maxWait);
+    long deadline = System.nanoTime() + StoreArguments.saturatedNanos(maxWait);
     Attempt attempt = attemptInterruptibly(key, ttl);
     if (attempt.lease().isPresent() || maxWait.isZero()) {
       return attempt.lease();
@@ -76,7 +76,7 @@ final class RedisLockProvider implements LockProvider {
 
   private static void checkKeyAndTtl(String key, Duration ttl) {
     StoreArguments.key(key, "key");
-    RedisDurations.atMostMax(StoreArguments.ttl(ttl), "ttl");
+    StoreArguments.ttl(ttl);
   }
 
   private Attempt attempt(String key, Duration ttl) {
@@ -188,7 +188,7 @@ final class RedisLockProvider implements LockProvider {
     /** Waits for Redis even on an interrupted thread (the watchdog's renewal must not be lost). */
     @Override
     public boolean extend(Duration ttl) {
-      RedisDurations.atMostMax(StoreArguments.ttl(ttl), "ttl");
+      StoreArguments.ttl(ttl);
       if (released || locallyExpired()) {
         return false; // once reported expired, a lease never comes back, even if Redis lags
       }

@@ -36,7 +36,7 @@ final class RedisRateLimitStore implements RateLimitStore {
   public RateLimitDecision checkAndIncrement(String key, int max, Duration window) {
     StoreArguments.key(key, "key");
     StoreArguments.max(max);
-    RedisDurations.atMostMax(StoreArguments.window(window), "window");
+    StoreArguments.window(window);
     String member = members.next();
     String windowMillis = RedisDurations.millis(window);
     String admissions = keys.rateLimit(key);
