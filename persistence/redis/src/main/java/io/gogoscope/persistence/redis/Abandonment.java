@@ -1,5 +1,6 @@
 package io.gogoscope.persistence.redis;
 
+import io.gogoscope.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
@@ -33,20 +34,40 @@ final class Abandonment {
    * @param reply the write's reply, pending or settled
    * @param tookEffect whether a reply says the write took something
    * @param undo sends the write's undo script (idempotent, by the write's token)
+   * @return the first undo's reply, for a caller that waits for it (see {@link #awaitWhereAnswered})
    */
-  static <R> void abandon(
+  static <R> CompletionStage<?> abandon(
       String what, CompletionStage<R> reply, Predicate<? super R> tookEffect, Supplier<CompletionStage<?>> undo) {
-    send(what, undo);
+    CompletionStage<?> undone = send(what, undo);
     reply.whenComplete(
         (settled, failure) -> {
           if (failure != null || tookEffect.test(settled)) {
             send(what, undo);
           }
         });
+    return undone;
   }
 
-  private static void send(String what, Supplier<CompletionStage<?>> undo) {
-    undo.get()
+  /**
+   * Where Redis answered the abandoned write (it failed there, or its reply was refused here, as
+   * when too few replicas confirmed it), Redis is reachable: waits up to the operation timeout for
+   * the undo, so what the write took is taken back before its caller hears of the failure and
+   * perhaps tries again. Where the reply never came, the undo stays in the background: waiting
+   * would only double the caller's wait on a Redis that does not answer.
+   */
+  static void awaitWhereAnswered(RedisCalls redis, CompletionStage<?> reply, CompletionStage<?> undone) {
+    if (reply.toCompletableFuture().isDone()) {
+      try {
+        redis.awaitUninterruptibly("taking back an abandoned write", undone);
+      } catch (StoreException e) {
+        // logged by send; what the write took expires on its own
+      }
+    }
+  }
+
+  private static CompletionStage<?> send(String what, Supplier<CompletionStage<?>> undo) {
+    CompletionStage<?> undone = undo.get();
+    undone
         .whenComplete(
             (ignored, failure) -> {
               if (failure != null) {
@@ -54,5 +75,6 @@ final class Abandonment {
                 LOG.log(Level.DEBUG, "could not take back " + what + "; it expires on its own", failure);
               }
             });
+    return undone;
   }
 }

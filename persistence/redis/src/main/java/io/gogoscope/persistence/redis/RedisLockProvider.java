@@ -85,7 +85,7 @@ final class RedisLockProvider implements LockProvider {
     try {
       return redis.await(acquiring(key), reply);
     } catch (StoreException e) {
-      abandon(key, ttl, token, reply);
+      Abandonment.awaitWhereAnswered(redis, reply, abandon(key, ttl, token, reply));
       throw e;
     }
   }
@@ -96,7 +96,7 @@ final class RedisLockProvider implements LockProvider {
     try {
       return redis.awaitInterruptibly(acquiring(key), reply);
     } catch (StoreException | InterruptedException e) {
-      abandon(key, ttl, token, reply);
+      Abandonment.awaitWhereAnswered(redis, reply, abandon(key, ttl, token, reply));
       throw e;
     }
   }
@@ -135,10 +135,10 @@ final class RedisLockProvider implements LockProvider {
   }
 
   /** Takes back an acquire whose reply the caller gave up on (see {@link Abandonment}). */
-  private void abandon(String key, Duration ttl, String token, CompletionStage<Attempt> reply) {
+  private CompletionStage<?> abandon(String key, Duration ttl, String token, CompletionStage<Attempt> reply) {
     String lock = keys.lock(key);
     List<Object> abandonKeys = List.of(lock, RedisKeys.abandonedOf(lock, token));
-    Abandonment.abandon(
+    return Abandonment.abandon(
         "the abandoned acquire of lock '" + key + "'",
         reply,
         attempt -> attempt.lease().isPresent(),

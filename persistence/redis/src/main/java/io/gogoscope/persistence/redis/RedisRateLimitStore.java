@@ -53,11 +53,11 @@ final class RedisRateLimitStore implements RateLimitStore {
     try {
       decision = redis.await("checking rate limit '" + key + "'", reply);
     } catch (StoreException e) {
-      Abandonment.abandon(
+      Abandonment.awaitWhereAnswered(redis, reply, Abandonment.abandon(
           "the abandoned check of rate limit '" + key + "'",
           reply,
           r -> r.get(0) == 1,
-          () -> redis.start(ABANDON, ReturnType.INTEGER, scriptKeys, member, windowMillis));
+          () -> redis.start(ABANDON, ReturnType.INTEGER, scriptKeys, member, windowMillis)));
       throw e;
     }
     // The reset comes as a distance from the server's now, so it reads right on this client's

@@ -128,8 +128,13 @@ final class PrivateRedisCluster implements AutoCloseable {
     throw new AssertionError("no master serves slot " + slot + " of " + name + ":\n" + describe());
   }
 
-  /** The port of {@code masterPort}'s replica. */
+  /**
+   * The port of {@code masterPort}'s replica, once the cluster is healthy: on a loaded machine a
+   * node that missed its node timeout is flagged as failing for a moment after a test that looked
+   * healthy at its end.
+   */
   int replicaOf(int masterPort) throws IOException, InterruptedException {
+    awaitHealthy("the previous step");
     List<Node> nodes = topology();
     String masterId = nodes.stream().filter(n -> n.port() == masterPort).findFirst().orElseThrow().id();
     return nodes.stream()
