@@ -119,6 +119,7 @@ public final class ScopeProcessor extends AbstractProcessor {
   }
 
   private void process(TypeElement owner, boolean lastRound) {
+    reporter.processing(owner);
     try {
       beforeEachType.accept(owner);
       InterfaceModel model = reader.read(owner);
