@@ -5,7 +5,9 @@ import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.ScopeObserver.LockOutcome;
 import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskKind;
 import io.gogoscope.observe.TaskObservation;
+import io.gogoscope.observe.TaskObserver;
 import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;
@@ -83,6 +85,8 @@ public final class Guard {
   private final String name;
   private final ScopeRuntime runtime;
   private final ScopeObserver observer;
+  /** The observer's handle for this guard's calls, resolved once ({@link TaskObserver#NONE} when unobserved). */
+  private final TaskObserver taskObserver;
   private final Retry retry;
   private final long attemptTimeoutNanos;
   private final long overallTimeoutNanos;
@@ -117,6 +121,10 @@ public final class Guard {
     this.bareAttempts = breaker == null && bulkhead == null;
     this.plain = overallTimeoutNanos == 0 && rateLimit == 0 && lockTtl == null
         && observer == ScopeObserver.NONE;
+    this.taskObserver = observer == ScopeObserver.NONE
+        ? TaskObserver.NONE
+        : observer.taskObserver(new TaskKind(name, retry != null,
+            attemptTimeoutNanos != 0 || overallTimeoutNanos != 0, breaker != null));
   }
 
   /** Starts a guard named {@code name} on the default runtime. */
@@ -185,6 +193,11 @@ public final class Guard {
       }
 
       @Override
+      TaskObservation observe(ScopeObserver observer, String taskName, int index, ScopeObservation scope) {
+        return taskObserver.started(index, context.attributes(), scope);
+      }
+
+      @Override
       int attempts() {
         return attempts;
       }
@@ -206,20 +219,19 @@ public final class Guard {
     }
     Scope scope = thread.openScope();
     TaskObservation observation =
-        observer.taskStarted(info(0, context), scope != null ? scope.observation() : ScopeObservation.NONE);
+        taskObserver.started(0, context.attributes(), scope != null ? scope.observation() : ScopeObservation.NONE);
     long start = System.nanoTime();
     Result<E, T> result;
     Restore restore = observation.makeCurrent();
     try {
       result = guarded(thread, context, body, errors, observation);
     } catch (Error e) {
-      observation.finished(Duration.ofNanos(System.nanoTime() - start), new ScopeObserver.Outcome(new OtherError(e), 1));
+      observation.finished(System.nanoTime() - start, new OtherError(e), 1);
       throw e;
     } finally {
       restore.close();
     }
-    observation.finished(Duration.ofNanos(System.nanoTime() - start),
-        new ScopeObserver.Outcome(OtherError.of(result), thread.attempts));
+    observation.finished(System.nanoTime() - start, OtherError.of(result), thread.attempts);
     return result;
   }
 

@@ -5,7 +5,6 @@ import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskObservation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -209,8 +208,8 @@ public final class Task<E, T> {
     Result<E, T> cancelled = new Result.Err<>(errors.cancelled(reason));
     ScopeObserver observer = scope.runtime().observer();
     if (observer != ScopeObserver.NONE) {
-      observer.taskStarted(body.info(name, index), scope.observation())
-          .finished(Duration.ZERO, new ScopeObserver.Outcome(OtherError.of(cancelled), 0));
+      body.observe(observer, name, index, scope.observation())
+          .finished(0L, OtherError.of(cancelled), 0);
     }
     complete(cancelled, null);
   }
@@ -231,7 +230,7 @@ public final class Task<E, T> {
     TaskObservation observation = TaskObservation.NONE;
     long start = 0;
     if (observer != ScopeObserver.NONE) {
-      observation = observer.taskStarted(body.info(name, index), scope.observation());
+      observation = body.observe(observer, name, index, scope.observation());
       start = System.nanoTime();
     }
     Result<E, T> result = null;
@@ -251,8 +250,7 @@ public final class Task<E, T> {
     try {
       if (observer != ScopeObserver.NONE) {
         ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(result);
-        observation.finished(Duration.ofNanos(System.nanoTime() - start),
-            new ScopeObserver.Outcome(failure, body.attempts()));
+        observation.finished(System.nanoTime() - start, failure, body.attempts());
       }
     } finally {
       complete(result, fatal);
