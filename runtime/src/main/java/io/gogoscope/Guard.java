@@ -194,6 +194,9 @@ public final class Guard {
 
       @Override
       TaskObservation observe(ScopeObserver observer, String taskName, int index, ScopeObservation scope) {
+        if (observer != Guard.this.observer) { // a scope of another runtime observes its own tasks
+          return observer.taskStarted(info(taskName, index), scope);
+        }
         return taskObserver.started(index, context.attributes(), scope);
       }
 
@@ -222,16 +225,16 @@ public final class Guard {
         taskObserver.started(0, context.attributes(), scope != null ? scope.observation() : ScopeObservation.NONE);
     long start = System.nanoTime();
     Result<E, T> result;
-    Restore restore = observation.makeCurrent();
+    Restore restore = Observations.makeCurrent(observation);
     try {
       result = guarded(thread, context, body, errors, observation);
     } catch (Error e) {
-      observation.finished(System.nanoTime() - start, new OtherError(e), 1);
+      Observations.finished(observation, System.nanoTime() - start, new OtherError(e), 1);
       throw e;
     } finally {
-      restore.close();
+      Observations.restore(restore);
     }
-    observation.finished(System.nanoTime() - start, OtherError.of(result), thread.attempts);
+    Observations.finished(observation, System.nanoTime() - start, OtherError.of(result), thread.attempts);
     return result;
   }
 
@@ -384,7 +387,7 @@ public final class Guard {
   /** Tells the call's observation and the retry's listeners that attempt {@code attempt} failed. */
   private void reportRetry(TaskObservation observation, int attempt, Duration delay, Object error) {
     ScopeError reported = error instanceof ScopeError scopeError ? scopeError : new OtherError(error);
-    observation.retrying(attempt, delay, reported);
+    Observations.retrying(observation, attempt, delay, reported);
     for (Retry.Listener listener : retry.listeners()) {
       try {
         listener.onRetry(name, attempt, delay, reported);

@@ -71,12 +71,12 @@ final class SafeObserver implements ScopeObserver {
       return TaskObserver.NONE;
     }
     TaskObserver observer = resolved;
+    // The observation goes back unwrapped: the runtime calls into it through Observations, which
+    // shields each call, so no wrapper is allocated per task.
     return (index, attributes, scope) -> {
       try {
         TaskObservation observation = observer.started(index, attributes, unwrap(scope));
-        return observation == null || observation == TaskObservation.NONE
-            ? TaskObservation.NONE
-            : new SafeTaskObservation(observation);
+        return observation == null ? TaskObservation.NONE : observation;
       } catch (RuntimeException e) {
         return TaskObservation.NONE; // dropped: see the class comment
       }

@@ -208,8 +208,8 @@ public final class Task<E, T> {
     Result<E, T> cancelled = new Result.Err<>(errors.cancelled(reason));
     ScopeObserver observer = scope.runtime().observer();
     if (observer != ScopeObserver.NONE) {
-      body.observe(observer, name, index, scope.observation())
-          .finished(0L, OtherError.of(cancelled), 0);
+      Observations.finished(body.observe(observer, name, index, scope.observation()),
+          0L, OtherError.of(cancelled), 0);
     }
     complete(cancelled, null);
   }
@@ -250,7 +250,7 @@ public final class Task<E, T> {
     try {
       if (observer != ScopeObserver.NONE) {
         ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(result);
-        observation.finished(System.nanoTime() - start, failure, body.attempts());
+        Observations.finished(observation, System.nanoTime() - start, failure, body.attempts());
       }
     } finally {
       complete(result, fatal);
@@ -275,7 +275,7 @@ public final class Task<E, T> {
         return new Result.Err<>(errors.cancelled(interruptionReason()));
       }
     }
-    Restore restore = observation.makeCurrent();
+    Restore restore = Observations.makeCurrent(observation);
     try {
       return body.run(observation);
     } catch (Exception e) {
@@ -285,7 +285,7 @@ public final class Task<E, T> {
       }
       return new Result.Err<>(errors.thrown(e));
     } finally {
-      restore.close();
+      Observations.restore(restore);
       if (permits != null) {
         permits.release();
       }
