@@ -67,7 +67,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Retry delays wait through the runtime's {@link TimeSource}, so tests can drive them with a
  * controllable clock. Locks and rate limits come from the runtime's stores, keyed by the call's
  * {@link CallContext}; a {@link StoreException} from a store fails the call as
- * {@linkplain ErrorMapper#thrown thrown} (unexpected).
+ * {@linkplain ErrorMapper#thrown thrown} (unexpected), and so does a key or setting the store
+ * refuses (wrapped in a {@link StoreException}): a guarded call never throws for them.
  */
 public final class Guard {
   private static final int THROWN = AttemptFailure.THROWN;
@@ -248,8 +249,8 @@ public final class Guard {
       RateLimitDecision decision;
       try {
         decision = runtime.rateLimitStore().checkAndIncrement(key, rateLimit, rateWindow);
-      } catch (StoreException e) {
-        return new Result.Err<>(errors.thrown(e));
+      } catch (RuntimeException e) { // a StoreException, or a key or limit the store refused
+        return new Result.Err<>(errors.thrown(StoreFailures.of(e, "rate-limit store", key)));
       }
       observer.rateLimitOutcome(name, decision.allowed());
       if (!decision.allowed()) {
@@ -265,9 +266,9 @@ public final class Guard {
       acquired = lockMaxWait.isZero()
           ? runtime.lockProvider().tryAcquire(key, lockTtl)
           : runtime.lockProvider().acquire(key, lockTtl, lockMaxWait);
-    } catch (StoreException e) {
+    } catch (RuntimeException e) { // a StoreException, or a key or TTL the store refused
       observer.lockOutcome(name, LockOutcome.ERROR);
-      return new Result.Err<>(errors.thrown(e));
+      return new Result.Err<>(errors.thrown(StoreFailures.of(e, "lock provider", key)));
     } catch (InterruptedException e) {
       return new Result.Err<>(waitInterrupted(thread, errors));
     }
@@ -618,7 +619,7 @@ public final class Guard {
   private void release(Lease lease) {
     try {
       observer.lockOutcome(name, lease.release() ? LockOutcome.RELEASED : LockOutcome.LOST);
-    } catch (StoreException e) {
+    } catch (RuntimeException e) {
       // The call's own outcome stands (its work is done and may not be repeated); the lease expires
       // by its TTL. Report the failure where it cannot be missed rather than fail the call.
       observer.lockOutcome(name, LockOutcome.ERROR);

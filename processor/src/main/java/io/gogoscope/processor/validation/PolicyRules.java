@@ -42,8 +42,8 @@ final class PolicyRules {
     method.scopeTask().ifPresent(scopeTask -> checkScopeTask(scopeTask, task, name));
     method.retry().ifPresent(retry -> checkRetry(retry, method, name));
     method.timeout().ifPresent(timeout -> checkTimeout(timeout, method, name));
-    method.lock().ifPresent(lock -> checkLock(lock, method, name, model.packageName()));
-    method.rateLimit().ifPresent(limit -> checkRateLimit(limit, method, name, model.packageName()));
+    method.lock().ifPresent(lock -> checkLock(lock, method, name, model.packageName(), task.taskName()));
+    method.rateLimit().ifPresent(limit -> checkRateLimit(limit, method, name, model.packageName(), task.taskName()));
     method.circuitBreaker().ifPresent(breaker -> checkBreaker(breaker, task));
   }
 
@@ -158,20 +158,30 @@ final class PolicyRules {
     }
   }
 
-  private void checkLock(LockSettings lock, MethodModel method, String name, String packageName) {
-    keys.check("@DistributedLock", lock.key(), method, name, packageName);
+  private void checkLock(LockSettings lock, MethodModel method, String name, String packageName, String taskName) {
+    keys.check("@DistributedLock", lock.key(), method, name, packageName, taskName);
     durations.positive("@DistributedLock", "ttl", lock.ttl(), "the lock's time to live",
-        ", so that a crashed holder's lock expires");
+        ", so that a crashed holder's lock expires")
+        .ifPresent(ttl -> durations.atMost("@DistributedLock", "ttl", lock.ttl(), ttl, StoreBounds.MAX_STORED_DURATION,
+            "36500 days (100 years), the longest TTL the stores take (they compute expiry times with it)"));
     durations.notNegative("@DistributedLock", "maxWait", lock.maxWait(), "the wait for the lock");
   }
 
-  private void checkRateLimit(RateLimitSettings limit, MethodModel method, String name, String packageName) {
-    keys.check("@RateLimit", limit.key(), method, name, packageName);
+  private void checkRateLimit(RateLimitSettings limit, MethodModel method, String name, String packageName,
+      String taskName) {
+    keys.check("@RateLimit", limit.key(), method, name, packageName, taskName);
     if (limit.limit().value() < 1) {
       reporter.error(Problem.RATE_LIMIT, limit.limit().position(),
           Display.member("@RateLimit", "limit", limit.limit()));
     }
-    durations.positive("@RateLimit", "window", limit.window(), "the rate-limit window", "");
+    if (limit.limit().value() > StoreBounds.MAX_RATE_LIMIT) {
+      reporter.error(Problem.RATE_LIMIT_TOO_HIGH, limit.limit().position(),
+          Display.member("@RateLimit", "limit", limit.limit()), StoreBounds.MAX_RATE_LIMIT);
+    }
+    durations.positive("@RateLimit", "window", limit.window(), "the rate-limit window", "")
+        .ifPresent(window -> durations.atMost("@RateLimit", "window", limit.window(), window,
+            StoreBounds.MAX_STORED_DURATION,
+            "36500 days (100 years), the longest window the stores take (they compute times with it)"));
   }
 
   private void checkBreaker(CircuitBreakerSettings breaker, TaskModel task) {
@@ -183,6 +193,10 @@ final class PolicyRules {
     atLeastOne("failureThreshold", breaker.failureThreshold());
     atLeastOne("minimumCalls", breaker.minimumCalls());
     atLeastOne("windowSize", breaker.windowSize());
+    if (breaker.windowSize().value() > StoreBounds.MAX_WINDOW_SIZE) {
+      reporter.error(Problem.BREAKER_WINDOW_SIZE, breaker.windowSize().position(),
+          Display.member("@CircuitBreaker", "windowSize", breaker.windowSize()), StoreBounds.MAX_WINDOW_SIZE);
+    }
     atLeastOne("halfOpenPermits", breaker.halfOpenPermits());
     atLeastOne("successThreshold", breaker.successThreshold());
     double ratio = breaker.failureRatio().value();
@@ -199,7 +213,9 @@ final class PolicyRules {
             Display.member("@CircuitBreaker", member, needed), window, needed.value());
       }
     }
-    durations.positive("@CircuitBreaker", "resetTimeout", breaker.resetTimeout(), "the reset timeout", "");
+    durations.positive("@CircuitBreaker", "resetTimeout", breaker.resetTimeout(), "the reset timeout", "")
+        .ifPresent(reset -> durations.atMost("@CircuitBreaker", "resetTimeout", breaker.resetTimeout(), reset,
+            StoreBounds.MAX_RESET_TIMEOUT, "about 292 years, the longest the breaker can count in nanoseconds"));
   }
 
   private void atLeastOne(String member, Setting<Integer> value) {

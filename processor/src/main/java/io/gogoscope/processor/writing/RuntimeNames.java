@@ -11,6 +11,7 @@ final class RuntimeNames {
   static final ClassName SCOPE_RUNTIME = ClassName.get("io.gogoscope", "ScopeRuntime");
   static final ClassName GUARD = ClassName.get("io.gogoscope", "Guard");
   static final ClassName CALL_CONTEXT = ClassName.get("io.gogoscope", "CallContext");
+  static final ClassName KEY_VALUES = ClassName.get("io.gogoscope", "KeyValues");
   static final ClassName ERROR_MAPPER = ClassName.get("io.gogoscope", "ErrorMapper");
   static final ClassName TASK_ATTRIBUTES = ClassName.get("io.gogoscope.observe", "TaskInfo", "TaskAttributes");
   static final ClassName RETRY = ClassName.get("io.gogoscope.policy", "Retry");
