@@ -89,6 +89,7 @@ public final class Guard {
   private final CallDeadline attemptDeadline;
   private final CallDeadline overallDeadline;
   private final CircuitBreaker breaker;
+  private final CircuitBreaker.Counted counted;
   private final Bulkhead bulkhead;
   private final int rateLimit;
   private final Duration rateWindow;
@@ -109,6 +110,7 @@ public final class Guard {
     this.attemptDeadline = new CallDeadline(name, builder.timeout);
     this.overallDeadline = new CallDeadline(name, builder.overallTimeout);
     this.breaker = builder.breaker;
+    this.counted = builder.counted;
     this.bulkhead = builder.bulkhead;
     this.rateLimit = builder.rateLimit;
     this.rateWindow = builder.rateWindow;
@@ -439,11 +441,44 @@ public final class Guard {
     if (breaker != null) {
       if (value != FAILED) {
         breaker.onSuccess();
-      } else if (isDependencyFailure(thread)) {
-        breaker.onFailure();
       } else {
-        breaker.releasePermission(); // cancelled or stopped from outside: not the dependency's fault
+        reportFailedAttempt(thread);
       }
+    }
+  }
+
+  /**
+   * Tells the breaker what a failed attempt says about the dependency: an exception as
+   * {@link CircuitBreaker.Counted} classifies it (a skipped one is a success), a timeout of the
+   * attempt's own is a failure; a cancellation, an interruption, a deadline from outside (overall
+   * timeout, scope) or a refusal says nothing and gives the permit back.
+   */
+  private void reportFailedAttempt(ThreadContext thread) {
+    boolean failure;
+    switch (thread.failureKind) {
+      case THROWN -> {
+        if (Interruptions.isInterruption(thread.failure)) {
+          breaker.releasePermission(); // stopped from outside: not the dependency's fault
+          return;
+        }
+        failure = counted.isFailure(thread.failure);
+      }
+      case DEADLINE -> {
+        if (thread.failureDetail != attemptDeadline) {
+          breaker.releasePermission();
+          return;
+        }
+        failure = true;
+      }
+      default -> {
+        breaker.releasePermission();
+        return;
+      }
+    }
+    if (failure) {
+      breaker.onFailure();
+    } else {
+      breaker.onSuccess();
     }
   }
 
@@ -585,15 +620,6 @@ public final class Guard {
     };
   }
 
-  /** Whether the failed attempt says something about the dependency (for the circuit breaker). */
-  private boolean isDependencyFailure(ThreadContext thread) {
-    return switch (thread.failureKind) {
-      case THROWN -> !Interruptions.isInterruption(thread.failure);
-      case DEADLINE -> thread.failureDetail == attemptDeadline;
-      default -> false;
-    };
-  }
-
   /** The error for a deadline that fired: this guard's own timeouts, else its scope's or an outer call's. */
   private <E> E deadlineError(ThreadContext thread, Object source, ErrorMapper<E> errors) {
     E error;
@@ -669,6 +695,7 @@ public final class Guard {
     private Duration timeout;
     private Duration overallTimeout;
     private CircuitBreaker breaker;
+    private CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
     private int rateLimit;
     private Duration rateWindow;
     private Duration lockTtl;
@@ -702,9 +729,19 @@ public final class Guard {
       return this;
     }
 
-    /** Guards each attempt with {@code breaker}. */
+    /** Guards each attempt with {@code breaker}, which counts every exception as a failure. */
     public Builder circuitBreaker(CircuitBreaker breaker) {
+      return circuitBreaker(breaker, CircuitBreaker.Counted.ALL);
+    }
+
+    /**
+     * Guards each attempt with {@code breaker}, which counts this guard's exceptions as
+     * {@code counted} says (MicroProfile's {@code failOn} / {@code skipOn}). The classification
+     * belongs to the guard, not the breaker: methods sharing a breaker may classify differently.
+     */
+    public Builder circuitBreaker(CircuitBreaker breaker, CircuitBreaker.Counted counted) {
       this.breaker = Objects.requireNonNull(breaker, "breaker");
+      this.counted = Objects.requireNonNull(counted, "counted; pass CircuitBreaker.Counted.ALL to count every exception");
       return this;
     }
 
