@@ -1,5 +1,6 @@
 package io.gogoscope;
 
+import io.gogoscope.config.ConfigSource;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.store.CircuitStateStore;
@@ -42,6 +43,7 @@ public final class ScopeRuntime {
   private final Lazy<CircuitStateStore> circuitStateStore;
   private final Duration closeGrace;
   private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
+  private final Overrides overrides;
 
   private ScopeRuntime(Builder builder) {
     this.observer = SafeObserver.wrap(ScopeObserver.compose(builder.observers));
@@ -53,6 +55,19 @@ public final class ScopeRuntime {
     this.circuitStateStore = builder.circuitStateStore != null
         ? Lazy.of(builder.circuitStateStore) : Lazy.of(InMemoryCircuitStateStore::new);
     this.closeGrace = builder.closeGrace;
+    ConfigSource config = builder.config != null ? builder.config : ConfigSource.standard();
+    ClassLoader loader = builder.classLoader != null ? builder.classLoader : defaultClassLoader();
+    this.overrides = Overrides.load(config, () -> TaskIndex.load(loader));
+  }
+
+  private static ClassLoader defaultClassLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : ScopeRuntime.class.getClassLoader();
+  }
+
+  /** The configuration overrides, applied by {@link Guard.Builder#build()}. */
+  Overrides overrides() {
+    return overrides;
   }
 
   /** The shared default runtime: nothing observed, in-memory stores, system time, 10 s close grace. */
@@ -119,12 +134,22 @@ public final class ScopeRuntime {
   public CircuitBreaker circuitBreaker(String name, CircuitBreaker.Config config) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(config, "config");
-    Breaker breaker = breakers.computeIfAbsent(name, n -> new Breaker(config, createBreaker(n, config)));
+    Breaker breaker = breakers.get(name);
+    if (breaker == null || !breaker.given().equals(config)) {
+      breaker = breaker(name, config);
+    }
+    return breaker.breaker();
+  }
+
+  /** The breaker {@code name}, created with {@code given} as configuration overrides change it. */
+  private Breaker breaker(String name, CircuitBreaker.Config given) {
+    CircuitBreaker.Config config = overrides.breaker(name, given);
+    Breaker breaker = breakers.computeIfAbsent(name, n -> new Breaker(given, config, createBreaker(n, config)));
     if (!breaker.config().equals(config)) {
       throw new IllegalArgumentException("circuit breaker '" + name + "' already exists with " + breaker.config()
           + "; it was asked for again with " + config + ". Use one configuration per name (or another name)");
     }
-    return breaker.breaker();
+    return breaker;
   }
 
   private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
@@ -133,7 +158,8 @@ public final class ScopeRuntime {
         observer == ScopeObserver.NONE ? null : observer::circuitStateChanged);
   }
 
-  private record Breaker(CircuitBreaker.Config config, CircuitBreaker breaker) {}
+  /** A breaker, its configuration as asked for ({@code given}) and as overrides made it ({@code config}). */
+  private record Breaker(CircuitBreaker.Config given, CircuitBreaker.Config config, CircuitBreaker breaker) {}
 
   private static final class Defaults {
     static final ScopeRuntime INSTANCE = builder().build();
@@ -147,8 +173,31 @@ public final class ScopeRuntime {
     private RateLimitStore rateLimitStore;
     private CircuitStateStore circuitStateStore;
     private Duration closeGrace = DEFAULT_CLOSE_GRACE;
+    private ConfigSource config;
+    private ClassLoader classLoader;
 
     private Builder() {}
+
+    /**
+     * Reads configuration overrides from {@code source} (default {@link ConfigSource#standard()}:
+     * system properties, environment variables and ServiceLoader-discovered sources). The source is
+     * read and checked once, by {@link #build()}; to change settings later, build another runtime.
+     * Pass {@link ConfigSource#none()} to run on the annotation values alone, or
+     * {@code ConfigSource.composite(mine, ConfigSource.standard())} to add a source of your own.
+     */
+    public Builder config(ConfigSource source) {
+      this.config = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Finds the processor's task index ({@code META-INF/gogoscope/tasks/}) through {@code loader}
+     * (default: the thread's context class loader, else gogoscope's).
+     */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = Objects.requireNonNull(loader, "loader");
+      return this;
+    }
 
     /** Observes scopes, tasks and policies; call again to add more observers. */
     public Builder observer(ScopeObserver observer) {
@@ -222,7 +271,13 @@ public final class ScopeRuntime {
       return this;
     }
 
-    /** The configured runtime. */
+    /**
+     * The configured runtime.
+     *
+     * @throws io.gogoscope.config.ConfigurationException when a configuration override names no
+     *     known task, policy, breaker or setting, or gives a value out of range; the message names
+     *     every such property, its source and what it accepts
+     */
     public ScopeRuntime build() {
       return new ScopeRuntime(this);
     }
