@@ -44,6 +44,7 @@ public final class ScopeRuntime {
   private final Duration closeGrace;
   private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
   private final Overrides overrides;
+  private final CircuitBreakers circuitBreakers = new CircuitBreakers(this::breakersByName);
 
   private ScopeRuntime(Builder builder) {
     this.observer = SafeObserver.wrap(ScopeObserver.compose(builder.observers));
@@ -155,7 +156,26 @@ public final class ScopeRuntime {
   private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
     return CircuitBreaker.create(name, config, timeSource,
         config.shared() ? circuitStateStore.get() : null,
-        observer == ScopeObserver.NONE ? null : observer::circuitStateChanged);
+        (breaker, from, to) -> {
+          if (observer != ScopeObserver.NONE) {
+            observer.circuitStateChanged(breaker, from, to);
+          }
+          circuitBreakers.changed(breaker, from, to);
+        });
+  }
+
+  /**
+   * The circuit breakers of this runtime, to list them, hear their transitions, and force them
+   * open, closed or reset (through the store, for shared ones): see {@link CircuitBreakers}.
+   */
+  public CircuitBreakers circuitBreakers() {
+    return circuitBreakers;
+  }
+
+  private java.util.Map<String, CircuitBreaker> breakersByName() {
+    java.util.Map<String, CircuitBreaker> byName = new java.util.TreeMap<>();
+    breakers.forEach((name, breaker) -> byName.put(name, breaker.breaker()));
+    return byName;
   }
 
   /** A breaker, its configuration as asked for ({@code given}) and as overrides made it ({@code config}). */
