@@ -44,6 +44,7 @@ public final class ScopeRuntime {
   private final Duration closeGrace;
   private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
   private final Overrides overrides;
+  private final ContextCarrier contextCarrier;
   private final CircuitBreakers circuitBreakers = new CircuitBreakers(this::breakersByName);
 
   private ScopeRuntime(Builder builder) {
@@ -59,11 +60,17 @@ public final class ScopeRuntime {
     ConfigSource config = builder.config != null ? builder.config : ConfigSource.standard();
     ClassLoader loader = builder.classLoader != null ? builder.classLoader : defaultClassLoader();
     this.overrides = Overrides.load(config, () -> TaskIndex.load(loader));
+    this.contextCarrier = builder.propagateContext ? ContextCarrier.detect() : ContextCarrier.NONE;
   }
 
   private static ClassLoader defaultClassLoader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return context != null ? context : ScopeRuntime.class.getClassLoader();
+  }
+
+  /** What carries the forking thread's ThreadLocals (MDC, …) into tasks. */
+  ContextCarrier contextCarrier() {
+    return contextCarrier;
   }
 
   /** The configuration overrides, applied by {@link Guard.Builder#build()}. */
@@ -195,8 +202,20 @@ public final class ScopeRuntime {
     private Duration closeGrace = DEFAULT_CLOSE_GRACE;
     private ConfigSource config;
     private ClassLoader classLoader;
+    private boolean propagateContext = true;
 
     private Builder() {}
+
+    /**
+     * Whether forked tasks carry the forking thread's {@code ThreadLocal}s: the SLF4J MDC and
+     * every one registered with Micrometer's context-propagation {@code ContextRegistry} (Spring,
+     * Reactor and Micrometer Tracing register theirs). On by default, and active only when
+     * {@code io.micrometer:context-propagation} is on the class path (an optional dependency).
+     */
+    public Builder contextPropagation(boolean propagate) {
+      this.propagateContext = propagate;
+      return this;
+    }
 
     /**
      * Reads configuration overrides from {@code source} (default {@link ConfigSource#standard()}:
