@@ -32,7 +32,7 @@ class GoldenTest {
   private static final Path GOLDEN = Paths.get("src", "test", "resources", "golden");
 
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming"})
+  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies"})
   void generatedCodeMatchesTheGoldenFiles(String name) throws IOException {
     Map<String, String> generated = generate(inputs(name));
     Path expected = GOLDEN.resolve(name).resolve("expected");
@@ -43,7 +43,7 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming"})
+  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies"})
   void twoCompilesGiveByteIdenticalOutput(String name) {
     List<JavaFileObject> inputs = inputs(name);
     Map<String, String> first = generate(inputs);
@@ -58,7 +58,7 @@ class GoldenTest {
    * processing and not the code), beside the sources it came from.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming"})
+  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies"})
   void generatedCodeCompilesUnderXlintAllWerror(String name) {
     List<JavaFileObject> inputs = inputs(name);
     Compilation processed = Compiler.compile(inputs.toArray(JavaFileObject[]::new));
@@ -86,7 +86,10 @@ class GoldenTest {
     }
   }
 
-  /** Generated sources by path ({@code golden/users/ScopedUserService.java}) and content. */
+  /**
+   * Generated sources by path ({@code golden/users/ScopedUserService.java}) and content, and the
+   * task index resources by path ({@code META-INF/gogoscope/tasks/golden.users.UserService}).
+   */
   static Map<String, String> generate(List<JavaFileObject> inputs) {
     Compilation compilation = Compiler.compile(inputs.toArray(JavaFileObject[]::new));
     assertThat(compilation).succeededWithoutWarnings();
@@ -98,6 +101,18 @@ class GoldenTest {
         files.put(relative, file.getCharContent(true).toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+    // The task index (META-INF/gogoscope/tasks/<binary name>) is generated output too.
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      int index = path.indexOf("META-INF/gogoscope/");
+      if (file.getKind() == JavaFileObject.Kind.OTHER && index >= 0) {
+        try {
+          files.put(path.substring(index), file.getCharContent(true).toString());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
     return files;
