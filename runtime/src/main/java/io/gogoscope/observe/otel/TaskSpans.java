@@ -18,7 +18,8 @@ import io.opentelemetry.context.Context;
  * The spans of one task kind. The span is started before anything else is built, so the sampler
  * decides first: a span it drops costs the SDK's sampling and nothing of gogoscope's (no
  * attributes, no span state; only when the call is a trace's root is the dropped span made current,
- * so that spans inside the call see the trace's decision). A recorded span then gets the task's
+ * so that spans inside the call see the trace's decision). OpenTelemetry's no-op API, whose spans
+ * have no valid context, costs the span builder's calls and nothing more. A recorded span then gets the task's
  * attributes. Samplers therefore see the span's name, kind and parent, not its {@code task.*}
  * attributes.
  */
@@ -43,8 +44,9 @@ final class TaskSpans implements TaskObserver {
     Span span = tracer.spanBuilder(name).setParent(parent).startSpan();
     if (!span.isRecording()) {
       // Dropped. Under a valid parent, spans inside the call see the same trace and decision
-      // through the parent; a dropped root must be current so they see the decision at all.
-      return Span.fromContext(parent).getSpanContext().isValid()
+      // through the parent; a dropped root must be current so they see the decision at all. A
+      // span without a valid context (OpenTelemetry's no-op API) carries no decision.
+      return !span.getSpanContext().isValid() || Span.fromContext(parent).getSpanContext().isValid()
           ? TaskObservation.NONE
           : TaskSpan.dropped(span, parent);
     }
