@@ -5,7 +5,9 @@ import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.ScopeObserver.LockOutcome;
 import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskKind;
 import io.gogoscope.observe.TaskObservation;
+import io.gogoscope.observe.TaskObserver;
 import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;
@@ -81,6 +83,8 @@ public final class Guard {
   private final String name;
   private final ScopeRuntime runtime;
   private final ScopeObserver observer;
+  /** The observer's handle for this guard's calls, resolved once ({@link TaskObserver#NONE} when unobserved). */
+  private final TaskObserver taskObserver;
   private final Retry retry;
   private final long attemptTimeoutNanos;
   private final long overallTimeoutNanos;
@@ -117,6 +121,10 @@ public final class Guard {
     this.bareAttempts = breaker == null && bulkhead == null;
     this.plain = overallTimeoutNanos == 0 && rateLimit == 0 && lockTtl == null
         && observer == ScopeObserver.NONE;
+    this.taskObserver = observer == ScopeObserver.NONE
+        ? TaskObserver.NONE
+        : observer.taskObserver(new TaskKind(name, retry != null,
+            attemptTimeoutNanos != 0 || overallTimeoutNanos != 0, breaker != null));
   }
 
   /** Starts a guard named {@code name} on the default runtime. */
@@ -182,6 +190,14 @@ public final class Guard {
       }
 
       @Override
+      TaskObservation observe(ScopeObserver observer, String taskName, int index, ScopeObservation scope) {
+        if (observer != Guard.this.observer) { // a scope of another runtime observes its own tasks
+          return observer.taskStarted(info(taskName, index), scope);
+        }
+        return taskObserver.started(index, context.attributes(), scope);
+      }
+
+      @Override
       int attempts() {
         return attempts.made;
       }
@@ -203,21 +219,20 @@ public final class Guard {
     }
     Scope scope = thread.openScope();
     TaskObservation observation =
-        observer.taskStarted(info(0, context), scope != null ? scope.observation() : ScopeObservation.NONE);
+        taskObserver.started(0, context.attributes(), scope != null ? scope.observation() : ScopeObservation.NONE);
     long start = System.nanoTime();
     Attempts attempts = new Attempts();
     Result<E, T> result;
-    Restore restore = observation.makeCurrent();
+    Restore restore = Observations.makeCurrent(observation);
     try {
       result = guarded(thread, context, body, errors, observation, attempts);
     } catch (Error e) {
-      observation.finished(Duration.ofNanos(System.nanoTime() - start), new ScopeObserver.Outcome(new OtherError(e), 1));
+      Observations.finished(observation, System.nanoTime() - start, new OtherError(e), 1);
       throw e;
     } finally {
-      restore.close();
+      Observations.restore(restore);
     }
-    observation.finished(Duration.ofNanos(System.nanoTime() - start),
-        new ScopeObserver.Outcome(OtherError.of(result), attempts.made));
+    Observations.finished(observation, System.nanoTime() - start, OtherError.of(result), attempts.made);
     return result;
   }
 
@@ -361,7 +376,7 @@ public final class Guard {
   /** Tells the call's observation and the retry's listeners that attempt {@code attempt} failed. */
   private void reportRetry(TaskObservation observation, int attempt, Duration delay, Object error) {
     ScopeError reported = error instanceof ScopeError scopeError ? scopeError : new OtherError(error);
-    observation.retrying(attempt, delay, reported);
+    Observations.retrying(observation, attempt, delay, reported);
     for (Retry.Listener listener : retry.listeners()) {
       try {
         listener.onRetry(name, attempt, delay, reported);

@@ -5,7 +5,9 @@ import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskKind;
 import io.gogoscope.observe.TaskObservation;
+import io.gogoscope.observe.TaskObserver;
 import java.time.Duration;
 import java.util.List;
 
@@ -55,6 +57,30 @@ final class SafeObserver implements ScopeObserver {
     } catch (RuntimeException e) {
       return TaskObservation.NONE; // dropped: see the class comment
     }
+  }
+
+  @Override
+  public TaskObserver taskObserver(TaskKind kind) {
+    TaskObserver resolved;
+    try {
+      resolved = delegate.taskObserver(kind);
+    } catch (RuntimeException e) {
+      resolved = null; // dropped: see the class comment
+    }
+    if (resolved == null) {
+      return TaskObserver.NONE;
+    }
+    TaskObserver observer = resolved;
+    // The observation goes back unwrapped: the runtime calls into it through Observations, which
+    // shields each call, so no wrapper is allocated per task.
+    return (index, attributes, scope) -> {
+      try {
+        TaskObservation observation = observer.started(index, attributes, unwrap(scope));
+        return observation == null ? TaskObservation.NONE : observation;
+      } catch (RuntimeException e) {
+        return TaskObservation.NONE; // dropped: see the class comment
+      }
+    };
   }
 
   @Override
@@ -118,13 +144,47 @@ final class SafeObserver implements ScopeObserver {
     }
   }
 
-  private record SafeTaskObservation(TaskObservation delegate) implements TaskObservation {
+  /**
+   * A task's observation made safe. It is its own restore handle: a task's observation is made
+   * current once, on the thread that runs it, so holding the delegate's handle in a field spares
+   * an allocation per task.
+   */
+  private static final class SafeTaskObservation implements TaskObservation, Restore {
+    private final TaskObservation delegate;
+    private Restore restore;
+
+    SafeTaskObservation(TaskObservation delegate) {
+      this.delegate = delegate;
+    }
+
     @Override
     public Restore makeCurrent() {
+      Restore made;
       try {
-        return safe(delegate.makeCurrent());
+        made = delegate.makeCurrent();
       } catch (RuntimeException e) {
         return Restore.NOTHING; // dropped: see the class comment
+      }
+      if (made == null || made == Restore.NOTHING) {
+        return Restore.NOTHING;
+      }
+      if (restore != null) {
+        return safe(made); // made current a second time: a handle of its own
+      }
+      restore = made;
+      return this;
+    }
+
+    @Override
+    public void close() {
+      Restore made = restore;
+      if (made != null) {
+        restore = null;
+        try {
+          made.close();
+        } catch (RuntimeException e) {
+          // dropped: see the class comment
+        }
       }
     }
 
@@ -136,6 +196,15 @@ final class SafeObserver implements ScopeObserver {
     @Override
     public void finished(Duration duration, Outcome outcome) {
       quietly(() -> delegate.finished(duration, outcome));
+    }
+
+    @Override
+    public void finished(long nanos, ScopeError error, int attempts) {
+      try {
+        delegate.finished(nanos, error, attempts);
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
     }
   }
 }

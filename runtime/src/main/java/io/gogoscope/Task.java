@@ -5,7 +5,6 @@ import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskObservation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -212,8 +211,8 @@ public final class Task<E, T> {
     Result<E, T> cancelled = new Result.Err<>(errors.cancelled(reason));
     ScopeObserver observer = scope.runtime().observer();
     if (observer != ScopeObserver.NONE) {
-      observer.taskStarted(body.info(name, index), scope.observation())
-          .finished(Duration.ZERO, new ScopeObserver.Outcome(OtherError.of(cancelled), 0));
+      Observations.finished(body.observe(observer, name, index, scope.observation()),
+          0L, OtherError.of(cancelled), 0);
     }
     complete(cancelled, null);
   }
@@ -234,7 +233,7 @@ public final class Task<E, T> {
     TaskObservation observation = TaskObservation.NONE;
     long start = 0;
     if (observer != ScopeObserver.NONE) {
-      observation = observer.taskStarted(body.info(name, index), scope.observation());
+      observation = body.observe(observer, name, index, scope.observation());
       start = System.nanoTime();
     }
     Result<E, T> result = null;
@@ -254,8 +253,7 @@ public final class Task<E, T> {
     try {
       if (observer != ScopeObserver.NONE) {
         ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(result);
-        observation.finished(Duration.ofNanos(System.nanoTime() - start),
-            new ScopeObserver.Outcome(failure, body.attempts()));
+        Observations.finished(observation, System.nanoTime() - start, failure, body.attempts());
       }
     } finally {
       complete(result, fatal);
@@ -281,7 +279,7 @@ public final class Task<E, T> {
       }
     }
     Restore restoreContext = scope.runtime().contextCarrier().restore(context);
-    Restore restore = observation.makeCurrent();
+    Restore restore = Observations.makeCurrent(observation);
     try {
       return body.run(observation);
     } catch (Exception e) {
@@ -291,7 +289,7 @@ public final class Task<E, T> {
       }
       return new Result.Err<>(errors.thrown(e));
     } finally {
-      restore.close();
+      Observations.restore(restore);
       restoreContext.close();
       if (permits != null) {
         permits.release();

@@ -1,5 +1,7 @@
 package io.gogoscope;
 
+import io.gogoscope.observe.ScopeObservation;
+import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskInfo;
 import io.gogoscope.observe.TaskObservation;
 import java.util.concurrent.Callable;
@@ -18,6 +20,14 @@ abstract class TaskBody<E, T> {
   /** What the observer learns about the task. */
   TaskInfo info(String name, int index) {
     return new TaskInfo(name, index, false, false, false, TaskInfo.TaskAttributes.NONE);
+  }
+
+  /**
+   * Starts the task's observation; a guarded call's body answers through its guard's handle,
+   * resolved once, instead of describing itself per task.
+   */
+  TaskObservation observe(ScopeObserver observer, String name, int index, ScopeObservation scope) {
+    return observer.taskStarted(info(name, index), scope);
   }
 
   /** Attempts the last {@link #run} made. */

@@ -72,6 +72,47 @@ final class CompositeObserver implements ScopeObserver {
   }
 
   @Override
+  public TaskObserver taskObserver(TaskKind kind) {
+    TaskObserver[] parts = new TaskObserver[observers.length];
+    for (int i = 0; i < observers.length; i++) {
+      parts[i] = TaskObserver.NONE;
+      try {
+        TaskObserver part = observers[i].taskObserver(kind);
+        if (part != null) {
+          parts[i] = part;
+        }
+      } catch (RuntimeException e) {
+        // dropped: see the class comment
+      }
+    }
+    if (parts.length == 2) { // tracing and metrics: one small object per task, no arrays
+      TaskObserver first = parts[0];
+      TaskObserver second = parts[1];
+      return (index, attributes, scope) ->
+          PairTaskObservation.of(
+              start(first, index, attributes, partOf(scope, 0)),
+              start(second, index, attributes, partOf(scope, 1)));
+    }
+    return (index, attributes, scope) -> {
+      TaskObservation[] started = new TaskObservation[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        started[i] = start(parts[i], index, attributes, partOf(scope, i));
+      }
+      return new CompositeTaskObservation(started);
+    };
+  }
+
+  private static TaskObservation start(
+      TaskObserver observer, int index, TaskInfo.TaskAttributes attributes, ScopeObservation scope) {
+    try {
+      TaskObservation observation = observer.started(index, attributes, scope);
+      return observation == null ? TaskObservation.NONE : observation;
+    } catch (RuntimeException e) {
+      return TaskObservation.NONE; // dropped: see the class comment
+    }
+  }
+
+  @Override
   public void resourceRegistered(ScopeInfo scope) {
     each(o -> o.resourceRegistered(scope));
   }
@@ -122,19 +163,30 @@ final class CompositeObserver implements ScopeObserver {
     }
   }
 
-  /** Makes each of {@code count} parts current; the handle restores them in reverse order. */
+  /**
+   * Makes each of {@code count} parts current; the handle restores them in reverse order. When at
+   * most one part has anything to restore (a metrics observer has nothing), that part's handle is
+   * the handle.
+   */
   private static Restore makeAllCurrent(int count, IntFunction<Restore> makeCurrent) {
     Restore[] restores = new Restore[count];
+    int real = 0;
+    Restore last = Restore.NOTHING;
     for (int i = 0; i < count; i++) {
       restores[i] = Restore.NOTHING;
       try {
         Restore restore = makeCurrent.apply(i);
-        if (restore != null) {
+        if (restore != null && restore != Restore.NOTHING) {
           restores[i] = restore;
+          last = restore;
+          real++;
         }
       } catch (RuntimeException e) {
         // dropped: see the class comment
       }
+    }
+    if (real <= 1) {
+      return last;
     }
     return () -> {
       for (int i = restores.length - 1; i >= 0; i--) {
@@ -176,6 +228,75 @@ final class CompositeObserver implements ScopeObserver {
       for (TaskObservation part : parts) {
         tryRun(() -> part.finished(duration, outcome));
       }
+    }
+
+    @Override
+    public void finished(long nanos, ScopeError error, int attempts) {
+      for (TaskObservation part : parts) {
+        finish(part, nanos, error, attempts);
+      }
+    }
+  }
+
+  private static void finish(TaskObservation part, long nanos, ScopeError error, int attempts) {
+    try {
+      part.finished(nanos, error, attempts);
+    } catch (RuntimeException e) {
+      // dropped: see the class comment
+    }
+  }
+
+  private static Restore makeCurrent(TaskObservation part) {
+    try {
+      Restore restore = part.makeCurrent();
+      return restore == null ? Restore.NOTHING : restore;
+    } catch (RuntimeException e) {
+      return Restore.NOTHING; // dropped: see the class comment
+    }
+  }
+
+  /** Two observers' observations of one task (tracing and metrics), without arrays. */
+  private record PairTaskObservation(TaskObservation first, TaskObservation second)
+      implements TaskObservation {
+
+    static TaskObservation of(TaskObservation first, TaskObservation second) {
+      if (first == TaskObservation.NONE) {
+        return second;
+      }
+      return second == TaskObservation.NONE ? first : new PairTaskObservation(first, second);
+    }
+
+    @Override
+    public Restore makeCurrent() {
+      Restore one = CompositeObserver.makeCurrent(first);
+      Restore two = CompositeObserver.makeCurrent(second);
+      if (one == Restore.NOTHING) {
+        return two;
+      }
+      if (two == Restore.NOTHING) {
+        return one;
+      }
+      return () -> {
+        tryRun(two::close);
+        tryRun(one::close);
+      };
+    }
+
+    @Override
+    public void retrying(int failedAttempt, Duration delay, ScopeError failure) {
+      tryRun(() -> first.retrying(failedAttempt, delay, failure));
+      tryRun(() -> second.retrying(failedAttempt, delay, failure));
+    }
+
+    @Override
+    public void finished(Duration duration, Outcome outcome) {
+      finished(duration.toNanos(), outcome.error(), outcome.attempts());
+    }
+
+    @Override
+    public void finished(long nanos, ScopeError error, int attempts) {
+      finish(first, nanos, error, attempts);
+      finish(second, nanos, error, attempts);
     }
   }
 }

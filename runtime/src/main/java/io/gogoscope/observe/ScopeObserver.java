@@ -42,6 +42,16 @@ public interface ScopeObserver {
     return TaskObservation.NONE;
   }
 
+  /**
+   * The handle for every task of {@code kind}, resolved once (the runtime asks when it builds a
+   * guard) and then asked for each task of that kind instead of {@link #taskStarted}. Override it
+   * to resolve per-kind state once: meters, span names, constant attributes. The default starts
+   * each task through {@link #taskStarted}.
+   */
+  default TaskObserver taskObserver(TaskKind kind) {
+    return (index, attributes, scope) -> taskStarted(kind.info(index, attributes), scope);
+  }
+
   /** A resource was registered with a scope. */
   default void resourceRegistered(ScopeInfo scope) {}
 

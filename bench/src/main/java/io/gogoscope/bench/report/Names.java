@@ -34,6 +34,7 @@ final class Names {
       case "resilience4j" -> "Resilience4j " + versions.getProperty("resilience4j");
       case "failsafe" -> "Failsafe " + versions.getProperty("failsafe");
       case "smallrye" -> "SmallRye FT " + versions.getProperty("smallrye");
+      case "otel" -> "OpenTelemetry SDK " + versions.getProperty("opentelemetry") + ", by hand";
       case "virtualThreads" -> "raw virtual threads";
       case "structuredTaskScope" -> "JDK StructuredTaskScope";
       case "redissonRLock" -> "Redisson " + versions.getProperty("redisson") + " RLock";
@@ -64,7 +65,13 @@ final class Names {
       case "off" -> "retry, observability off";
       case "emptyObserver" -> "retry, empty observer";
       case "disabledLibraries" -> "retry, disabled libraries";
-      case "enabled" -> "retry, tracing and metrics on";
+      case "metrics" -> "retry, metrics (Micrometer)";
+      case "tracing" -> "retry, spans (OpenTelemetry SDK)";
+      case "enabled" -> "retry, spans and metrics";
+      case "enabledBatch" -> "retry, spans (batch processor) and metrics";
+      case "sampledOut" -> "retry, spans sampled out, metrics";
+      case "observed" -> "retry, metrics and a hand-written span";
+      case "span" -> "one span around the bare call";
       default -> suffix;
     };
   }
@@ -91,13 +98,23 @@ final class Names {
             + "Each trial checks that every variant made exactly three attempts per call."));
     sections.put("ObservabilityBenchmark", new Section(
         "What observability costs a call",
-        "The generated `@Retry` call of the first table (it succeeds) in four runtimes: `off` has "
-            + "neither OpenTelemetry nor Micrometer configured, as in an application without them; "
-            + "`empty observer` has an observer whose every hook does nothing, so its difference to "
-            + "`off` is the observation machinery that `off` skips; `disabled libraries` has both "
-            + "configured but switched off (OpenTelemetry's no-op API, a Micrometer composite "
-            + "registry with nothing behind it); `enabled` records spans with the OpenTelemetry SDK "
-            + "(none exported) and meters in a SimpleMeterRegistry."));
+        "The generated `@Retry` call of the first table (it succeeds), and each peer recording "
+            + "what gogoscope records as closely as its API allows. Every observed variant records "
+            + "for real, and its trial fails unless one span per call (with the `task.*` "
+            + "attributes) and one successful call per call in its meters were recorded. gogoscope: "
+            + "`off` has no observer; `empty observer` one whose hooks do nothing; `disabled "
+            + "libraries` OpenTelemetry's no-op API and an empty Micrometer composite registry; "
+            + "`metrics` a SimpleMeterRegistry only; `spans` the OpenTelemetry SDK with a span "
+            + "processor that counts ended spans; `spans and metrics` both; `batch processor` a "
+            + "BatchSpanProcessor and an exporter that drops what it gets (a full queue drops "
+            + "spans, as in production); `sampled out` a sampler that drops every span, to compare "
+            + "with `metrics`. Resilience4j: `Retry` with `TaggedRetryMetrics` and a "
+            + "resilience4j-micrometer `Timer`, `observed` adds a span with gogoscope's name and "
+            + "attributes written with the OpenTelemetry API. Failsafe: listeners recording "
+            + "gogoscope's task meters (spawned, completed, active, duration histogram, retries), "
+            + "`observed` adds the same span. SmallRye: its Micrometer metrics adapter (it writes no "
+            + "spans). OpenTelemetry: the hand-written span around the bare call, the floor of any "
+            + "traced call."));
     sections.put("ForkJoinBenchmark", new Section(
         "Fork and join of tasks",
         "Fork `tasks` trivial tasks, each on its own virtual thread, wait for all and sum their "

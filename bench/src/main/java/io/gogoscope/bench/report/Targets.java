@@ -37,6 +37,28 @@ final class Targets {
             + "then the same code as the first table's `retry`. An observer, even one that does "
             + "nothing, adds the task's observation, its timing and making it current."));
     targets.add(new Target(
+        "Observed call (spans and meters on, recorded for real): at most half of Resilience4j's "
+            + "Retry with its Micrometer metrics, Timer and a hand-written span (issue 15)",
+        "ObservabilityBenchmark", Map.of(), "gogoscope_enabled", "resilience4j_observed",
+        Kind.RATIO, 0.5,
+        "Both pay the OpenTelemetry SDK's span (compare `otel` `one span around the bare call`, "
+            + "the floor: ids, a SpanContext, the attribute map, the processor's onEnd). What is "
+            + "left to cut is gogoscope's own part: per-call handles and allocations around the "
+            + "span (the B/op column), and the meters, whose cost `metrics` shows alone."));
+    targets.add(new Target(
+        "Sampled-out call close to the untraced one: at most 1.25 × the metrics-only call (issue 15)",
+        "ObservabilityBenchmark", Map.of(), "gogoscope_sampledOut", "gogoscope_metrics",
+        Kind.RATIO, 1.25,
+        "A dropped span still costs the SDK's sampling: two random ids formatted as hex strings "
+            + "and a SpanContext, before the sampler is asked (the API gives no earlier hook). "
+            + "gogoscope then sets no attributes and allocates no span state of its own."));
+    targets.add(new Target(
+        "Metrics-only call: no slower than Failsafe with listeners recording the same meters",
+        "ObservabilityBenchmark", Map.of(), "gogoscope_metrics", "failsafe_metrics",
+        Kind.RATIO, 1.0,
+        "The task's meters are resolved once per guard; a call increments two counters, the "
+            + "active count and records the timer (its histogram buckets), nothing else."));
+    targets.add(new Target(
         "Success path allocation (aim): zero bytes per @Retry + @Timeout call",
         "SuccessfulCallBenchmark", Map.of(), "gogoscope_retryTimeout", "",
         Kind.ALLOCATION, 0.5,

@@ -5,7 +5,9 @@ import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskKind;
 import io.gogoscope.observe.TaskObservation;
+import io.gogoscope.observe.TaskObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -124,6 +126,12 @@ public final class MicrometerObserver implements ScopeObserver {
   @Override
   public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
     return tasks.get(task.name()).started();
+  }
+
+  /** The task name's meters, resolved once: each task then only counts and times. */
+  @Override
+  public TaskObserver taskObserver(TaskKind kind) {
+    return tasks.get(kind.name());
   }
 
   @Override

@@ -1,18 +1,23 @@
 package io.gogoscope.observe.micrometer;
 
 import io.gogoscope.ScopeError;
+import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
+import io.gogoscope.observe.TaskInfo.TaskAttributes;
 import io.gogoscope.observe.TaskObservation;
+import io.gogoscope.observe.TaskObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The meters of one task name. It is also the observation of every task of that name: the SPI
- * hands all a task's outcome to {@link #finished}, so nothing per task needs allocating.
+ * The meters of one task name, resolved once per guard as its {@link TaskObserver}. It is also the
+ * observation of every task of that name: the SPI hands all a task's outcome to {@link #finished},
+ * so nothing per task needs allocating.
  */
-final class TaskMeters implements TaskObservation {
+final class TaskMeters implements TaskObserver, TaskObservation {
   private final MeterFactory meters;
   private final String task;
   private final AtomicInteger active;
@@ -52,20 +57,29 @@ final class TaskMeters implements TaskObservation {
   }
 
   @Override
+  public TaskObservation started(int index, TaskAttributes attributes, ScopeObservation scope) {
+    return started();
+  }
+
+  @Override
   public void retrying(int failedAttempt, Duration delay, ScopeError failure) {
     retries.get(failure.kind()).increment();
   }
 
   @Override
   public void finished(Duration duration, ScopeObserver.Outcome outcome) {
+    finished(duration.toNanos(), outcome.error(), outcome.attempts());
+  }
+
+  @Override
+  public void finished(long nanos, ScopeError error, int attempts) {
     active.decrementAndGet();
-    ScopeError error = outcome.error();
     if (error == null) {
       completed.increment();
-      succeeded.record(duration);
+      succeeded.record(nanos, TimeUnit.NANOSECONDS);
     } else {
       failures.get(error.kind()).increment();
-      failed.record(duration);
+      failed.record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 

@@ -7,17 +7,15 @@ import static io.gogoscope.observe.otel.ScopeSpanAttributes.CIRCUIT_TO;
 import static io.gogoscope.observe.otel.ScopeSpanAttributes.SCOPE_CONCURRENCY;
 import static io.gogoscope.observe.otel.ScopeSpanAttributes.SCOPE_HAS_PARENT_SCOPE;
 import static io.gogoscope.observe.otel.ScopeSpanAttributes.SCOPE_TIMEOUT;
-import static io.gogoscope.observe.otel.ScopeSpanAttributes.TASK_HAS_CIRCUIT_BREAKER;
-import static io.gogoscope.observe.otel.ScopeSpanAttributes.TASK_HAS_RETRY;
-import static io.gogoscope.observe.otel.ScopeSpanAttributes.TASK_HAS_TIMEOUT;
-import static io.gogoscope.observe.otel.ScopeSpanAttributes.TASK_INDEX;
 
 import io.gogoscope.CircuitState;
 import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskInfo;
+import io.gogoscope.observe.TaskKind;
 import io.gogoscope.observe.TaskObservation;
+import io.gogoscope.observe.TaskObserver;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -99,18 +97,14 @@ public final class OpenTelemetryObserver implements ScopeObserver {
 
   @Override
   public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
-    Context parentContext = parentContext(scope);
-    SpanBuilder span =
-        tracer
-            .spanBuilder(task.name())
-            .setParent(parentContext)
-            .setSpanKind(SpanKind.INTERNAL)
-            .setAttribute(TASK_INDEX, (long) task.index())
-            .setAttribute(TASK_HAS_RETRY, task.hasRetry())
-            .setAttribute(TASK_HAS_TIMEOUT, task.hasTimeout())
-            .setAttribute(TASK_HAS_CIRCUIT_BREAKER, task.hasCircuitBreaker());
-    task.attributes().writeTo((key, value) -> AttributeValues.put(span, key, value));
-    return new TaskSpan(span.startSpan(), parentContext, task.hasRetry());
+    return new TaskSpans(tracer, new TaskKind(task.name(), task.hasRetry(), task.hasTimeout(),
+        task.hasCircuitBreaker())).started(task.index(), task.attributes(), scope);
+  }
+
+  /** The spans of {@code kind}: its name and constant attributes resolved once. */
+  @Override
+  public TaskObserver taskObserver(TaskKind kind) {
+    return new TaskSpans(tracer, kind);
   }
 
   /**
@@ -118,7 +112,7 @@ public final class OpenTelemetryObserver implements ScopeObserver {
    * current for {@code scope} or one of its tasks (or descends from one that was), or when
    * {@code scope} is not ours; otherwise {@code scope}'s own, as on a fresh virtual thread.
    */
-  private static Context parentContext(ScopeObservation scope) {
+  static Context parentContext(ScopeObservation scope) {
     Context current = Context.current();
     return scope instanceof ScopeSpan scopeSpan && !scopeSpan.isCurrentIn(current)
         ? scopeSpan.context()

@@ -18,32 +18,67 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 
-/** A task's span; current on the task's thread while its body runs. */
-final class TaskSpan implements TaskObservation {
+/**
+ * A task's span; current on the task's thread while its body runs. It is its own restore handle:
+ * a task's span is made current once, on the thread that runs the task, so the OpenTelemetry scope
+ * is held in a field rather than in a handle allocated per task.
+ */
+final class TaskSpan implements TaskObservation, Restore {
   // OpenTelemetry's semantic-convention names for an exception, used on retry events.
   private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
   private static final AttributeKey<String> EXCEPTION_MESSAGE =
       AttributeKey.stringKey("exception.message");
 
   private final Span span;
-  private final Context context;
+  private final Context parent;
   private final boolean hasRetry;
+  /** False for a span the sampler dropped: it is only made current, never written. */
+  private final boolean recording;
+  private Scope current;
 
   TaskSpan(Span span, Context parent, boolean hasRetry) {
+    this(span, parent, hasRetry, true);
+  }
+
+  private TaskSpan(Span span, Context parent, boolean hasRetry, boolean recording) {
     this.span = span;
-    this.context = parent.with(span);
+    this.parent = parent;
     this.hasRetry = hasRetry;
+    this.recording = recording;
+  }
+
+  /** A span the sampler dropped, made current so the calls inside see the trace's decision. */
+  static TaskSpan dropped(Span span, Context parent) {
+    return new TaskSpan(span, parent, false, false);
   }
 
   @Override
   public Restore makeCurrent() {
-    return OnceRestore.of(context.makeCurrent());
+    Scope made = parent.with(span).makeCurrent();
+    if (current != null) {
+      return OnceRestore.of(made); // made current a second time: a handle of its own
+    }
+    current = made;
+    return this;
+  }
+
+  @Override
+  public void close() {
+    Scope made = current;
+    if (made != null) {
+      current = null;
+      made.close();
+    }
   }
 
   @Override
   public void retrying(int failedAttempt, Duration delay, ScopeError failure) {
+    if (!recording) {
+      return;
+    }
     AttributesBuilder event =
         Attributes.builder()
             .put(RETRY_ATTEMPT, failedAttempt)
@@ -63,11 +98,18 @@ final class TaskSpan implements TaskObservation {
 
   @Override
   public void finished(Duration duration, ScopeObserver.Outcome outcome) {
-    span.setAttribute(TASK_DURATION_MS, Milliseconds.of(duration));
-    if (hasRetry || outcome.attempts() > 1) {
-      span.setAttribute(TASK_RETRY_ATTEMPTS, Math.max(0, outcome.attempts() - 1));
+    finished(duration.toNanos(), outcome.error(), outcome.attempts());
+  }
+
+  @Override
+  public void finished(long nanos, ScopeError error, int attempts) {
+    if (!recording) {
+      return;
     }
-    ScopeError error = outcome.error();
+    span.setAttribute(TASK_DURATION_MS, nanos / 1_000_000.0);
+    if (hasRetry || attempts > 1) {
+      span.setAttribute(TASK_RETRY_ATTEMPTS, Math.max(0, attempts - 1));
+    }
     if (error != null) {
       span.setAttribute(TASK_ERROR_REASON, error.kind());
       error.exception().ifPresent(span::recordException);

@@ -1,0 +1,123 @@
+package io.gogoscope.observe.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gogoscope.Guard;
+import io.gogoscope.Result;
+import io.gogoscope.Scope;
+import io.gogoscope.ScopeRuntime;
+import io.gogoscope.observe.otel.ScopeSpanAttributes;
+import io.gogoscope.policy.Retry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A call whose span the sampler drops: the span is started before anything else is built, and a
+ * dropped span is skipped (no attributes, no span state) while spans inside the call still see the
+ * trace's decision; metrics are recorded all the same.
+ */
+class SampledOutCallTest {
+  /** Drops roots named "dropped"; any other root is recorded; children follow their parent. */
+  private static final Sampler DROP_ROOTS_NAMED_DROPPED =
+      Sampler.parentBasedBuilder(new Sampler() {
+        @Override
+        public SamplingResult shouldSample(Context parent, String traceId, String name,
+            SpanKind kind, Attributes attributes, List<LinkData> links) {
+          return name.equals("dropped") ? SamplingResult.drop() : SamplingResult.recordAndSample();
+        }
+
+        @Override
+        public String getDescription() {
+          return "drop roots named dropped";
+        }
+      }).build();
+
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+      .setTracerProvider(SdkTracerProvider.builder()
+          .addSpanProcessor(SimpleSpanProcessor.create(spans))
+          .setSampler(DROP_ROOTS_NAMED_DROPPED)
+          .build())
+      .build();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final ScopeRuntime runtime =
+      ScopeRuntime.builder().openTelemetry(sdk).meterRegistry(meters).build();
+  private final Tracer tracer = sdk.getTracer("inside");
+
+  @AfterEach
+  void closeSdk() {
+    sdk.close();
+  }
+
+  @Test
+  void droppedRootCallIsCurrentSoSpansInsideFollowItsDecision() {
+    Guard guard = runtime.guard("dropped").retry(Retry.builder().maxAttempts(2).build()).build();
+    AtomicReference<SpanContext> seenInside = new AtomicReference<>();
+
+    Result<?, String> result = guard.call(() -> {
+      seenInside.set(Span.current().getSpanContext());
+      tracer.spanBuilder("inner").startSpan().end(); // a root "inner" would be recorded
+      return "ok";
+    });
+
+    assertThat(result).isInstanceOf(Result.Ok.class);
+    assertThat(seenInside.get().isValid()).as("the dropped span is current inside the call").isTrue();
+    assertThat(seenInside.get().isSampled()).isFalse();
+    assertThat(spans.getFinishedSpanItems()).isEmpty();
+    assertThat(meters.get("goscope.tasks.completed").tag("task", "dropped").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void droppedCallUnderAnUnsampledParentLeavesTheParentCurrent() {
+    Guard guard = runtime.guard("any").build();
+    Span request = tracer.spanBuilder("dropped").startSpan(); // an unsampled request span
+    AtomicReference<SpanContext> seenInside = new AtomicReference<>();
+    try (var ignored = request.makeCurrent()) {
+      guard.call(() -> {
+        seenInside.set(Span.current().getSpanContext());
+        tracer.spanBuilder("inner").startSpan().end();
+        return null;
+      });
+    }
+    request.end();
+
+    assertThat(seenInside.get()).isEqualTo(request.getSpanContext());
+    assertThat(spans.getFinishedSpanItems()).isEmpty();
+    assertThat(meters.get("goscope.tasks.completed").tag("task", "any").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void recordedCallStillCarriesEveryTaskAttribute() {
+    Guard guard = runtime.guard("kept").retry(Retry.builder().maxAttempts(2).build()).build();
+    try (Scope scope = runtime.scope("s").open()) {
+      guard.fork(scope, () -> 1, io.gogoscope.ErrorMapper.failure()).join();
+    }
+    guard.call(() -> 2);
+
+    assertThat(spans.getFinishedSpanItems())
+        .filteredOn(span -> span.getName().equals("kept"))
+        .hasSize(2)
+        .allSatisfy(span -> assertThat(span.getAttributes().asMap())
+            .containsKeys(ScopeSpanAttributes.TASK_INDEX, ScopeSpanAttributes.TASK_HAS_RETRY,
+                ScopeSpanAttributes.TASK_HAS_TIMEOUT, ScopeSpanAttributes.TASK_HAS_CIRCUIT_BREAKER,
+                ScopeSpanAttributes.TASK_DURATION_MS, ScopeSpanAttributes.TASK_RETRY_ATTEMPTS));
+  }
+}
