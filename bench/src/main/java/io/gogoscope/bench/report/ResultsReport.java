@@ -166,6 +166,7 @@ public final class ResultsReport {
       out.append(section.what()).append("\n\n");
     }
     out.append("`").append(className).append("`: ").append(settings(rows)).append(".\n\n");
+    out.append(ResultsCharts.link(section.title(), className)).append("\n\n");
 
     boolean hasParams = rows.stream().anyMatch(m -> !m.params().isEmpty());
     MarkdownTable figures = hasParams

@@ -3,6 +3,7 @@ package io.gogoscope.bench.run;
 import io.gogoscope.bench.infra.Requires;
 import io.gogoscope.bench.infra.Service;
 import io.gogoscope.bench.report.Machine;
+import io.gogoscope.bench.report.ResultsCharts;
 import io.gogoscope.bench.report.ResultsReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,6 +104,7 @@ public final class SuiteRunner {
 
     if (report != null) {
       ResultsReport.write(json, machine, report);
+      ResultsCharts.write(report); // charts/ beside the report, from the same figures
       System.out.println("wrote " + report.toAbsolutePath());
     }
   }

@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * With {@code examples/monitoring/docker-compose.yml} up, Prometheus scrapes it and Grafana shows
  * the gogoscope dashboard. Arguments: the port (default 9095; 0 picks a free one) and, optionally,
  * how many orders to process before stopping (default: until killed).
+ *
+ * <p>The endpoint listens on loopback unless {@code -Dgogoscope.metrics.address=ADDRESS} (or the
+ * environment variable {@code GOGOSCOPE_METRICS_ADDRESS}) names another address. Prometheus in
+ * Docker reaches the host through {@code host-gateway}, which on Linux's Docker Engine is the
+ * bridge's address (172.17.0.1 by default), not loopback: there use {@code 0.0.0.0} or that
+ * address. Docker Desktop forwards to loopback, so the default works there.
  */
 public final class MonitoringExample implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
@@ -32,13 +38,18 @@ public final class MonitoringExample implements AutoCloseable {
   private final AtomicInteger processed = new AtomicInteger();
   private final Thread orders;
 
-  private MonitoringExample(int port, Duration pause) throws IOException {
+  /** The system property that names the address the metrics endpoint listens on. */
+  public static final String ADDRESS_PROPERTY = "gogoscope.metrics.address";
+
+  /** The environment variable read when {@value #ADDRESS_PROPERTY} is not set. */
+  public static final String ADDRESS_VARIABLE = "GOGOSCOPE_METRICS_ADDRESS";
+
+  private MonitoringExample(InetSocketAddress address, Duration pause) throws IOException {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ScopeRuntime runtime = ScopeRuntime.builder().meterRegistry(registry).build();
     flow = new OrderFlow(runtime);
     endpoint =
-        MetricsEndpoint.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), registry);
+        MetricsEndpoint.start(address, registry);
     orders = Thread.ofPlatform().name("orders").daemon().start(() -> processOrders(pause));
   }
 
@@ -47,7 +58,29 @@ public final class MonitoringExample implements AutoCloseable {
    * {@code pause}, several at once, until closed.
    */
   public static MonitoringExample start(int port, Duration pause) throws IOException {
-    return new MonitoringExample(port, pause);
+    return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), pause);
+  }
+
+  /** Serves metrics on {@code address} and processes orders as {@link #start(int, Duration)}. */
+  public static MonitoringExample start(InetSocketAddress address, Duration pause)
+      throws IOException {
+    return new MonitoringExample(address, pause);
+  }
+
+  /**
+   * The address to listen on: {@code setting} (a host name or IP literal, {@code 0.0.0.0} for
+   * every interface) with {@code port}, or loopback when the setting is null or blank.
+   */
+  static InetSocketAddress listenAddress(String setting, int port) {
+    if (setting == null || setting.isBlank()) {
+      return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+    InetSocketAddress address = new InetSocketAddress(setting.strip(), port);
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException(
+          "cannot resolve the metrics address \"" + setting + "\" (" + ADDRESS_PROPERTY + ")");
+    }
+    return address;
   }
 
   private void processOrders(Duration pause) {
@@ -105,7 +138,8 @@ public final class MonitoringExample implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 9095;
     long limit = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
-    try (MonitoringExample example = start(port, Duration.ofMillis(50))) {
+    String setting = System.getProperty(ADDRESS_PROPERTY, System.getenv(ADDRESS_VARIABLE));
+    try (MonitoringExample example = start(listenAddress(setting, port), Duration.ofMillis(50))) {
       System.out.println("metrics at " + example.endpoint().url());
       MetricsReporter reporter =
           MetricsReporter.builder(example.registry()::scrape)

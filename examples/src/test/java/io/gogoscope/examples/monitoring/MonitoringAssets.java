@@ -45,8 +45,18 @@ final class MonitoringAssets {
     }
   }
 
-  /** Every dashboard query, keyed by "panel title / refId". */
+  /**
+   * Every dashboard query as Prometheus receives it with the dashboard's defaults (prefix
+   * {@code goscope}, every job and instance), keyed by "panel title / refId".
+   */
   static Map<String, String> dashboardQueries() {
+    Map<String, String> queries = new LinkedHashMap<>();
+    rawDashboardQueries().forEach((where, expr) -> queries.put(where, resolve(expr)));
+    return queries;
+  }
+
+  /** Every dashboard query as written, with Grafana's variables, keyed by "panel title / refId". */
+  static Map<String, String> rawDashboardQueries() {
     Map<String, String> queries = new LinkedHashMap<>();
     for (JsonNode panel : dashboard().path("panels")) {
       for (JsonNode target : panel.path("targets")) {
@@ -58,6 +68,16 @@ final class MonitoringAssets {
     return queries;
   }
 
+  /**
+   * What Grafana sends for {@code expr} with the dashboard's default variables: the prefix
+   * {@code goscope}, and "All" jobs and instances (the variables' allValue, {@code .*}).
+   */
+  static String resolve(String expr) {
+    return expr.replace("${prefix}", "goscope")
+        .replace("$job", ".*")
+        .replace("$instance", ".*");
+  }
+
   /** Every alert expression, keyed by alert name. */
   static Map<String, String> alertExpressions() {
     Map<String, String> alerts = new LinkedHashMap<>();
@@ -67,6 +87,16 @@ final class MonitoringAssets {
       }
     }
     return alerts;
+  }
+
+  /** The dashboard panel titled {@code title}. */
+  static JsonNode panel(String title) {
+    for (JsonNode panel : dashboard().path("panels")) {
+      if (panel.path("title").asText().equals(title)) {
+        return panel;
+      }
+    }
+    throw new IllegalStateException("the dashboard has no panel \"" + title + "\"");
   }
 
   /** The dashboard's task-rate query: the first query of the panel "Task rate". */

@@ -29,7 +29,7 @@ class PromtoolTest {
   void alertRulesAreValid() throws Exception {
     ExternalTool.Run check = promtool("check", "rules", "alerts.yml");
     assertThat(check.exitCode()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: 3 rules found");
+    assertThat(check.output()).contains("SUCCESS: 4 rules found");
   }
 
   @Test
@@ -40,8 +40,8 @@ class PromtoolTest {
   }
 
   @Test
-  void theThreeAlertsOfGoGoScopeAreThere() {
+  void theThreeAlertsOfGoGoScopeAndCircuitLeftOpenAreThere() {
     assertThat(MonitoringAssets.alertExpressions())
-        .containsOnlyKeys("HighTaskErrorRate", "SlowTasks", "PotentialResourceLeak");
+        .containsOnlyKeys("HighTaskErrorRate", "SlowTasks", "PotentialResourceLeak", "CircuitLeftOpen");
   }
 }

@@ -40,8 +40,11 @@ class ScrapedMetricsTest {
     assertThat(queries).hasSizeGreaterThan(15);
     queries.forEach(
         (where, expression) -> {
-          Set<String> wanted = PromQl.metricNames(expression);
+          Set<String> wanted = new java.util.TreeSet<>(PromQl.metricNames(expression));
           assertThat(wanted).as("metrics of %s: %s", where, expression).isNotEmpty();
+          // Counted per scope name, so created at a scope's first close timeout; the example has
+          // none, and the panel's "or vector(0)" shows 0 until then.
+          wanted.remove("goscope_scope_close_timeouts_total");
           assertThat(scraped).as("scraped metrics, for %s: %s", where, expression).containsAll(wanted);
         });
   }
