@@ -207,6 +207,45 @@ final class DeadlineSlot {
     return levelFired[top] || phase == FIRING || phase == FIRED ? levelSource[top] : null;
   }
 
+  /**
+   * The source of the innermost level if its deadline has fired or has passed without firing yet
+   * (the watchdog looks at most a resolution late), else {@code null}: what a guarded call checks
+   * between attempts, so attempts that fail at once stop at the deadline instead of running on.
+   * Only the owner calls this.
+   */
+  Object passedSource() {
+    Object fired = firedSource();
+    if (fired != null) {
+      return fired;
+    }
+    int top = depth - 1;
+    if (top < 0 || (armedState & RELATIVE) != 0) {
+      return null; // a relative arming is an attempt timeout, never the level around attempts
+    }
+    return levelDeadline[top] - System.nanoTime() <= 0 ? levelSource[top] : null;
+  }
+
+  /**
+   * The innermost level's deadline ({@link #NO_DEADLINE} when nothing is pushed), for a scope
+   * opened inside a guarded call to inherit. A relative arming counts from now: never sooner than
+   * its real deadline, and at most the watchdog's resolution later. Only the owner calls this.
+   */
+  long currentDeadline() {
+    int top = depth - 1;
+    if (top < 0) {
+      return NO_DEADLINE;
+    }
+    if (top == 0 && (armedState & RELATIVE) != 0 && !levelFired[0]) {
+      return stampedInstant((long) DEADLINE.get(this));
+    }
+    return levelDeadline[top];
+  }
+
+  /** The source of the innermost level, or {@code null}. Only the owner calls this. */
+  Object currentSource() {
+    return depth == 0 ? null : levelSource[depth - 1];
+  }
+
   /** How many levels are pushed (for tests). */
   int depth() {
     return depth;

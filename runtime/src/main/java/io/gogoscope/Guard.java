@@ -54,6 +54,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *       ({@link CancelReason.ScopeTimedOut}), not timed out. A call inside the body of another
  *       guarded call is likewise bounded by the outer call's deadline and ends cancelled with
  *       {@link CancelReason.CallTimedOut} when that one passes first.
+ *   <li>The deadline bounds the call's own waits too: the wait for a lock (whatever its
+ *       {@code maxWait}) and retry delays end when it passes, and no attempt starts after it,
+ *       even when attempts fail at once without a delay.
+ *   <li>A scope opened inside a guarded call's body inherits the call's remaining budget as its
+ *       deadline ({@link Scope#remaining()}).
  *   <li>Once its own deadline has passed, an attempt is {@linkplain ErrorMapper#timedOut timed out}
  *       whether its body then throws or returns: the caller asked for an answer within the
  *       deadline (SmallRye Fault Tolerance and MicroProfile do the same).
@@ -101,6 +106,8 @@ public final class Guard {
   private final boolean plain;
   /** No breaker and no bulkhead around each attempt. */
   private final boolean bareAttempts;
+  /** The call waits on its own thread (for a lock, between retries): a scope deadline must bound it. */
+  private final boolean waits;
 
   private Guard(Builder builder) {
     this.name = builder.name;
@@ -119,6 +126,7 @@ public final class Guard {
     this.lockTtl = builder.lockTtl;
     this.lockMaxWait = builder.lockMaxWait;
     this.bareAttempts = breaker == null && bulkhead == null;
+    this.waits = retry != null || (lockTtl != null && !lockMaxWait.isZero());
     this.plain = overallTimeoutNanos == 0 && rateLimit == 0 && lockTtl == null
         && observer == ScopeObserver.NONE;
     this.taskObserver = observer == ScopeObserver.NONE
@@ -243,10 +251,18 @@ public final class Guard {
     if (reason != null) {
       return new Result.Err<>(errors.cancelled(reason));
     }
-    if (overallTimeoutNanos == 0) {
-      return admitted(thread, context, body, errors, observation, attempts);
+    DeadlineSlot slot;
+    if (overallTimeoutNanos != 0) {
+      slot = enter(thread, System.nanoTime() + overallTimeoutNanos, overallDeadline);
+    } else {
+      // No timeout of its own: the scope's deadline still bounds the call's own waits (the lock's
+      // maxWait, retry delays) on this thread, which no attempt timeout covers.
+      Scope scope = waits ? thread.openScope() : null;
+      if (scope == null || scope.effectiveDeadline == DeadlineSlot.NO_DEADLINE) {
+        return admitted(thread, context, body, errors, observation, attempts);
+      }
+      slot = enter(thread, scope.effectiveDeadline, scope);
     }
-    DeadlineSlot slot = enter(thread, System.nanoTime() + overallTimeoutNanos, overallDeadline);
     Result<E, T> result;
     try {
       result = admitted(thread, context, body, errors, observation, attempts);
@@ -352,6 +368,10 @@ public final class Guard {
       if (!again) {
         return new Result.Err<>(error);
       }
+      Object passed = passedDeadline(thread);
+      if (passed != null) {
+        return new Result.Err<>(deadlineError(thread, passed, errors)); // no attempt starts after the deadline
+      }
       Duration delay = retry.delayBefore(attempt, previousDelay, ThreadLocalRandom.current());
       reportRetry(observation, attempt, delay, error);
       try {
@@ -363,6 +383,10 @@ public final class Guard {
       if (reason != null) {
         return new Result.Err<>(errors.cancelled(reason));
       }
+      passed = passedDeadline(thread);
+      if (passed != null) {
+        return new Result.Err<>(deadlineError(thread, passed, errors));
+      }
       previousDelay = delay;
       Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
       if (!(value instanceof AttemptFailure failed)) {
@@ -371,6 +395,16 @@ public final class Guard {
       }
       last = failed;
     }
+  }
+
+  /**
+   * The deadline around the attempts (this call's overall timeout or scope, an enclosing call's)
+   * if it has passed, else {@code null}. Checked between attempts: attempts that fail at once,
+   * without a delay, would otherwise never give the watchdog an armed body to interrupt.
+   */
+  private static Object passedDeadline(ThreadContext thread) {
+    DeadlineSlot slot = thread.slotIfAny();
+    return slot == null ? null : slot.passedSource();
   }
 
   /** Tells the call's observation and the retry's listeners that attempt {@code attempt} failed. */

@@ -466,7 +466,10 @@ public final class Scope implements AutoCloseable {
   /**
    * Cancels unfinished work (with {@link CancelReason.ScopeClosed}), waits for it up to the close
    * grace, disposes resources last-in first-out, and restores the previous {@link #current()}
-   * scope; idempotent (a second call returns at once).
+   * scope; idempotent (a second call returns at once). Child scopes still open (opened by a task,
+   * or on another thread, and not closed yet) are cancelled and closed first, each waiting for its
+   * own tasks, so this never returns while a child's tasks run; what a child's close throws is
+   * reported in this scope's {@link ScopeCloseException}.
    *
    * @throws ScopeCloseException when a resource failed to close or tasks outlived the close grace,
    *     after everything else is done
@@ -490,11 +493,16 @@ public final class Scope implements AutoCloseable {
     if (unfinished) {
       cancel(new CancelReason.ScopeClosed(name));
     }
+    List<Throwable> childFailures = closeChildren();
     List<String> abandoned = awaitTasks();
     if (!abandoned.isEmpty() && info != null) {
       runtime.observer().closeTimedOut(info, abandoned);
     }
     List<Throwable> failures = disposeResources();
+    if (!childFailures.isEmpty()) {
+      childFailures.addAll(failures);
+      failures = childFailures;
+    }
     finishClosing();
     throwFailures(failures, abandoned);
   }
@@ -613,6 +621,16 @@ public final class Scope implements AutoCloseable {
       if (at < ownDeadline) {
         ownDeadline = at;
         timeout = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
+      }
+    }
+    if (!builder.detached) {
+      // Inside a guarded call (or a forked one) the call's deadline bounds the new scope too, so
+      // the work the scope forks stops with the call instead of outliving it.
+      DeadlineSlot slot = context.slotIfAny();
+      long call = slot == null ? DeadlineSlot.NO_DEADLINE : slot.currentDeadline();
+      if (call < ownDeadline && (parent == null || call < parent.effectiveDeadline)) {
+        ownDeadline = call;
+        timeout = Duration.ofNanos(Math.max(0, call - now));
       }
     }
     Scope scope = new Scope(builder, parent, runtime, context.scope, now, timeout, ownDeadline);
@@ -749,6 +767,31 @@ public final class Scope implements AutoCloseable {
       }
       if (info != null) {
         runtime.observer().resourceDisposed(info, failure);
+      }
+    }
+    return failures;
+  }
+
+  /**
+   * Closes the child scopes still open (opened by tasks, or on another thread), innermost work
+   * first: each is already cancelled, and its close waits for its tasks and disposes its
+   * resources, so this scope never returns while a child's tasks run. What a child's close threw
+   * is returned, to be reported with this scope's own failures.
+   */
+  private List<Throwable> closeChildren() {
+    List<Scope> kids;
+    lock.lock();
+    try {
+      kids = children == null || children.isEmpty() ? List.of() : List.copyOf(children);
+    } finally {
+      lock.unlock();
+    }
+    List<Throwable> failures = new ArrayList<>(0);
+    for (Scope kid : kids) {
+      try {
+        kid.close();
+      } catch (RuntimeException | Error e) {
+        failures.add(e);
       }
     }
     return failures;

@@ -5,6 +5,7 @@ import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskObservation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -288,6 +289,13 @@ public final class Task<E, T> {
         return new Result.Err<>(errors.cancelled(cancelled));
       }
       return new Result.Err<>(errors.thrown(e));
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable t) {
+      // Neither Exception nor Error (thrown sneakily, or a Throwable subclass of its own): still a
+      // failure of the body, typed as one, so the task completes and its joiners wake.
+      return new Result.Err<>(errors.thrown(new UndeclaredThrowableException(t,
+          "task '" + name + "' threw " + t.getClass().getName() + ", neither an Exception nor an Error")));
     } finally {
       Observations.restore(restore);
       restoreContext.close();

@@ -116,12 +116,23 @@ class ScopeTest {
   }
 
   @Test
-  void scopesClosedOutOfOrderLeaveTheCurrentScopeOpen() {
+  void closingAScopeOutOfOrderClosesItsOpenChildFirst() {
     Scope outer = Scope.open("outer");
     Scope inner = Scope.open("inner");
-    outer.close();
-    assertThat(Scope.current()).isSameAs(inner);
-    inner.close();
+    outer.close(); // issue 10 item 2: a parent never returns from close while a child is open
+    assertThat(inner.isClosed()).isTrue();
+    assertThat(Scope.currentIfAny()).isEmpty();
+    inner.close(); // idempotent
+    assertThat(Scope.currentIfAny()).isEmpty();
+  }
+
+  @Test
+  void scopesOfOneThreadClosedOutOfOrderLeaveAnUnrelatedScopeCurrent() {
+    Scope first = Scope.open("first");
+    Scope second = Scope.builder("second").detached().open();
+    first.close();
+    assertThat(Scope.current()).isSameAs(second);
+    second.close();
     assertThat(Scope.currentIfAny()).isEmpty();
   }
 
