@@ -59,10 +59,10 @@ final class Abandonment {
    * reply), and where the caller stopped waiting because its thread was interrupted (the write is
    * still in flight on a Redis that answers; without the wait, another client could find the key
    * held by nobody: in two runs of {@code RedisInterruptedAcquireTest}, 6 and 8 of 199 interrupted
-   * acquires left their key held and 17 and 16 of 200 interrupted rate checks used quota). The wait itself ignores further interrupts
-   * (the flag is set again afterwards). Where no answer came (a timeout, a lost connection,
-   * Redisson's own timeout), the undo stays in the background: waiting would only double the
-   * caller's wait on a Redis that does not answer.
+   * acquires left their key held and 17 and 16 of 200 interrupted rate checks used quota). The wait
+   * itself ignores further interrupts (the flag is set again afterwards). Where no answer came (a
+   * timeout, a lost connection, Redisson's own timeout), the undo stays in the background: waiting
+   * would only double the caller's wait on a Redis that does not answer.
    *
    * @param failure why the caller stopped waiting: an {@link InterruptedException}, or a
    *     {@link StoreException} (caused by one when the wait was interrupted)
