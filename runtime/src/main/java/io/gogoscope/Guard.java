@@ -87,6 +87,7 @@ public final class Guard {
   private final CallDeadline attemptDeadline;
   private final CallDeadline overallDeadline;
   private final CircuitBreaker breaker;
+  private final CircuitBreaker.Counted counted;
   private final Bulkhead bulkhead;
   private final int rateLimit;
   private final Duration rateWindow;
@@ -107,6 +108,7 @@ public final class Guard {
     this.attemptDeadline = new CallDeadline(name, builder.timeout);
     this.overallDeadline = new CallDeadline(name, builder.overallTimeout);
     this.breaker = builder.breaker;
+    this.counted = builder.counted;
     this.bulkhead = builder.bulkhead;
     this.rateLimit = builder.rateLimit;
     this.rateWindow = builder.rateWindow;
@@ -420,11 +422,44 @@ public final class Guard {
     if (breaker != null) {
       if (!(value instanceof AttemptFailure failure)) {
         breaker.onSuccess();
-      } else if (isDependencyFailure(failure)) {
-        breaker.onFailure();
       } else {
-        breaker.releasePermission(); // cancelled or stopped from outside: not the dependency's fault
+        reportFailedAttempt(failure);
       }
+    }
+  }
+
+  /**
+   * Tells the breaker what a failed attempt says about the dependency: an exception as
+   * {@link CircuitBreaker.Counted} classifies it (a skipped one is a success), a timeout of the
+   * attempt's own is a failure; a cancellation, an interruption, a deadline from outside (overall
+   * timeout, scope) or a refusal says nothing and gives the permit back.
+   */
+  private void reportFailedAttempt(AttemptFailure attempt) {
+    boolean failure;
+    switch (attempt.kind()) {
+      case THROWN -> {
+        if (Interruptions.isInterruption(attempt.exception())) {
+          breaker.releasePermission(); // stopped from outside: not the dependency's fault
+          return;
+        }
+        failure = counted.isFailure(attempt.exception());
+      }
+      case DEADLINE -> {
+        if (attempt.detail() != attemptDeadline) {
+          breaker.releasePermission();
+          return;
+        }
+        failure = true;
+      }
+      default -> {
+        breaker.releasePermission();
+        return;
+      }
+    }
+    if (failure) {
+      breaker.onFailure();
+    } else {
+      breaker.onSuccess();
     }
   }
 
@@ -561,15 +596,6 @@ public final class Guard {
     };
   }
 
-  /** Whether the failed attempt says something about the dependency (for the circuit breaker). */
-  private boolean isDependencyFailure(AttemptFailure failure) {
-    return switch (failure.kind()) {
-      case THROWN -> !Interruptions.isInterruption(failure.exception());
-      case DEADLINE -> failure.detail() == attemptDeadline;
-      default -> false;
-    };
-  }
-
   /** The error for a deadline that fired: this guard's own timeouts, else its scope's or an outer call's. */
   private <E> E deadlineError(ThreadContext thread, Object source, ErrorMapper<E> errors) {
     E error;
@@ -660,6 +686,7 @@ public final class Guard {
     private Duration timeout;
     private Duration overallTimeout;
     private CircuitBreaker breaker;
+    private CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
     private int rateLimit;
     private Duration rateWindow;
     private Duration lockTtl;
@@ -693,9 +720,19 @@ public final class Guard {
       return this;
     }
 
-    /** Guards each attempt with {@code breaker}. */
+    /** Guards each attempt with {@code breaker}, which counts every exception as a failure. */
     public Builder circuitBreaker(CircuitBreaker breaker) {
+      return circuitBreaker(breaker, CircuitBreaker.Counted.ALL);
+    }
+
+    /**
+     * Guards each attempt with {@code breaker}, which counts this guard's exceptions as
+     * {@code counted} says (MicroProfile's {@code failOn} / {@code skipOn}). The classification
+     * belongs to the guard, not the breaker: methods sharing a breaker may classify differently.
+     */
+    public Builder circuitBreaker(CircuitBreaker breaker, CircuitBreaker.Counted counted) {
       this.breaker = Objects.requireNonNull(breaker, "breaker");
+      this.counted = Objects.requireNonNull(counted, "counted; pass CircuitBreaker.Counted.ALL to count every exception");
       return this;
     }
 

@@ -705,6 +705,100 @@ class MisuseTest {
         "circuit breaker \"bank\" is configured differently on pay() (failureThreshold = 5,");
   }
 
+  @Test
+  void breakerFailOnAnExceptionTheMethodCannotThrow() {
+    assertError("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(failOn = TimeoutException.class)
+          String pay() throws IOException;
+        }
+        """, "failOn", "GGS-BREAKER-UNTHROWN",
+        "@CircuitBreaker(failOn = TimeoutException.class): pay() cannot throw the checked exception"
+            + " TimeoutException (it declares IOException), so the breaker would never see it: name an"
+            + " exception the method declares, or add TimeoutException to its throws clause");
+  }
+
+  @Test
+  void breakerSkipOnAnExceptionTheMethodCannotThrow() {
+    assertError("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(
+              skipOn = TimeoutException.class)
+          String pay();
+        }
+        """, "skipOn", "GGS-BREAKER-UNTHROWN",
+        "@CircuitBreaker(skipOn = TimeoutException.class): pay() cannot throw the checked exception"
+            + " TimeoutException (it declares no checked exception)");
+  }
+
+  @Test
+  void breakerFailOnCoveredBySkipOn() {
+    assertError("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(skipOn = IOException.class,
+              failOn = java.io.FileNotFoundException.class)
+          String pay() throws IOException;
+        }
+        """, "failOn", "GGS-BREAKER-SKIP-COVERS",
+        "@CircuitBreaker(failOn = FileNotFoundException.class) can never count, because skipOn ="
+            + " IOException.class covers it (skipOn wins): remove one of them");
+  }
+
+  @Test
+  void breakersSharingANameMayClassifyDifferently() {
+    assertThat(Compiler.compile(source("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(name = "bank", skipOn = IllegalArgumentException.class)
+          String pay();
+          @CircuitBreaker(name = "bank")
+          String refund();
+        }
+        """))).succeededWithoutWarnings();
+  }
+
+  // @Bulkhead.
+
+  @Test
+  void bulkheadOfNoSlots() {
+    assertError("""
+        @ScopeTask interface Reports {
+          @Bulkhead(maxConcurrent = 0)
+          String render();
+        }
+        """, "maxConcurrent", "GGS-BULKHEAD-CONCURRENT",
+        "@Bulkhead(maxConcurrent = 0) admits no attempt: maxConcurrent must be at least 1");
+  }
+
+  @Test
+  void bulkheadWaitNegative() {
+    assertError("""
+        @ScopeTask @Bulkhead(maxWait = "-1s") interface Reports {
+          String render();
+        }
+        """, "@Bulkhead", "GGS-DURATION-NEGATIVE", "@Bulkhead(maxWait = \"-1s\") is negative");
+  }
+
+  @Test
+  void bulkheadOnAnInterfaceWithoutTasks() {
+    assertError("""
+        @Bulkhead interface Reports {
+          String render();
+        }
+        """, "@Bulkhead", "GGS-BULKHEAD-PLACE",
+        "@Bulkhead on interface Reports has no effect, because it has no task (add @ScopeTask to it or"
+            + " to its methods): put it on an @ScopeTask interface or on a task method");
+  }
+
+  @Test
+  void bulkheadOnAClass() {
+    assertError("""
+        @Bulkhead class Reports {
+          String render() { return ""; }
+        }
+        """, "@Bulkhead", "GGS-BULKHEAD-PLACE",
+        "@Bulkhead on the class Reports has no effect, because gogoscope generates code for interfaces only");
+  }
+
   // @SpanAttribute.
 
   @Test

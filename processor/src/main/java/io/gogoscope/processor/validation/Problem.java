@@ -127,9 +127,22 @@ public enum Problem {
           + " or 0 to count failures with failureThreshold"),
   BREAKER_WINDOW("GGS-BREAKER-WINDOW",
       "%s can never be reached in a window of windowSize = %d calls: make windowSize at least %d"),
+  BREAKER_UNTHROWN("GGS-BREAKER-UNTHROWN",
+      "%s: %s cannot throw the checked exception %s (it declares %s), so the breaker would never see"
+          + " it: name an exception the method declares, or add %s to its throws clause"),
+  BREAKER_SKIP_COVERS("GGS-BREAKER-SKIP-COVERS",
+      "@CircuitBreaker(failOn = %s.class) can never count, because skipOn = %s.class covers it (skipOn"
+          + " wins): remove one of them"),
   BREAKER_CONFLICT("GGS-BREAKER-CONFLICT",
       "circuit breaker \"%s\" is configured differently on %s (%s) and %s (%s): breakers are shared"
           + " by name, so give both the same settings, or different names"),
+
+  // @Bulkhead.
+  BULKHEAD_CONCURRENT("GGS-BULKHEAD-CONCURRENT",
+      "%s admits no attempt: maxConcurrent must be at least 1"),
+  BULKHEAD_PLACE("GGS-BULKHEAD-PLACE",
+      "@Bulkhead on %s has no effect, because %s: put it on an @ScopeTask interface or on a task"
+          + " method"),
 
   // @SpanAttribute.
   SPAN_ATTRIBUTE_BLANK("GGS-SPAN-ATTRIBUTE",

@@ -17,6 +17,8 @@ final class RuntimeNames {
   static final ClassName RETRY = ClassName.get("io.gogoscope.policy", "Retry");
   static final ClassName CIRCUIT_BREAKER = ClassName.get("io.gogoscope.policy", "CircuitBreaker");
   static final ClassName CIRCUIT_BREAKER_CONFIG = CIRCUIT_BREAKER.nestedClass("Config");
+  static final ClassName CIRCUIT_BREAKER_COUNTED = CIRCUIT_BREAKER.nestedClass("Counted");
+  static final ClassName BULKHEAD = ClassName.get("io.gogoscope.policy", "Bulkhead");
   static final ClassName BACKOFF = ClassName.get("io.gogoscope.annotations", "Backoff");
 
   static final ClassName DURATION = ClassName.get("java.time", "Duration");

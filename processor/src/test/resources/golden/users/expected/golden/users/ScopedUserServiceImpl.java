@@ -51,15 +51,7 @@ final class ScopedUserServiceImpl implements ScopedUserService {
     this.placeOrderGuard = runtime.guard("users.placeOrder")
         .rateLimit(100, Duration.ofMinutes(1))
         .lock(Duration.ofSeconds(30), Duration.ZERO)
-        .circuitBreaker(runtime.circuitBreaker("payments", new CircuitBreaker.Config(
-            /* failureThreshold= */ 5,
-            /* failureRatio= */ 0.0,
-            /* minimumCalls= */ 10,
-            /* windowSize= */ 20,
-            /* resetTimeout= */ Duration.ofSeconds(30),
-            /* halfOpenPermits= */ 1,
-            /* successThreshold= */ 1,
-            /* shared= */ false)))
+        .circuitBreaker(runtime.circuitBreaker("payments", CircuitBreaker.Config.failureThreshold(5, 20, Duration.ofSeconds(30))))
         .build();
     this.refundGuard = runtime.guard("users.refund")
         .overallTimeout(Duration.ofSeconds(2))
