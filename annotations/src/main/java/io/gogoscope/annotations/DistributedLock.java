@@ -27,10 +27,16 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface DistributedLock {
 
-  /** The lock key template; empty to use the task name. */
+  /**
+   * The lock key template, such as {@code "order:{orderId}"} or {@code "order:{a}:{b}"}; empty to
+   * use the task name. Substituted values are encoded so that distinct arguments give distinct keys
+   * ({@code null} reads as {@code %null}, a {@code ':'} in a value as {@code %3A}; ordinary ids stay
+   * as they are), and two references must be separated by text holding one of
+   * {@code : / | , ; = #}. The fixed text is at most 255 characters.
+   */
   String key() default "";
 
-  /** How long the lock is held at most, so that a crashed holder frees it; positive. */
+  /** How long the lock is held at most, so that a crashed holder frees it; positive, at most 36500 days. */
   String ttl() default "30s";
 
   /**

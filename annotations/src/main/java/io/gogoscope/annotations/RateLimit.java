@@ -24,15 +24,19 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface RateLimit {
 
-  /** The key template; empty to count all calls of the task together. */
+  /**
+   * The key template, such as {@code "user:{userId}"}; empty to count all calls of the task
+   * together. Substituted values are encoded as for {@link DistributedLock#key()}, so distinct
+   * arguments have distinct counts.
+   */
   String key() default "";
 
-  /** Calls admitted per window: at least 1. */
+  /** Calls admitted per window: at least 1, at most 10000 (what the SQL stores count). */
   int limit();
 
   /**
    * The sliding window, such as {@code "1s"} or {@code "1m"} (or ISO-8601, {@code "PT1M"});
-   * positive.
+   * positive, at most 36500 days.
    */
   String window() default "1s";
 }

@@ -140,7 +140,7 @@ public abstract class GeneratedStorePoliciesContract {
       assertThat(second.service.runJob(job, () -> "too early"))
           .isEqualTo(Result.err(new RunJobError.LockUnavailable("job:" + job)));
 
-      // ttl = "1s": the holder's lease expires while its work still runs.
+      // ttl = "3s": the holder's lease expires while its work still runs.
       await()
           .atMost(patience())
           .pollInterval(Duration.ofMillis(100))

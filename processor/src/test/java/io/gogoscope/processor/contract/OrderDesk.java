@@ -23,8 +23,11 @@ public interface OrderDesk {
   @DistributedLock(key = "ledger:{account}", ttl = "30s", maxWait = "20s")
   String post(String account, Supplier<String> work);
 
-  /** Runs {@code work} holding a lock that expires after one second, however long the work takes. */
-  @DistributedLock(key = "job:{job}", ttl = "1s")
+  /**
+   * Runs {@code work} holding a lock that expires after three seconds, however long the work takes
+   * (long enough that a loaded machine still asks for it again before it expires).
+   */
+  @DistributedLock(key = "job:{job}", ttl = "3s")
   String runJob(String job, Supplier<String> work);
 
   /** Two searches per user and minute. */

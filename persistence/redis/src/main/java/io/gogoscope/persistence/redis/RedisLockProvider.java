@@ -85,7 +85,7 @@ final class RedisLockProvider implements LockProvider {
     try {
       return redis.await(acquiring(key), reply);
     } catch (StoreException e) {
-      Abandonment.awaitWhereAnswered(redis, reply, abandon(key, ttl, token, reply));
+      Abandonment.awaitWhereAnswered(redis, reply, abandon(key, ttl, token, reply), e);
       throw e;
     }
   }
@@ -96,7 +96,7 @@ final class RedisLockProvider implements LockProvider {
     try {
       return redis.awaitInterruptibly(acquiring(key), reply);
     } catch (StoreException | InterruptedException e) {
-      Abandonment.awaitWhereAnswered(redis, reply, abandon(key, ttl, token, reply));
+      Abandonment.awaitWhereAnswered(redis, reply, abandon(key, ttl, token, reply), e);
       throw e;
     }
   }

@@ -57,7 +57,7 @@ final class RedisRateLimitStore implements RateLimitStore {
           "the abandoned check of rate limit '" + key + "'",
           reply,
           r -> r.get(0) == 1,
-          () -> redis.start(ABANDON, ReturnType.INTEGER, scriptKeys, member, windowMillis)));
+          () -> redis.start(ABANDON, ReturnType.INTEGER, scriptKeys, member, windowMillis)), e);
       throw e;
     }
     // The reset comes as a distance from the server's now, so it reads right on this client's
