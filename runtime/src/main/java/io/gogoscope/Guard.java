@@ -687,7 +687,7 @@ public final class Guard {
     Duration timeout;
     Duration overallTimeout;
     CircuitBreaker breaker;
-    private CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
+    CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
     int rateLimit;
     Duration rateWindow;
     Duration lockTtl;
