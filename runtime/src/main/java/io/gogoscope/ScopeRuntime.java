@@ -78,9 +78,26 @@ public final class ScopeRuntime {
     return overrides;
   }
 
-  /** The shared default runtime: nothing observed, in-memory stores, system time, 10 s close grace. */
+  /**
+   * The shared default runtime: nothing observed, in-memory stores, system time, 10 s close grace,
+   * configuration overrides from {@link ConfigSource#standard()}.
+   *
+   * @throws io.gogoscope.config.ConfigurationException when the standard sources hold an override
+   *     that cannot be used (thrown on every call until it is fixed, not once as a class
+   *     initialization error)
+   */
   public static ScopeRuntime defaults() {
-    return Defaults.INSTANCE;
+    ScopeRuntime runtime = defaultRuntime;
+    if (runtime == null) {
+      synchronized (ScopeRuntime.class) {
+        runtime = defaultRuntime;
+        if (runtime == null) {
+          runtime = builder().build();
+          defaultRuntime = runtime;
+        }
+      }
+    }
+    return runtime;
   }
 
   /** Starts configuring a runtime; unset parts take the defaults. */
@@ -188,9 +205,12 @@ public final class ScopeRuntime {
   /** A breaker, its configuration as asked for ({@code given}) and as overrides made it ({@code config}). */
   private record Breaker(CircuitBreaker.Config given, CircuitBreaker.Config config, CircuitBreaker breaker) {}
 
-  private static final class Defaults {
-    static final ScopeRuntime INSTANCE = builder().build();
-  }
+  /**
+   * Built on first use rather than in a holder class: a bad override in the standard sources must
+   * fail each call with its message, not once as an ExceptionInInitializerError and then as
+   * NoClassDefFoundError.
+   */
+  private static volatile ScopeRuntime defaultRuntime;
 
   /** Configures a {@link ScopeRuntime}. */
   public static final class Builder {

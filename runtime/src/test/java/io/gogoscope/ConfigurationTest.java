@@ -340,6 +340,21 @@ class ConfigurationTest {
   }
 
   @Test
+  void aBadStandardOverrideFailsBuildsWithItsMessageEveryTime() {
+    String key = "gogoscope.tasks.\"orders.fetch\".retry.max-attempts";
+    System.setProperty(key, "many");
+    try {
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> ScopeRuntime.builder().build())
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining(key + " (from system properties): \"many\" is not accepted");
+      }
+    } finally {
+      System.clearProperty(key);
+    }
+  }
+
+  @Test
   void noneIgnoresSystemProperties() {
     String key = "gogoscope.tasks.\"orders.fetch\".retry.max-attempts";
     System.setProperty(key, "7");

@@ -8,6 +8,7 @@ import io.gogoscope.ScopeRuntime;
 import io.gogoscope.config.ConfigSource;
 import io.gogoscope.config.ConfigurationException;
 import io.gogoscope.processor.behaviour.ScopedInventory.ReserveError;
+import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,62 @@ class ConfiguredBehaviourTest {
     ScopedInventory.of(fake, runtime).reserve("apple");
 
     assertThat(fake.reserveCalls).hasValue(1);
+  }
+
+  /** {@link Checkout#pay}: its gateway is the call itself; two failures in a row open "card-gateway". */
+  private static ScopedCheckout checkout(ScopeRuntime runtime) {
+    return ScopedCheckout.of(new Checkout() {
+      @Override
+      public String pay(java.util.concurrent.Callable<String> gateway) throws CardDeclinedException, IOException {
+        try {
+          return gateway.call();
+        } catch (CardDeclinedException | IOException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+
+      @Override
+      public String render(java.util.concurrent.Callable<String> body) {
+        return "unused";
+      }
+    }, runtime);
+  }
+
+  @Test
+  void anOverrideChangesTheGeneratedBreaker() {
+    ScopedCheckout checkout = checkout(runtime(Map.of("gogoscope.circuit-breakers.card-gateway.failure-threshold", "1")));
+
+    checkout.pay(() -> {
+      throw new IOException("gateway down");
+    });
+
+    assertThat(checkout.pay(() -> "paid")).isEqualTo(Result.err(new ScopedCheckout.PayError.CircuitOpen("card-gateway")));
+  }
+
+  @Test
+  void aSwitchTakesTheBreakerOffTheTask() {
+    ScopedCheckout checkout = checkout(runtime(Map.of("gogoscope.tasks.\"checkout.pay\".circuit-breaker.enabled", "false")));
+    for (int i = 0; i < 5; i++) {
+      checkout.pay(() -> {
+        throw new IOException("gateway down");
+      });
+    }
+    assertThat(checkout.pay(() -> "paid")).isEqualTo(Result.ok("paid"));
+  }
+
+  @Test
+  void anOperatorForcesTheGeneratedBreakerOpenAndResetsIt() {
+    ScopeRuntime runtime = runtime(Map.of());
+    ScopedCheckout checkout = checkout(runtime);
+    assertThat(runtime.circuitBreakers().list()).extracting(b -> b.name()).contains("card-gateway");
+
+    runtime.circuitBreakers().forceOpen("card-gateway");
+    assertThat(checkout.pay(() -> "paid")).isEqualTo(Result.err(new ScopedCheckout.PayError.CircuitOpen("card-gateway")));
+
+    runtime.circuitBreakers().reset("card-gateway");
+    assertThat(checkout.pay(() -> "paid")).isEqualTo(Result.ok("paid"));
   }
 
   @Test
