@@ -53,7 +53,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       wrapped with fault injection and on the test's time source;
  *   <li>{@link FaultyStores} and {@link Faults}: those stores and their faults, to switch on;
  *   <li>{@link VirtualClock}: the test's clock, when the extension was made
- *       {@link #withVirtualClock()} (registered with {@code @RegisterExtension}).
+ *       {@link #withVirtualClock()} or {@link #withAutoAdvancingClock()} (registered with
+ *       {@code @RegisterExtension}).
  * </ul>
  *
  * <p>Only the runtime it gives out is checked: scopes opened on {@link ScopeRuntime#defaults()}
@@ -65,22 +66,36 @@ public final class GogoscopeExtension implements BeforeEachCallback, AfterEachCa
   private static final Set<String> SHARED_THREADS =
       Set.of("gogoscope-watchdog", "gogoscope-scope-timer", "gogoscope-lease-watchdog");
 
-  private final boolean virtualClock;
+  private enum Clock { REAL, VIRTUAL, AUTO_ADVANCING }
+
+  private final Clock clock;
   private final Duration grace;
 
   /** Real time, 1 s grace: what {@code @ExtendWith(GogoscopeExtension.class)} gives. */
   public GogoscopeExtension() {
-    this(false, Duration.ofSeconds(1));
+    this(Clock.REAL, Duration.ofSeconds(1));
   }
 
-  private GogoscopeExtension(boolean virtualClock, Duration grace) {
-    this.virtualClock = virtualClock;
+  private GogoscopeExtension(Clock clock, Duration grace) {
+    this.clock = clock;
     this.grace = grace;
   }
 
-  /** This extension, with each test's runtime and stores on a fresh {@link VirtualClock}. */
+  /**
+   * This extension, with each test's runtime and stores on a fresh {@link VirtualClock#create()}
+   * that the test moves with {@link VirtualClock#advance}.
+   */
   public GogoscopeExtension withVirtualClock() {
-    return new GogoscopeExtension(true, grace);
+    return new GogoscopeExtension(Clock.VIRTUAL, grace);
+  }
+
+  /**
+   * This extension, with each test's runtime and stores on a fresh
+   * {@link VirtualClock#autoAdvancing()}: retry delays and slow stores pass at once on the test's
+   * own thread, and the clock records them.
+   */
+  public GogoscopeExtension withAutoAdvancingClock() {
+    return new GogoscopeExtension(Clock.AUTO_ADVANCING, grace);
   }
 
   /** This extension, waiting up to {@code grace} (real time) for leftovers to end before failing. */
@@ -89,7 +104,7 @@ public final class GogoscopeExtension implements BeforeEachCallback, AfterEachCa
     if (grace.isNegative()) {
       throw new IllegalArgumentException("grace must not be negative, got " + grace);
     }
-    return new GogoscopeExtension(virtualClock, grace);
+    return new GogoscopeExtension(clock, grace);
   }
 
   @Override
@@ -118,7 +133,7 @@ public final class GogoscopeExtension implements BeforeEachCallback, AfterEachCa
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return type == ScopeRuntime.class || type == FaultyStores.class || type == Faults.class
-        || (type == VirtualClock.class && virtualClock);
+        || (type == VirtualClock.class && clock != Clock.REAL);
   }
 
   @Override
@@ -139,7 +154,11 @@ public final class GogoscopeExtension implements BeforeEachCallback, AfterEachCa
 
   private TestKit kit(ExtensionContext context) {
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestKit.class,
-        k -> new TestKit(virtualClock ? VirtualClock.create() : TimeSource.system()), TestKit.class);
+        k -> new TestKit(switch (clock) {
+          case REAL -> TimeSource.system();
+          case VIRTUAL -> VirtualClock.create();
+          case AUTO_ADVANCING -> VirtualClock.autoAdvancing();
+        }), TestKit.class);
   }
 
   /** One test's runtime, stores and trackers. */
