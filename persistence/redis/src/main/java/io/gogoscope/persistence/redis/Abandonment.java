@@ -2,7 +2,10 @@ package io.gogoscope.persistence.redis;
 
 import io.gogoscope.store.StoreException;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -49,20 +52,29 @@ final class Abandonment {
   }
 
   /**
-   * Where Redis answered the abandoned write (it failed there, or its reply was refused here, as
-   * when too few replicas confirmed it), Redis is reachable: waits up to the operation timeout for
-   * the undo, so what the write took is taken back before its caller hears of the failure and
-   * perhaps tries again. Where the reply never came, the undo stays in the background: waiting
-   * would only double the caller's wait on a Redis that does not answer.
+   * Where Redis answered the abandoned write and this client refused the answer (too few replicas
+   * confirmed it: a {@link StoreException} raised into the reply), Redis is reachable: waits up to
+   * the operation timeout for the undo, so what the write took is taken back before its caller
+   * hears of the failure and perhaps tries again. Where no answer came (a timeout, a lost
+   * connection, Redisson's own timeout), the undo stays in the background: waiting would only
+   * double the caller's wait on a Redis that does not answer.
    */
   static void awaitWhereAnswered(RedisCalls redis, CompletionStage<?> reply, CompletionStage<?> undone) {
-    if (reply.toCompletableFuture().isDone()) {
+    CompletableFuture<?> settled = reply.toCompletableFuture();
+    if (settled.state() == Future.State.FAILED && refusedHere(settled.exceptionNow())) {
       try {
         redis.awaitUninterruptibly("taking back an abandoned write", undone);
       } catch (StoreException e) {
         // logged by send; what the write took expires on its own
       }
     }
+  }
+
+  private static boolean refusedHere(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+        ? wrapped.getCause()
+        : failure;
+    return cause instanceof StoreException;
   }
 
   private static CompletionStage<?> send(String what, Supplier<CompletionStage<?>> undo) {
