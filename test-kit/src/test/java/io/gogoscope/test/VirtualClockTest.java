@@ -76,7 +76,7 @@ class VirtualClockTest {
 
   @Test
   void aCircuitBreakerResetTimeoutFollowsTheClock() {
-    CircuitBreaker breaker = runtime.circuitBreaker("payments", CircuitBreaker.Config.failures(2, Duration.ofSeconds(30)));
+    CircuitBreaker breaker = runtime.circuitBreaker("payments", CircuitBreaker.Config.consecutiveFailures(2, Duration.ofSeconds(30)));
     Guard guard = runtime.guard("pay").circuitBreaker(breaker).build();
     for (int i = 0; i < 2; i++) {
       assertThat(guard.call(() -> {
