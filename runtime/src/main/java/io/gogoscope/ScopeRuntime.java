@@ -51,9 +51,9 @@ public final class ScopeRuntime {
     this.observer = SafeObserver.wrap(ScopeObserver.compose(builder.observers));
     this.timeSource = builder.timeSource;
     this.lockProvider = builder.lockProvider != null
-        ? Lazy.of(builder.lockProvider) : Lazy.of(InMemoryLockProvider::new);
+        ? Lazy.of(builder.lockProvider) : Lazy.of(() -> new InMemoryLockProvider(timeSource));
     this.rateLimitStore = builder.rateLimitStore != null
-        ? Lazy.of(builder.rateLimitStore) : Lazy.of(InMemoryRateLimitStore::new);
+        ? Lazy.of(builder.rateLimitStore) : Lazy.of(() -> new InMemoryRateLimitStore(timeSource));
     this.circuitStateStore = builder.circuitStateStore != null
         ? Lazy.of(builder.circuitStateStore) : Lazy.of(InMemoryCircuitStateStore::new);
     this.closeGrace = builder.closeGrace;
@@ -284,7 +284,11 @@ public final class ScopeRuntime {
       return observer(io.gogoscope.observe.micrometer.MicrometerObserver.create(registry));
     }
 
-    /** Reads time and waits through {@code timeSource} (tests pass a controllable one). */
+    /**
+     * Reads time and waits through {@code timeSource} (tests pass a controllable one): retry
+     * delays, circuit-breaker reset timeouts, and the TTLs and windows of the in-memory stores
+     * this runtime creates when none is given.
+     */
     public Builder timeSource(TimeSource timeSource) {
       this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
       return this;

@@ -1,6 +1,8 @@
 package io.gogoscope.store;
 
+import io.gogoscope.TimeSource;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,14 @@ public final class InMemoryLockProvider implements LockProvider {
   /** Expired holders are swept every this many acquisitions, so abandoned keys do not pile up. */
   private static final int SWEEP_EVERY = 1024;
 
+  /**
+   * How long a waiter of {@link #acquire} sleeps at most between looks when time comes from a
+   * {@link TimeSource} other than the system's: a test clock moves without waking anyone.
+   */
+  private static final long TEST_CLOCK_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private final TimeSource time;
+  private final boolean systemTime;
   private final ConcurrentHashMap<String, Holder> holders = new ConcurrentHashMap<>();
   private final AtomicLong fence = new AtomicLong();
   private final AtomicInteger acquisitions = new AtomicInteger();
@@ -30,14 +40,25 @@ public final class InMemoryLockProvider implements LockProvider {
   private final ReentrantLock waitLock = new ReentrantLock();
   private final Condition released = waitLock.newCondition();
 
-  /** Creates an empty store. */
-  public InMemoryLockProvider() {}
+  /** Creates an empty store on the system clock. */
+  public InMemoryLockProvider() {
+    this(TimeSource.system());
+  }
+
+  /**
+   * Creates an empty store whose TTLs and waits follow {@code timeSource} (a test's virtual clock;
+   * the runtime passes its own time source to the in-memory stores it creates).
+   */
+  public InMemoryLockProvider(TimeSource timeSource) {
+    this.time = Objects.requireNonNull(timeSource, "timeSource is null; pass TimeSource.system()");
+    this.systemTime = timeSource == TimeSource.system();
+  }
 
   @Override
   public Optional<Lease> tryAcquire(String key, Duration ttl) {
     StoreArguments.key(key, "lock key");
     StoreArguments.ttl(ttl); // at most 100 years: now + ttl cannot overflow past a comparable time
-    long now = System.nanoTime();
+    long now = time.nanoTime();
     Holder mine = new Holder(now + ttl.toNanos());
     Holder current =
         holders.compute(
@@ -64,18 +85,19 @@ public final class InMemoryLockProvider implements LockProvider {
       return lease;
     }
     // A wait longer than 146 years waits as long as it takes: the deadline stays comparable.
-    long deadline = System.nanoTime() + Math.min(StoreArguments.saturatedNanos(maxWait), Long.MAX_VALUE / 2);
+    long deadline = time.nanoTime() + Math.min(StoreArguments.saturatedNanos(maxWait), Long.MAX_VALUE / 2);
     waiters.incrementAndGet();
     waitLock.lockInterruptibly();
     try {
       while (true) {
         // Retried under waitLock: a release signals under it too, so none is missed in between.
         lease = tryAcquire(key, ttl);
-        long now = System.nanoTime();
+        long now = time.nanoTime();
         if (lease.isPresent() || now - deadline >= 0) {
           return lease;
         }
-        released.awaitNanos(Math.min(deadline - now, untilExpiry(key, now)));
+        long wait = Math.min(deadline - now, untilExpiry(key, now));
+        released.awaitNanos(systemTime ? wait : Math.min(wait, TEST_CLOCK_POLL_NANOS));
       }
     } finally {
       waitLock.unlock();
@@ -138,13 +160,13 @@ public final class InMemoryLockProvider implements LockProvider {
 
     @Override
     public boolean isValid() {
-      return holders.get(key) == holder && !holder.expired(System.nanoTime());
+      return holders.get(key) == holder && !holder.expired(time.nanoTime());
     }
 
     @Override
     public boolean extend(Duration ttl) {
       StoreArguments.ttl(ttl);
-      long now = System.nanoTime();
+      long now = time.nanoTime();
       boolean[] extended = {false};
       holders.computeIfPresent(
           key,
@@ -160,7 +182,7 @@ public final class InMemoryLockProvider implements LockProvider {
 
     @Override
     public boolean release() {
-      long now = System.nanoTime();
+      long now = time.nanoTime();
       boolean[] released = {false};
       holders.computeIfPresent(
           key,

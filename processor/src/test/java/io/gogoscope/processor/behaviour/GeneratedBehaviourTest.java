@@ -1,5 +1,6 @@
 package io.gogoscope.processor.behaviour;
 
+import static io.gogoscope.test.GogoscopeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,47 +16,59 @@ import io.gogoscope.processor.behaviour.ScopedWarehouse.EchoError;
 import io.gogoscope.processor.behaviour.ScopedWarehouse.FailError;
 import io.gogoscope.processor.behaviour.ScopedWarehouse.MeetError;
 import io.gogoscope.processor.behaviour.ScopedWarehouse.SlowError;
+import io.gogoscope.test.VirtualClock;
+import io.gogoscope.test.junit.GogoscopeExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Runs the code generated for {@link Inventory} and {@link Warehouse} against the runtime. */
+/**
+ * Runs the code generated for {@link Inventory} and {@link Warehouse} against the runtime, with the
+ * testing kit as a user's test would: each test gets its runtime from {@link GogoscopeExtension}
+ * (which fails a test that leaves a scope open or a task running) on an auto-advancing
+ * {@link VirtualClock} (retry delays pass at once and are recorded), and checks results with the
+ * kit's assertions.
+ */
 class GeneratedBehaviourTest {
+  @RegisterExtension
+  final GogoscopeExtension kit = new GogoscopeExtension().withAutoAdvancingClock();
+
   private final FakeInventory fake = new FakeInventory();
-  private final ScopeRuntime runtime = ScopeRuntime.builder().build();
 
   @Test
-  void retriesCountAttemptsUntilSuccess() {
+  void retriesCountAttemptsUntilSuccess(ScopeRuntime runtime, VirtualClock clock) {
     fake.ioFailuresBeforeSuccess = 2;
 
     Result<ReserveError, Integer> result = ScopedInventory.of(fake, runtime).reserve("apple");
 
-    assertThat(result).isEqualTo(Result.ok(3));
+    assertThat(result).hasValue(3);
     assertThat(fake.reserveCalls).hasValue(3);
+    assertThat(clock.sleeps()).as("a delay (of 0 ms, the default) before each retry").hasSize(2);
   }
 
   @Test
-  void retriesStopAtTheAttemptLimitWithTheLastFailure() {
+  void retriesStopAtTheAttemptLimitWithTheLastFailure(ScopeRuntime runtime) {
     fake.ioFailuresBeforeSuccess = Integer.MAX_VALUE;
 
     Result<ReserveError, Integer> result = ScopedInventory.of(fake, runtime).reserve("apple");
 
     assertThat(fake.reserveCalls).hasValue(3);
-    assertThat(result).isInstanceOfSatisfying(Result.Err.class, err ->
-        assertThat(err.error()).isInstanceOf(ReserveError.Io.class));
+    assertThat(result).isErrOf(ReserveError.Io.class);
   }
 
   @Test
-  void anExceptionOutsideRetryOnIsNotRetried() {
+  void anExceptionOutsideRetryOnIsNotRetried(ScopeRuntime runtime, VirtualClock clock) {
     fake.outOfStock = true;
 
     Result<ReserveError, Integer> result = ScopedInventory.of(fake, runtime).reserve("apple");
 
     assertThat(fake.reserveCalls).hasValue(1);
-    assertThat(result.errorIfAny()).get().isInstanceOfSatisfying(ReserveError.OutOfStock.class, outOfStock ->
+    assertThat(clock.sleeps()).isEmpty();
+    assertThat(result).hasErrorSatisfying(ReserveError.OutOfStock.class, outOfStock ->
         assertThat(outOfStock.cause()).hasMessage("out of stock: apple"));
   }
 
@@ -66,14 +79,14 @@ class GeneratedBehaviourTest {
    * on a loaded machine (other builds share these two cores) does not fail the test.
    */
   @Test
-  void aTimedOutCallReturnsTimedOutWithinTheDeadlinePlus50Milliseconds() {
+  void aTimedOutCallReturnsTimedOutWithinTheDeadlinePlus50Milliseconds(ScopeRuntime runtime) {
     ScopedWarehouse warehouse = ScopedWarehouse.of(fake, runtime);
     List<Long> tries = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       long start = System.nanoTime();
       Result<SlowError, String> result = warehouse.slow(10_000);
       long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      assertThat(result).isEqualTo(Result.err(new SlowError.TimedOut(Duration.ofMillis(100))));
+      assertThat(result).isErrOf(SlowError.TimedOut.class).error().isTimedOutAfter(Duration.ofMillis(100));
       assertThat(elapsed).isGreaterThanOrEqualTo(100);
       tries.add(elapsed);
       if (elapsed <= 100 + 50) {
@@ -84,46 +97,46 @@ class GeneratedBehaviourTest {
   }
 
   @Test
-  void anUncheckedExceptionBecomesUnexpected() {
+  void anUncheckedExceptionBecomesUnexpected(ScopeRuntime runtime) {
     IllegalStateException failure = new IllegalStateException("broken");
 
     Result<FailError, String> result = ScopedWarehouse.of(fake, runtime).fail(failure);
 
-    assertThat(result).isEqualTo(Result.err(new FailError.Unexpected(failure)));
-    assertThat(result.errorIfAny()).get().isInstanceOf(ScopeError.Unexpected.class);
+    assertThat(result).hasError(new FailError.Unexpected(failure)).isErrOf(ScopeError.Unexpected.class)
+        .failedWith(IllegalStateException.class);
   }
 
   @Test
-  void anErrorPropagates() {
+  void anErrorPropagates(ScopeRuntime runtime) {
     StackOverflowError error = new StackOverflowError("deep");
 
     assertThatThrownBy(() -> ScopedWarehouse.of(fake, runtime).crash(error)).isSameAs(error);
   }
 
   @Test
-  void aParentScopesCancellationGivesCancelled() throws InterruptedException {
-    try (Scope parent = Scope.open("parent"); Scope child = Scope.builder("child").parent(parent).open()) {
+  void aParentScopesCancellationGivesCancelled(ScopeRuntime runtime) throws InterruptedException {
+    try (Scope parent = runtime.scope("parent").open(); Scope child = runtime.scope("child").parent(parent).open()) {
       Task<BlockError, String> task = ScopedWarehouse.of(fake, runtime).block(child);
       assertThat(fake.blocking.await(5, TimeUnit.SECONDS)).isTrue();
 
       parent.cancel("shutting down");
 
       Result<BlockError, String> result = task.join();
-      assertThat(result.errorIfAny()).get().isInstanceOf(BlockError.Cancelled.class);
+      assertThat(result).isErrOf(BlockError.Cancelled.class).isCancelled();
     }
   }
 
   @Test
-  void theForkVariantComposesInTheCallersScopeWithSiblings() {
+  void theForkVariantComposesInTheCallersScopeWithSiblings(ScopeRuntime runtime) {
     ScopedWarehouse warehouse = ScopedWarehouse.of(fake, runtime);
-    try (Scope scope = Scope.open("checkout")) {
+    try (Scope scope = runtime.scope("checkout").open()) {
       Task<EchoError, String> first = warehouse.echo(scope, "apple");
       Task<Failure, String> sibling = scope.fork("sibling", () -> "hand-written");
       Task<EchoError, String> second = warehouse.echo(scope, "pear");
 
-      assertThat(first.join()).isEqualTo(Result.ok("apple"));
-      assertThat(sibling.join()).isEqualTo(Result.ok("hand-written"));
-      assertThat(second.join()).isEqualTo(Result.ok("pear"));
+      assertThat(first.join()).hasValue("apple");
+      assertThat(sibling.join()).hasValue("hand-written");
+      assertThat(second.join()).hasValue("pear");
       assertThat(first.scope()).isSameAs(scope);
       assertThat(second.scope()).isSameAs(scope);
       assertThat(first.name()).isEqualTo("warehouse.echo");
@@ -132,15 +145,15 @@ class GeneratedBehaviourTest {
   }
 
   @Test
-  void forkedCallsRunConcurrentlyWithTheirSiblings() {
+  void forkedCallsRunConcurrentlyWithTheirSiblings(ScopeRuntime runtime) {
     ScopedWarehouse warehouse = ScopedWarehouse.of(fake, runtime);
     CyclicBarrier barrier = new CyclicBarrier(3);
-    try (Scope scope = Scope.open("parallel")) {
+    try (Scope scope = runtime.scope("parallel").open()) {
       // Each call waits at the barrier until all three have arrived: only concurrent calls pass.
       List<Task<MeetError, Integer>> tasks = List.of(
           warehouse.meet(scope, barrier), warehouse.meet(scope, barrier), warehouse.meet(scope, barrier));
       for (Task<MeetError, Integer> task : tasks) {
-        assertThat(task.join().isOk()).as("%s", task.join()).isTrue();
+        assertThat(task.join()).isOk();
       }
     }
   }

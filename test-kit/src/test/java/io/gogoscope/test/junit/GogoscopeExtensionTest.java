@@ -1,0 +1,102 @@
+package io.gogoscope.test.junit;
+
+import static io.gogoscope.test.GogoscopeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.gogoscope.Scope;
+import io.gogoscope.ScopeRuntime;
+import io.gogoscope.test.VirtualClock;
+import io.gogoscope.test.store.FaultyStores;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** Runs small test classes through JUnit and checks which the extension fails, and why. */
+class GogoscopeExtensionTest {
+  /** What the leaked task waits for; let go once the leak has been seen. */
+  private static final CountDownLatch LEAKED_TASK_MAY_END = new CountDownLatch(1);
+
+  @Test
+  void passesATestThatCleansUp() {
+    run("cleansUp").assertThatEvents().haveExactly(1, event(test("cleansUp"), finishedSuccessfully()));
+  }
+
+  @Test
+  void failsATestThatLeavesAScopeOpenAndATaskRunning() {
+    org.junit.platform.testkit.engine.Events events = run("leavesAScopeOpen");
+    LEAKED_TASK_MAY_END.countDown();
+    events.assertThatEvents().haveExactly(1, event(test("leavesAScopeOpen"),
+        finishedWithFailure(instanceOf(AssertionError.class),
+            message(m -> m.contains("scope 'forgotten' is still open")
+                && m.contains("task scope.task (on virtual thread")
+                && m.contains("is still running")
+                && m.contains("is still alive")))));
+  }
+
+  @Test
+  void failsATestThatLeavesALockHeld() {
+    run("leavesALockHeld").assertThatEvents().haveExactly(1, event(test("leavesALockHeld"),
+        finishedWithFailure(message(m -> m.contains("lock nightly (fencing token 1) is still held")))));
+  }
+
+  @Test
+  void givesTheVirtualClockToTheRuntimeWhenAsked() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(OnVirtualTime.class)).execute()
+        .testEvents().assertThatEvents().haveExactly(1, event(test("advances"), finishedSuccessfully()));
+  }
+
+  private static org.junit.platform.testkit.engine.Events run(String method) {
+    // The whole class, its tests in any order: each test's own events are picked by name.
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Samples.class)).execute().testEvents();
+  }
+
+  /** The sample tests; run only through {@link EngineTestKit} (the nested class is not discovered). */
+  @ExtendWith(GogoscopeExtension.class)
+  static class Samples {
+    @Test
+    void cleansUp(ScopeRuntime runtime, FaultyStores stores) {
+      try (Scope scope = runtime.scope("tidy").open()) {
+        assertThat(scope.fork(() -> 42).join()).hasValue(42);
+      }
+      runtime.lockProvider().tryAcquire("k", Duration.ofMinutes(1)).orElseThrow().release();
+      assertThat(stores.lockProvider()).isSameAs(runtime.lockProvider());
+    }
+
+    @Test
+    @SuppressWarnings("resource")
+    void leavesAScopeOpen(ScopeRuntime runtime) {
+      Scope scope = runtime.scope("forgotten").open();
+      scope.fork(() -> {
+        LEAKED_TASK_MAY_END.await();
+        return null;
+      });
+    }
+
+    @Test
+    void leavesALockHeld(ScopeRuntime runtime) {
+      runtime.lockProvider().tryAcquire("nightly", Duration.ofMinutes(1)).orElseThrow();
+    }
+  }
+
+  static class OnVirtualTime {
+    @RegisterExtension
+    final GogoscopeExtension kit = new GogoscopeExtension().withVirtualClock().withGrace(Duration.ofMillis(100));
+
+    @Test
+    void advances(ScopeRuntime runtime, VirtualClock clock) {
+      assertThat(runtime.timeSource()).isSameAs(clock);
+      runtime.lockProvider().tryAcquire("k", Duration.ofMinutes(1)).orElseThrow();
+      clock.advance(Duration.ofMinutes(1)); // the lease expires: nothing is left held
+    }
+  }
+}
