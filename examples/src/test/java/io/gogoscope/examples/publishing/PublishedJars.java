@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The jars this build publishes, found from the poms rather than from a list kept by hand: every
  * module of the root pom that builds a jar and does not skip deploy. A module added later (the
- * testing kit, say) is checked without touching these tests; it only has to come before examples
- * in the reactor, which a dependency of examples on it ensures.
+ * testing kit, say) is checked without touching these tests once examples depends on it (which
+ * puts it first in the reactor); until then it is left out.
  */
 record PublishedJars(Path root, List<Module> modules) {
 
@@ -62,8 +62,15 @@ record PublishedJars(Path root, List<Module> modules) {
    * {@code mvn verify} (CI runs the latter); a plain {@code mvn test} has none, so these tests then
    * step aside, except on CI where a missing jar fails them.
    */
-  PublishedJars requireBuilt() {
-    List<Module> missing = modules.stream().filter(m -> !Files.isRegularFile(m.jar())).toList();
+  PublishedJars requireBuilt() throws IOException {
+    // A module examples does not depend on may come after it in the reactor: it cannot be checked
+    // here, so it is left out rather than failed.
+    String examplesPom = Files.readString(root.resolve("examples/pom.xml"));
+    List<Module> missing =
+        modules.stream()
+            .filter(m -> !Files.isRegularFile(m.jar()))
+            .filter(m -> examplesPom.contains("<artifactId>" + m.artifactId() + "</artifactId>"))
+            .toList();
     if (!missing.isEmpty()) {
       String message =
           "not built (run mvn verify, with this module after them in the reactor): " + missing;
@@ -72,7 +79,8 @@ record PublishedJars(Path root, List<Module> modules) {
       }
       assumeTrue(false, message);
     }
-    return this;
+    return new PublishedJars(
+        root, modules.stream().filter(m -> Files.isRegularFile(m.jar())).toList());
   }
 
   /** The module in {@code folder}. */
