@@ -100,6 +100,32 @@ public final class ScopeRuntime {
     return runtime;
   }
 
+  /**
+   * Stops the threads gogoscope's runtime started in this class loader, the watchdog of call
+   * timeouts and the timer of scope timeouts, and waits up to {@code wait} for them to end. Call it
+   * when an application is undeployed or stopped, after its scopes are closed and its calls have
+   * returned: no gogoscope thread then holds the application's class loader. Scope timeouts still
+   * pending are dropped.
+   *
+   * <p>Both threads are shared by every runtime of the class loader (so this is static), start on
+   * first use, and start again if calls or scopes with timeouts come after this: a late call is
+   * still bounded, it just starts the thread anew. Task threads are virtual and end with their
+   * tasks; stores that own threads or connections are closed by their owner.
+   *
+   * @return {@code true} when both threads ended within {@code wait}
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public static boolean shutdown(Duration wait) throws InterruptedException {
+    Objects.requireNonNull(wait, "wait");
+    if (wait.isNegative()) {
+      throw new IllegalArgumentException("shutdown wait must not be negative, got " + wait);
+    }
+    long deadline = System.nanoTime() + Durations.toNanos(wait);
+    boolean watchdog = Watchdog.shutdown(deadline - System.nanoTime());
+    boolean timer = ScopeTimer.shutdown(deadline - System.nanoTime());
+    return watchdog && timer;
+  }
+
   /** Starts configuring a runtime; unset parts take the defaults. */
   public static Builder builder() {
     return new Builder();

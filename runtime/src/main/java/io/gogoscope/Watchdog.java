@@ -1,5 +1,6 @@
 package io.gogoscope;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,12 @@ import java.util.concurrent.locks.LockSupport;
  * either that second look sees the arming or the arming sees the new {@code nextWake} and wakes the
  * watchdog (Dekker's pattern; volatile accesses are sequentially consistent).
  *
+ * <h2>Starting and stopping</h2>
+ * The thread starts on the first arming, not when the class loads, and {@link #shutdown} stops it
+ * (so an application that is undeployed leaves no thread holding its class loader). While no
+ * thread runs, {@code nextWake} is {@link Long#MAX_VALUE}: every arming then takes the slow path,
+ * {@link #wake}, which starts one. The hot path is unchanged: it reads {@code nextWake} anyway.
+ *
  * <h2>Reclaiming slots</h2>
  * Task threads the runtime starts deregister their slot as they end. Slots of other threads are
  * reclaimed by a scan once their owner has terminated, so many short-lived threads do not leak.
@@ -39,18 +46,18 @@ final class Watchdog {
 
   private static final Set<DeadlineSlot> SLOTS = ConcurrentHashMap.newKeySet();
 
-  /** When the watchdog will next look on its own; {@link Long#MIN_VALUE} while awake or polling. */
-  private static volatile long nextWake = Long.MIN_VALUE;
+  /**
+   * When the watchdog will next look on its own; {@link Long#MIN_VALUE} while awake or polling,
+   * {@link Long#MAX_VALUE} while no thread runs (so that the next arming starts one).
+   */
+  private static volatile long nextWake = Long.MAX_VALUE;
 
   // Results of the last scan; the watchdog thread's only.
   private static long earliest;
   private static boolean changed;
 
-  private static final Thread THREAD = Thread.ofPlatform()
-      .name("gogoscope-watchdog")
-      .daemon(true)
-      .priority(Thread.MAX_PRIORITY)
-      .start(Watchdog::loop);
+  /** The running watchdog thread, or {@code null}; written under the class's monitor. */
+  private static volatile Thread thread;
 
   private Watchdog() {}
 
@@ -67,7 +74,7 @@ final class Watchdog {
   /** Called by an arming, after its state store: wakes the watchdog if it would look too late. */
   static void armed(long deadline) {
     if (deadline < nextWake) {
-      LockSupport.unpark(THREAD);
+      wake();
     }
   }
 
@@ -77,8 +84,61 @@ final class Watchdog {
    */
   static void armedRelative() {
     if (nextWake != Long.MIN_VALUE) {
-      LockSupport.unpark(THREAD);
+      wake();
     }
+  }
+
+  /** Wakes the watchdog thread, starting it first when none runs. */
+  private static void wake() {
+    Thread t = thread;
+    LockSupport.unpark(t != null ? t : start());
+  }
+
+  private static synchronized Thread start() {
+    Thread t = thread;
+    if (t == null) {
+      t = Thread.ofPlatform()
+          .name("gogoscope-watchdog")
+          .daemon(true)
+          .priority(Thread.MAX_PRIORITY)
+          .unstarted(Watchdog::loop);
+      t.setContextClassLoader(null); // holds no application's class loader beyond its own code's
+      thread = t;
+      t.start();
+    }
+    return t;
+  }
+
+  /**
+   * Stops the watchdog thread and waits up to {@code waitNanos} for it to end; {@code true} when
+   * no watchdog thread runs any more. A later arming starts a new one, so calls made after this
+   * still time out.
+   */
+  static synchronized boolean shutdown(long waitNanos) throws InterruptedException {
+    Thread t = thread;
+    if (t == null) {
+      return true;
+    }
+    thread = null; // the loop sees it is no longer the watchdog and ends
+    LockSupport.unpark(t);
+    t.join(Duration.ofNanos(Math.max(1, waitNanos)));
+    boolean stopped = !t.isAlive();
+    // From now on every arming wakes (so starts) a watchdog. An arming made while the old one was
+    // ending may have skipped waking it: look once, after publishing the flag (Dekker, as above).
+    nextWake = Long.MAX_VALUE;
+    for (DeadlineSlot slot : SLOTS) {
+      if (!slot.isIdle()) {
+        start();
+        break;
+      }
+    }
+    return stopped;
+  }
+
+  /** Whether a watchdog thread runs (for tests). */
+  static boolean isRunning() {
+    Thread t = thread;
+    return t != null && t.isAlive();
   }
 
   /** How many slots the watchdog scans (for tests). */
@@ -92,7 +152,8 @@ final class Watchdog {
   }
 
   private static void loop() {
-    for (;;) {
+    Thread self = Thread.currentThread();
+    while (thread == self) {
       try {
         nextWake = Long.MIN_VALUE;
         scan();
