@@ -11,6 +11,7 @@ import io.gogoscope.processor.model.Position;
 import io.gogoscope.processor.validation.Problem;
 import io.gogoscope.processor.validation.Reporter;
 import io.gogoscope.processor.validation.Validator;
+import io.gogoscope.processor.writing.ScopedIndexWriter;
 import io.gogoscope.processor.writing.ScopedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -30,7 +31,9 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * gogoscope's annotation processor: for each interface that carries {@code @ScopeTask} (on itself
@@ -56,6 +59,7 @@ public final class ScopeProcessor extends AbstractProcessor {
   private ModelReader reader;
   private Validator validator;
   private ScopedWriter writer;
+  private final ScopedIndexWriter scopedIndex = new ScopedIndexWriter();
 
   /** The processor as javac's service loader creates it. */
   public ScopeProcessor() {
@@ -142,6 +146,7 @@ public final class ScopeProcessor extends AbstractProcessor {
   }
 
   private void write(InterfaceModel model) {
+    writeScopedIndex(model);
     for (JavaFile file : writer.write(model)) {
       String name = file.packageName().isEmpty()
           ? file.typeSpec().name()
@@ -158,6 +163,21 @@ public final class ScopeProcessor extends AbstractProcessor {
       } catch (IOException e) {
         reporter.error(Problem.FILE, Position.of(model.element()), name, e.getMessage());
       }
+    }
+  }
+
+  /** The Scoped index entry of {@code model}, through which the Spring Boot starter finds it. */
+  private void writeScopedIndex(InterfaceModel model) {
+    String binaryName = key(model.element());
+    String path = ScopedIndexWriter.path(binaryName);
+    try {
+      FileObject resource = processingEnv.getFiler()
+          .createResource(StandardLocation.CLASS_OUTPUT, "", path, model.element());
+      try (Writer out = resource.openWriter()) {
+        out.write(scopedIndex.write(model, binaryName));
+      }
+    } catch (IOException e) {
+      reporter.error(Problem.FILE, Position.of(model.element()), path, e.getMessage());
     }
   }
 

@@ -86,7 +86,10 @@ class GoldenTest {
     }
   }
 
-  /** Generated sources by path ({@code golden/users/ScopedUserService.java}) and content. */
+  /**
+   * Generated sources by path ({@code golden/users/ScopedUserService.java}) and content, and the
+   * index resources by path ({@code META-INF/gogoscope/scoped/golden.users.UserService}).
+   */
   static Map<String, String> generate(List<JavaFileObject> inputs) {
     Compilation compilation = Compiler.compile(inputs.toArray(JavaFileObject[]::new));
     assertThat(compilation).succeededWithoutWarnings();
@@ -98,6 +101,18 @@ class GoldenTest {
         files.put(relative, file.getCharContent(true).toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+    // The index resources (META-INF/gogoscope/<kind>/<binary name>) are generated output too.
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      int index = path.indexOf("META-INF/gogoscope/");
+      if (file.getKind() == JavaFileObject.Kind.OTHER && index >= 0) {
+        try {
+          files.put(path.substring(index), file.getCharContent(true).toString());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
     return files;
