@@ -67,18 +67,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Retry delays wait through the runtime's {@link TimeSource}, so tests can drive them with a
  * controllable clock. Locks and rate limits come from the runtime's stores, keyed by the call's
  * {@link CallContext}; a {@link StoreException} from a store fails the call as
- * {@linkplain ErrorMapper#thrown thrown} (unexpected).
+ * {@linkplain ErrorMapper#thrown thrown} (unexpected), and so does a key or setting the store
+ * refuses (wrapped in a {@link StoreException}): a guarded call never throws for them.
  */
 public final class Guard {
-  /** What an attempt returns instead of a value when it failed; the failure is in the context. */
-  private static final Object FAILED = new Object();
-
-  private static final int THROWN = 1;
-  private static final int DEADLINE = 2;
-  private static final int CANCELLED = 3;
-  private static final int CIRCUIT_OPEN = 4;
-  private static final int BULKHEAD_FULL = 5;
-  private static final int WAIT_INTERRUPTED = 6;
+  private static final int THROWN = AttemptFailure.THROWN;
+  private static final int DEADLINE = AttemptFailure.DEADLINE;
+  private static final int CANCELLED = AttemptFailure.CANCELLED;
+  private static final int CIRCUIT_OPEN = AttemptFailure.CIRCUIT_OPEN;
+  private static final int BULKHEAD_FULL = AttemptFailure.BULKHEAD_FULL;
+  private static final int WAIT_INTERRUPTED = AttemptFailure.WAIT_INTERRUPTED;
 
   private final String name;
   private final ScopeRuntime runtime;
@@ -89,6 +87,7 @@ public final class Guard {
   private final CallDeadline attemptDeadline;
   private final CallDeadline overallDeadline;
   private final CircuitBreaker breaker;
+  private final CircuitBreaker.Counted counted;
   private final Bulkhead bulkhead;
   private final int rateLimit;
   private final Duration rateWindow;
@@ -109,6 +108,7 @@ public final class Guard {
     this.attemptDeadline = new CallDeadline(name, builder.timeout);
     this.overallDeadline = new CallDeadline(name, builder.overallTimeout);
     this.breaker = builder.breaker;
+    this.counted = builder.counted;
     this.bulkhead = builder.bulkhead;
     this.rateLimit = builder.rateLimit;
     this.rateWindow = builder.rateWindow;
@@ -169,14 +169,11 @@ public final class Guard {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(errors, "errors");
     return scope.start(name, new TaskBody<E, T>() {
-      private int attempts;
+      private final Attempts attempts = new Attempts();
 
       @Override
       Result<E, T> run(TaskObservation observation) {
-        ThreadContext thread = ThreadContext.current();
-        Result<E, T> result = guarded(thread, context, body, errors, observation);
-        attempts = thread.attempts;
-        return result;
+        return guarded(ThreadContext.current(), context, body, errors, observation, attempts);
       }
 
       @Override
@@ -186,7 +183,7 @@ public final class Guard {
 
       @Override
       int attempts() {
-        return attempts;
+        return attempts.made;
       }
     }, errors, null);
   }
@@ -202,16 +199,17 @@ public final class Guard {
   private <E, T> Result<E, T> callObserved(CallContext context, Callable<? extends T> body, ErrorMapper<E> errors) {
     ThreadContext thread = ThreadContext.current();
     if (observer == ScopeObserver.NONE) {
-      return guarded(thread, context, body, errors, TaskObservation.NONE);
+      return guarded(thread, context, body, errors, TaskObservation.NONE, null);
     }
     Scope scope = thread.openScope();
     TaskObservation observation =
         observer.taskStarted(info(0, context), scope != null ? scope.observation() : ScopeObservation.NONE);
     long start = System.nanoTime();
+    Attempts attempts = new Attempts();
     Result<E, T> result;
     Restore restore = observation.makeCurrent();
     try {
-      result = guarded(thread, context, body, errors, observation);
+      result = guarded(thread, context, body, errors, observation, attempts);
     } catch (Error e) {
       observation.finished(Duration.ofNanos(System.nanoTime() - start), new ScopeObserver.Outcome(new OtherError(e), 1));
       throw e;
@@ -219,25 +217,24 @@ public final class Guard {
       restore.close();
     }
     observation.finished(Duration.ofNanos(System.nanoTime() - start),
-        new ScopeObserver.Outcome(OtherError.of(result), thread.attempts));
+        new ScopeObserver.Outcome(OtherError.of(result), attempts.made));
     return result;
   }
 
   /** Cancellation check and overall timeout. */
   private <E, T> Result<E, T> guarded(ThreadContext thread, CallContext context, Callable<? extends T> body,
-      ErrorMapper<E> errors, TaskObservation observation) {
+      ErrorMapper<E> errors, TaskObservation observation, Attempts attempts) {
     Object reason = thread.cancelReason();
     if (reason != null) {
-      thread.attempts = 0;
       return new Result.Err<>(errors.cancelled(reason));
     }
     if (overallTimeoutNanos == 0) {
-      return admitted(thread, context, body, errors, observation);
+      return admitted(thread, context, body, errors, observation, attempts);
     }
     DeadlineSlot slot = enter(thread, System.nanoTime() + overallTimeoutNanos, overallDeadline);
     Result<E, T> result;
     try {
-      result = admitted(thread, context, body, errors, observation);
+      result = admitted(thread, context, body, errors, observation, attempts);
     } catch (Throwable t) {
       slot.exit();
       throw t;
@@ -248,24 +245,22 @@ public final class Guard {
 
   /** Rate limit, then lock. */
   private <E, T> Result<E, T> admitted(ThreadContext thread, CallContext context, Callable<? extends T> body,
-      ErrorMapper<E> errors, TaskObservation observation) {
+      ErrorMapper<E> errors, TaskObservation observation, Attempts attempts) {
     if (rateLimit > 0) {
       String key = context.rateLimitKey() != null ? context.rateLimitKey() : name;
       RateLimitDecision decision;
       try {
         decision = runtime.rateLimitStore().checkAndIncrement(key, rateLimit, rateWindow);
-      } catch (StoreException e) {
-        thread.attempts = 0;
-        return new Result.Err<>(errors.thrown(e));
+      } catch (RuntimeException e) { // a StoreException, or a key or limit the store refused
+        return new Result.Err<>(errors.thrown(StoreFailures.of(e, "rate-limit store", key)));
       }
       observer.rateLimitOutcome(name, decision.allowed());
       if (!decision.allowed()) {
-        thread.attempts = 0;
         return new Result.Err<>(errors.rateLimited(decision.retryAfter(runtime.timeSource().now())));
       }
     }
     if (lockTtl == null) {
-      return attempts(thread, body, errors, observation);
+      return attempts(thread, body, errors, observation, attempts);
     }
     String key = context.lockKey() != null ? context.lockKey() : name;
     Optional<Lease> acquired;
@@ -273,22 +268,19 @@ public final class Guard {
       acquired = lockMaxWait.isZero()
           ? runtime.lockProvider().tryAcquire(key, lockTtl)
           : runtime.lockProvider().acquire(key, lockTtl, lockMaxWait);
-    } catch (StoreException e) {
+    } catch (RuntimeException e) { // a StoreException, or a key or TTL the store refused
       observer.lockOutcome(name, LockOutcome.ERROR);
-      thread.attempts = 0;
-      return new Result.Err<>(errors.thrown(e));
+      return new Result.Err<>(errors.thrown(StoreFailures.of(e, "lock provider", key)));
     } catch (InterruptedException e) {
-      thread.attempts = 0;
       return new Result.Err<>(waitInterrupted(thread, errors));
     }
     if (acquired.isEmpty()) {
       observer.lockOutcome(name, LockOutcome.UNAVAILABLE);
-      thread.attempts = 0;
       return new Result.Err<>(errors.lockUnavailable(key));
     }
     observer.lockOutcome(name, LockOutcome.ACQUIRED);
     try {
-      return attempts(thread, body, errors, observation);
+      return attempts(thread, body, errors, observation, attempts);
     } finally {
       release(acquired.get());
     }
@@ -303,33 +295,33 @@ public final class Guard {
   private <E, T> Result<E, T> attemptsOutsideScopes(ThreadContext thread, Callable<? extends T> body,
       ErrorMapper<E> errors) {
     Object value = bareAttempts ? attemptOutsideScopes(thread, body) : guardedAttempt(thread, body, true);
-    if (value == FAILED) {
-      return retry(thread, body, errors, TaskObservation.NONE);
+    if (value instanceof AttemptFailure failure) {
+      return retry(thread, failure, body, errors, TaskObservation.NONE, null);
     }
-    thread.attempts = 1;
     return ok(value);
   }
 
   /** The first attempt, inline; retries in {@link #retry}, off the success path. */
   private <E, T> Result<E, T> attempts(ThreadContext thread, Callable<? extends T> body, ErrorMapper<E> errors,
-      TaskObservation observation) {
+      TaskObservation observation, Attempts attempts) {
     Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
-    if (value == FAILED) {
-      return retry(thread, body, errors, observation);
+    if (value instanceof AttemptFailure failure) {
+      return retry(thread, failure, body, errors, observation, attempts);
     }
-    thread.attempts = 1;
+    Attempts.count(attempts, 1);
     return ok(value);
   }
 
   /** Attempts after the first failed one, until one succeeds or the retry policy gives up. */
-  private <E, T> Result<E, T> retry(ThreadContext thread, Callable<? extends T> body, ErrorMapper<E> errors,
-      TaskObservation observation) {
+  private <E, T> Result<E, T> retry(ThreadContext thread, AttemptFailure first, Callable<? extends T> body,
+      ErrorMapper<E> errors, TaskObservation observation, Attempts attempts) {
     Duration previousDelay = Duration.ZERO;
+    AttemptFailure last = first;
     for (int attempt = 1; ; attempt++) {
-      int kind = thread.failureKind;
-      Exception failure = thread.failure;
-      Object detail = thread.failureDetail;
-      thread.fail(0, null, null);
+      int kind = last.kind();
+      Exception failure = last.exception();
+      Object detail = last.detail();
+      Attempts.count(attempts, attempt); // before the mapper, a listener or an observer runs
       E error = toError(thread, kind, failure, detail, errors);
       boolean again;
       try {
@@ -340,11 +332,9 @@ public final class Guard {
         if (failure != null) {
           predicateFailed.addSuppressed(failure);
         }
-        thread.attempts = attempt;
         return new Result.Err<>(errors.thrown(predicateFailed));
       }
       if (!again) {
-        thread.attempts = attempt;
         return new Result.Err<>(error);
       }
       Duration delay = retry.delayBefore(attempt, previousDelay, ThreadLocalRandom.current());
@@ -352,20 +342,19 @@ public final class Guard {
       try {
         runtime.timeSource().sleep(delay);
       } catch (InterruptedException e) {
-        thread.attempts = attempt;
         return new Result.Err<>(waitInterrupted(thread, errors));
       }
       Object reason = thread.cancelReason();
       if (reason != null) {
-        thread.attempts = attempt;
         return new Result.Err<>(errors.cancelled(reason));
       }
       previousDelay = delay;
       Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
-      if (value != FAILED) {
-        thread.attempts = attempt + 1;
+      if (!(value instanceof AttemptFailure failed)) {
+        Attempts.count(attempts, attempt + 1);
         return ok(value);
       }
+      last = failed;
     }
   }
 
@@ -390,8 +379,9 @@ public final class Guard {
    * to inline into the generated method (see {@link #attemptsOutsideScopes}).
    */
   private Object guardedAttempt(ThreadContext thread, Callable<?> body, boolean outsideScopes) {
-    if (!admitAttempt(thread)) {
-      return FAILED;
+    AttemptFailure refused = admitAttempt();
+    if (refused != null) {
+      return refused;
     }
     Object value;
     try {
@@ -400,50 +390,76 @@ public final class Guard {
       abandonAttempt(); // an Error from below: not the dependency's fault
       throw t;
     }
-    finishAttempt(thread, value);
+    finishAttempt(value);
     return value;
   }
 
-  /** Takes a circuit permit and a bulkhead slot; {@code false} (the failure recorded) when refused. */
-  private boolean admitAttempt(ThreadContext thread) {
+  /** Takes a circuit permit and a bulkhead slot; the refusal, or {@code null} when admitted. */
+  private AttemptFailure admitAttempt() {
     if (breaker != null && !breaker.tryAcquirePermission()) {
-      thread.fail(CIRCUIT_OPEN, null, null);
-      return false;
+      return AttemptFailure.CIRCUIT_OPEN_REFUSAL;
     }
     if (bulkhead == null) {
-      return true;
+      return null;
     }
-    boolean entered;
+    AttemptFailure refused;
     try {
-      entered = bulkhead.tryEnter();
+      refused = bulkhead.tryEnter() ? null : AttemptFailure.BULKHEAD_REFUSAL;
     } catch (InterruptedException e) {
-      entered = false;
-      thread.fail(WAIT_INTERRUPTED, e, null);
+      refused = new AttemptFailure(WAIT_INTERRUPTED, e, null);
     }
-    if (!entered) {
-      if (breaker != null) {
-        breaker.releasePermission();
-      }
-      if (thread.failureKind != WAIT_INTERRUPTED) {
-        thread.fail(BULKHEAD_FULL, null, null);
-      }
+    if (refused != null && breaker != null) {
+      breaker.releasePermission();
     }
-    return entered;
+    return refused;
   }
 
   /** Gives back the bulkhead slot and records the attempt's outcome with the breaker. */
-  private void finishAttempt(ThreadContext thread, Object value) {
+  private void finishAttempt(Object value) {
     if (bulkhead != null) {
       bulkhead.exit();
     }
     if (breaker != null) {
-      if (value != FAILED) {
+      if (!(value instanceof AttemptFailure failure)) {
         breaker.onSuccess();
-      } else if (isDependencyFailure(thread)) {
-        breaker.onFailure();
       } else {
-        breaker.releasePermission(); // cancelled or stopped from outside: not the dependency's fault
+        reportFailedAttempt(failure);
       }
+    }
+  }
+
+  /**
+   * Tells the breaker what a failed attempt says about the dependency: an exception as
+   * {@link CircuitBreaker.Counted} classifies it (a skipped one is a success), a timeout of the
+   * attempt's own is a failure; a cancellation, an interruption, a deadline from outside (overall
+   * timeout, scope) or a refusal says nothing and gives the permit back.
+   */
+  private void reportFailedAttempt(AttemptFailure attempt) {
+    boolean failure;
+    switch (attempt.kind()) {
+      case THROWN -> {
+        if (Interruptions.isInterruption(attempt.exception())) {
+          breaker.releasePermission(); // stopped from outside: not the dependency's fault
+          return;
+        }
+        failure = counted.isFailure(attempt.exception());
+      }
+      case DEADLINE -> {
+        if (attempt.detail() != attemptDeadline) {
+          breaker.releasePermission();
+          return;
+        }
+        failure = true;
+      }
+      default -> {
+        breaker.releasePermission();
+        return;
+      }
+    }
+    if (failure) {
+      breaker.onFailure();
+    } else {
+      breaker.onSuccess();
     }
   }
 
@@ -488,7 +504,7 @@ public final class Guard {
       return thrownWhileArmed(thread, slot, t);
     }
     Object fired = slot.exit();
-    return fired == null ? value : expired(thread, fired);
+    return fired == null ? value : expired(fired);
   }
 
   /** Arms the sooner of the attempt timeout and the scope's deadline. */
@@ -526,9 +542,8 @@ public final class Guard {
   }
 
   /** The body returned, but after the deadline {@code fired}: the attempt counts as timed out. */
-  private static Object expired(ThreadContext thread, Object fired) {
-    thread.fail(DEADLINE, null, fired);
-    return FAILED;
+  private static Object expired(Object fired) {
+    return new AttemptFailure(DEADLINE, null, fired);
   }
 
   @SuppressWarnings("unchecked") // rethrows what was caught, unchanged
@@ -539,27 +554,23 @@ public final class Guard {
   /** Classifies an exception from the body; {@code fired} is the deadline that fired, if one did. */
   private Object failed(ThreadContext thread, Exception e, Object fired) {
     if (fired != null) {
-      thread.fail(DEADLINE, e, fired);
-      return FAILED;
+      return new AttemptFailure(DEADLINE, e, fired);
     }
     if (Interruptions.isInterruption(e)) {
       DeadlineSlot slot = thread.slotIfAny();
       Object enclosing = slot == null ? null : slot.firedSource();
       if (enclosing != null) {
-        thread.fail(DEADLINE, e, enclosing);
-        return FAILED;
+        return new AttemptFailure(DEADLINE, e, enclosing);
       }
       Object reason = thread.cancelReason();
       if (reason != null) {
-        thread.fail(CANCELLED, e, reason);
-        return FAILED;
+        return new AttemptFailure(CANCELLED, e, reason);
       }
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt(); // returned as a value: keep the interruption visible
       }
     }
-    thread.fail(THROWN, e, null);
-    return FAILED;
+    return new AttemptFailure(THROWN, e, null);
   }
 
   private <E> E toError(ThreadContext thread, int kind, Exception failure, Object detail, ErrorMapper<E> errors) {
@@ -582,15 +593,6 @@ public final class Guard {
       case THROWN -> !Interruptions.isInterruption(failure) && retry.shouldRetry(failure);
       case DEADLINE -> detail == attemptDeadline && retry.retriesTimeouts();
       default -> false; // refusals and cancellations: trying again at once could only fail again
-    };
-  }
-
-  /** Whether the failed attempt says something about the dependency (for the circuit breaker). */
-  private boolean isDependencyFailure(ThreadContext thread) {
-    return switch (thread.failureKind) {
-      case THROWN -> !Interruptions.isInterruption(thread.failure);
-      case DEADLINE -> thread.failureDetail == attemptDeadline;
-      default -> false;
     };
   }
 
@@ -643,7 +645,7 @@ public final class Guard {
   private void release(Lease lease) {
     try {
       observer.lockOutcome(name, lease.release() ? LockOutcome.RELEASED : LockOutcome.LOST);
-    } catch (StoreException e) {
+    } catch (RuntimeException e) {
       // The call's own outcome stands (its work is done and may not be repeated); the lease expires
       // by its TTL. Report the failure where it cannot be missed rather than fail the call.
       observer.lockOutcome(name, LockOutcome.ERROR);
@@ -654,6 +656,21 @@ public final class Guard {
   private TaskInfo info(int index, CallContext context) {
     return new TaskInfo(name, index, retry != null, attemptTimeoutNanos != 0 || overallTimeoutNanos != 0,
         breaker != null, context.attributes());
+  }
+
+  /**
+   * How many attempts a call made, for its observation: one per observed call or forked task, so a
+   * guarded call made by a listener or an observer in the middle of it cannot change the count.
+   */
+  static final class Attempts {
+    int made;
+
+    /** Records {@code made} attempts, when someone is counting. */
+    static void count(Attempts attempts, int made) {
+      if (attempts != null) {
+        attempts.made = made;
+      }
+    }
   }
 
   @SuppressWarnings("unchecked") // the value came from a Callable<? extends T>
@@ -669,6 +686,7 @@ public final class Guard {
     private Duration timeout;
     private Duration overallTimeout;
     private CircuitBreaker breaker;
+    private CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
     private int rateLimit;
     private Duration rateWindow;
     private Duration lockTtl;
@@ -702,9 +720,19 @@ public final class Guard {
       return this;
     }
 
-    /** Guards each attempt with {@code breaker}. */
+    /** Guards each attempt with {@code breaker}, which counts every exception as a failure. */
     public Builder circuitBreaker(CircuitBreaker breaker) {
+      return circuitBreaker(breaker, CircuitBreaker.Counted.ALL);
+    }
+
+    /**
+     * Guards each attempt with {@code breaker}, which counts this guard's exceptions as
+     * {@code counted} says (MicroProfile's {@code failOn} / {@code skipOn}). The classification
+     * belongs to the guard, not the breaker: methods sharing a breaker may classify differently.
+     */
+    public Builder circuitBreaker(CircuitBreaker breaker, CircuitBreaker.Counted counted) {
       this.breaker = Objects.requireNonNull(breaker, "breaker");
+      this.counted = Objects.requireNonNull(counted, "counted; pass CircuitBreaker.Counted.ALL to count every exception");
       return this;
     }
 

@@ -2,9 +2,9 @@ package io.gogoscope;
 
 /**
  * What the runtime keeps per thread, behind one {@link ThreadLocal} so that a guarded call pays a
- * single lookup: the current scope, the task this thread runs, the thread's deadline slot, and
- * scratch fields a guarded call uses to pass an attempt's failure out of its hot path without
- * allocating.
+ * single lookup: the current scope, the task this thread runs and the thread's deadline slot.
+ * Nothing about one call is kept here: user code a call runs (listeners, observers) may make guarded
+ * calls on the same thread, so a call's own state travels in its locals ({@link AttemptFailure}).
  *
  * <p>Only the owning thread reads or writes these fields.
  */
@@ -16,15 +16,6 @@ final class ThreadContext {
 
   /** The task this thread runs, or {@code null} outside a task. */
   Task<?, ?> task;
-
-  /** Attempts made by the last guarded call that returned on this thread (read by observers). */
-  int attempts;
-
-  /** The failure of the last attempt that returned {@link Guard}'s failure marker. */
-  int failureKind;
-
-  Exception failure;
-  Object failureDetail;
 
   private DeadlineSlot slot;
 
@@ -80,13 +71,6 @@ final class ThreadContext {
     return s == null ? null : s.cancelReasonOrNull();
   }
 
-  /** Records an attempt's failure for the caller to read once the hot path has returned. */
-  void fail(int kind, Exception exception, Object detail) {
-    failureKind = kind;
-    failure = exception;
-    failureDetail = detail;
-  }
-
   /** Forgets this thread: called by task threads as they end, so nothing outlives them. */
   void release() {
     if (slot != null) {
@@ -95,8 +79,6 @@ final class ThreadContext {
     }
     scope = null;
     task = null;
-    failure = null;
-    failureDetail = null;
     CURRENT.remove();
   }
 }

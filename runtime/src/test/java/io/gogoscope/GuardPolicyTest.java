@@ -225,7 +225,7 @@ class GuardPolicyTest {
         .rateLimitStore(rateLimits)
         .lockProvider(locks)
         .build();
-    CircuitBreaker breaker = ordered.circuitBreaker("downstream", CircuitBreaker.Config.failures(5, Duration.ofSeconds(30)));
+    CircuitBreaker breaker = ordered.circuitBreaker("downstream", CircuitBreaker.Config.consecutiveFailures(5, Duration.ofSeconds(30)));
     Guard guard = ordered.guard("ordered")
         .overallTimeout(Duration.ofSeconds(20))
         .rateLimit(10, Duration.ofMinutes(1))
@@ -310,7 +310,7 @@ class GuardPolicyTest {
 
   @Test
   void anOpenCircuitRefusesAndStopsRetriesAtOnce() {
-    CircuitBreaker breaker = runtime.circuitBreaker("payments", CircuitBreaker.Config.failures(2, Duration.ofSeconds(30)));
+    CircuitBreaker breaker = runtime.circuitBreaker("payments", CircuitBreaker.Config.consecutiveFailures(2, Duration.ofSeconds(30)));
     Guard guard = runtime.guard("pay").retry(Retry.builder().maxAttempts(5).build()).circuitBreaker(breaker).build();
     AtomicInteger calls = new AtomicInteger();
     Result<Failure, Object> result = guard.call(() -> {
@@ -329,7 +329,7 @@ class GuardPolicyTest {
 
   @Test
   void cancellationsDoNotCountAgainstTheCircuit() throws Exception {
-    CircuitBreaker breaker = runtime.circuitBreaker("fragile", CircuitBreaker.Config.failures(1, Duration.ofSeconds(30)));
+    CircuitBreaker breaker = runtime.circuitBreaker("fragile", CircuitBreaker.Config.consecutiveFailures(1, Duration.ofSeconds(30)));
     Guard guard = runtime.guard("fragile-call").circuitBreaker(breaker).build();
     CountDownLatch started = new CountDownLatch(1);
     try (Scope scope = runtime.scope("s").open()) {
@@ -403,10 +403,10 @@ class GuardPolicyTest {
 
   @Test
   void oneBreakerPerNameAndOneConfigPerBreaker() {
-    CircuitBreaker.Config config = CircuitBreaker.Config.failures(3, Duration.ofSeconds(10));
+    CircuitBreaker.Config config = CircuitBreaker.Config.consecutiveFailures(3, Duration.ofSeconds(10));
     CircuitBreaker first = runtime.circuitBreaker("inventory", config);
-    assertThat(runtime.circuitBreaker("inventory", CircuitBreaker.Config.failures(3, Duration.ofSeconds(10)))).isSameAs(first);
-    assertThatThrownBy(() -> runtime.circuitBreaker("inventory", CircuitBreaker.Config.failures(4, Duration.ofSeconds(10))))
+    assertThat(runtime.circuitBreaker("inventory", CircuitBreaker.Config.consecutiveFailures(3, Duration.ofSeconds(10)))).isSameAs(first);
+    assertThatThrownBy(() -> runtime.circuitBreaker("inventory", CircuitBreaker.Config.consecutiveFailures(4, Duration.ofSeconds(10))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("circuit breaker 'inventory' already exists");
   }

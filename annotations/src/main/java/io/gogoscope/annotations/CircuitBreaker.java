@@ -21,6 +21,19 @@ import java.lang.annotation.Target;
  * lets {@link #halfOpenPermits()} trial calls through; {@link #successThreshold()} successes close
  * it, a failure opens it again. Breakers are shared by name within a runtime, so every method that
  * names the same breaker must configure it the same way.
+ *
+ * <p>Which outcomes count: an exception as {@link #failOn()} and {@link #skipOn()} classify it
+ * (MicroProfile Fault Tolerance's meaning: skipOn wins, and a skipped exception, or one outside
+ * failOn, counts as a success for the breaker while the call still returns it as its variant); an
+ * attempt that ran past its {@code @Timeout} counts as a failure. Cancellations, overall timeouts
+ * and a scope's deadline count as nothing; rate limits and held locks are judged before the breaker
+ * and never reach it. {@code failureThreshold = 5} means 5 failures among the last
+ * {@link #windowSize()} calls; for 5 in a row, make {@code windowSize = 5} as well.
+ *
+ * <pre>{@code
+ * @CircuitBreaker(name = "payments", skipOn = CardDeclinedException.class)
+ * Receipt pay(Card card) throws CardDeclinedException, GatewayException;
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -56,4 +69,16 @@ public @interface CircuitBreaker {
    * circuit-state store (Redis or SQL): open in one instance, open in all.
    */
   boolean shared() default false;
+
+  /**
+   * Exceptions counted as failures (and their subtypes); others count as successes. A checked type
+   * must be one the method can throw.
+   */
+  Class<? extends Exception>[] failOn() default {Exception.class};
+
+  /**
+   * Exceptions counted as successes, even when {@link #failOn()} covers them; they are still
+   * returned as the call's error. A checked type must be one the method can throw.
+   */
+  Class<? extends Exception>[] skipOn() default {};
 }

@@ -510,6 +510,115 @@ class MisuseTest {
             + " its contents: use another parameter or a property");
   }
 
+  @Test
+  void keyReferencesWithoutASeparator() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @DistributedLock(key = "order:{a}-{b}")
+          String place(String a, String b);
+        }
+        """, "order:{a}-{b}", "GGS-KEY-SEPARATOR",
+        "@DistributedLock(key = \"order:{a}-{b}\"): {a} and {b} are not separated by any of the characters"
+            + " : / | , ; = #, so distinct arguments could give one key (as (\"1-2\", \"3\") and (\"1\","
+            + " \"2-3\") would with \"-\"): put one between them, such as {a}:{b}; substituted values never"
+            + " contain one (gogoscope encodes them), so such a key tells every argument apart");
+  }
+
+  @Test
+  void keyReferencesSideBySide() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @RateLimit(key = "{a}{b}", limit = 5)
+          String place(int a, int b);
+        }
+        """, "{a}{b}", "GGS-KEY-SEPARATOR", "@RateLimit(key = \"{a}{b}\"): {a} and {b} are not separated");
+  }
+
+  @Test
+  void keyWhoseFixedTextIsTooLongForTheSqlStores() {
+    String longKey = "x".repeat(250) + ":{id}:" + "y".repeat(10);
+    assertError("""
+        @ScopeTask interface Orders {
+          @DistributedLock(key = "%s")
+          String place(String id);
+        }
+        """.formatted(longKey), "{id}", "GGS-KEY-LENGTH",
+        "@DistributedLock(key = \"" + longKey + "\"): its fixed text alone is 262 characters, but the SQL"
+            + " stores hold keys of at most 255, and a generated method's key must work on every store:"
+            + " shorten it");
+  }
+
+  @Test
+  void keyWithALoneSurrogate() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @DistributedLock(key = "order\\uD800:{id}")
+          String place(String id);
+        }
+        """, "order", "GGS-KEY-TEXT", "@DistributedLock(key = \"order\\uD800:{id}\") contains a lone UTF-16 surrogate (\\uD800) at character 5, which no store"
+            + " takes (stores keep keys as well-formed UTF-8 text without NUL): remove it");
+  }
+
+  @Test
+  void lockTtlLongerThanTheStoresTake() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @DistributedLock(key = "order:{id}", ttl = "36501d")
+          String place(String id);
+        }
+        """, "36501d", "GGS-DURATION-TOO-LONG",
+        "@DistributedLock(ttl = \"36501d\") is longer than 36500 days (100 years), the longest TTL the stores"
+            + " take (they compute expiry times with it): give a shorter one");
+  }
+
+  @Test
+  void rateLimitWindowLongerThanTheStoresTake() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @RateLimit(limit = 5, window = "PT900000H")
+          String place();
+        }
+        """, "PT900000H", "GGS-DURATION-TOO-LONG",
+        "@RateLimit(window = \"PT900000H\") is longer than 36500 days (100 years), the longest window");
+  }
+
+  @Test
+  void resetTimeoutLongerThanTheBreakerCounts() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @CircuitBreaker(resetTimeout = "106752d")
+          String place();
+        }
+        """, "106752d", "GGS-DURATION-TOO-LONG",
+        "@CircuitBreaker(resetTimeout = \"106752d\") is longer than about 292 years, the longest the breaker"
+            + " can count in nanoseconds: give a shorter one");
+  }
+
+  @Test
+  void rateLimitAboveWhatTheSqlStoresCount() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @RateLimit(limit = 60000, window = "1m")
+          String place();
+        }
+        """, "limit = 60000", "GGS-RATE-LIMIT-TOO-HIGH",
+        "@RateLimit(limit = 60000) is above 10000, the most calls per window the SQL stores count, and a"
+            + " generated method's limit must work on every store: use a shorter window with a smaller limit"
+            + " (limit = 1000, window = \"1s\" instead of limit = 60000, window = \"1m\")");
+  }
+
+  @Test
+  void breakerWindowLargerThanTheBreakerHolds() {
+    assertError("""
+        @ScopeTask interface Orders {
+          @CircuitBreaker(windowSize = 2147483647)
+          String place();
+        }
+        """, "windowSize", "GGS-BREAKER-WINDOW-SIZE",
+        "@CircuitBreaker(windowSize = 2147483647): the window holds at most 100000 calls (the breaker keeps"
+            + " one slot per call); give a smaller windowSize");
+  }
+
   // @RateLimit.
 
   @Test
@@ -594,6 +703,100 @@ class MisuseTest {
         }
         """, "failureThreshold = 3", "GGS-BREAKER-CONFLICT",
         "circuit breaker \"bank\" is configured differently on pay() (failureThreshold = 5,");
+  }
+
+  @Test
+  void breakerFailOnAnExceptionTheMethodCannotThrow() {
+    assertError("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(failOn = TimeoutException.class)
+          String pay() throws IOException;
+        }
+        """, "failOn", "GGS-BREAKER-UNTHROWN",
+        "@CircuitBreaker(failOn = TimeoutException.class): pay() cannot throw the checked exception"
+            + " TimeoutException (it declares IOException), so the breaker would never see it: name an"
+            + " exception the method declares, or add TimeoutException to its throws clause");
+  }
+
+  @Test
+  void breakerSkipOnAnExceptionTheMethodCannotThrow() {
+    assertError("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(
+              skipOn = TimeoutException.class)
+          String pay();
+        }
+        """, "skipOn", "GGS-BREAKER-UNTHROWN",
+        "@CircuitBreaker(skipOn = TimeoutException.class): pay() cannot throw the checked exception"
+            + " TimeoutException (it declares no checked exception)");
+  }
+
+  @Test
+  void breakerFailOnCoveredBySkipOn() {
+    assertError("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(skipOn = IOException.class,
+              failOn = java.io.FileNotFoundException.class)
+          String pay() throws IOException;
+        }
+        """, "failOn", "GGS-BREAKER-SKIP-COVERS",
+        "@CircuitBreaker(failOn = FileNotFoundException.class) can never count, because skipOn ="
+            + " IOException.class covers it (skipOn wins): remove one of them");
+  }
+
+  @Test
+  void breakersSharingANameMayClassifyDifferently() {
+    assertThat(Compiler.compile(source("""
+        @ScopeTask interface Payments {
+          @CircuitBreaker(name = "bank", skipOn = IllegalArgumentException.class)
+          String pay();
+          @CircuitBreaker(name = "bank")
+          String refund();
+        }
+        """))).succeededWithoutWarnings();
+  }
+
+  // @Bulkhead.
+
+  @Test
+  void bulkheadOfNoSlots() {
+    assertError("""
+        @ScopeTask interface Reports {
+          @Bulkhead(maxConcurrent = 0)
+          String render();
+        }
+        """, "maxConcurrent", "GGS-BULKHEAD-CONCURRENT",
+        "@Bulkhead(maxConcurrent = 0) admits no attempt: maxConcurrent must be at least 1");
+  }
+
+  @Test
+  void bulkheadWaitNegative() {
+    assertError("""
+        @ScopeTask @Bulkhead(maxWait = "-1s") interface Reports {
+          String render();
+        }
+        """, "@Bulkhead", "GGS-DURATION-NEGATIVE", "@Bulkhead(maxWait = \"-1s\") is negative");
+  }
+
+  @Test
+  void bulkheadOnAnInterfaceWithoutTasks() {
+    assertError("""
+        @Bulkhead interface Reports {
+          String render();
+        }
+        """, "@Bulkhead", "GGS-BULKHEAD-PLACE",
+        "@Bulkhead on interface Reports has no effect, because it has no task (add @ScopeTask to it or"
+            + " to its methods): put it on an @ScopeTask interface or on a task method");
+  }
+
+  @Test
+  void bulkheadOnAClass() {
+    assertError("""
+        @Bulkhead class Reports {
+          String render() { return ""; }
+        }
+        """, "@Bulkhead", "GGS-BULKHEAD-PLACE",
+        "@Bulkhead on the class Reports has no effect, because gogoscope generates code for interfaces only");
   }
 
   // @SpanAttribute.

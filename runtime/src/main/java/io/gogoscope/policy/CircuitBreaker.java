@@ -10,6 +10,9 @@ import io.gogoscope.store.CircuitStateStore;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -88,7 +91,7 @@ public final class CircuitBreaker {
           "circuit breaker name is " + (name == null ? "null" : "blank")
               + "; name the dependency it protects, e.g. \"payments\"");
     }
-    Objects.requireNonNull(config, "config is null; pass e.g. CircuitBreaker.Config.failures(5, Duration.ofSeconds(30))");
+    Objects.requireNonNull(config, "config is null; pass e.g. CircuitBreaker.Config.failureThreshold(5, 20, Duration.ofSeconds(30))");
     Objects.requireNonNull(timeSource, "timeSource is null; pass TimeSource.system()");
     if (config.shared() && store == null) {
       throw new IllegalArgumentException(
@@ -354,6 +357,113 @@ public final class CircuitBreaker {
     return "CircuitBreaker[" + name + ", " + phase.state + "]";
   }
 
+  /**
+   * Which exceptions of a guarded call a breaker counts as failures, MicroProfile Fault Tolerance's
+   * {@code failOn} / {@code skipOn}: an exception of a {@code skipOn} type counts as a success
+   * (whatever {@code failOn} says: skipOn wins); else one of a {@code failOn} type counts as a
+   * failure; else it counts as a success. The call's result is not changed: a skipped exception is
+   * still returned as its error. Immutable; {@link #ALL} counts every exception.
+   *
+   * <pre>{@code
+   * Guard.builder("payments")
+   *     .circuitBreaker(breaker, CircuitBreaker.Counted.ALL.skipOn(CardDeclinedException.class))
+   * }</pre>
+   *
+   * <p>What else a {@link io.gogoscope.Guard} reports to its breaker: an attempt that ran past its
+   * own attempt timeout is a failure; an attempt that was cancelled, interrupted, stopped by an
+   * overall timeout or a scope's deadline, or refused by a full bulkhead gives its permit back
+   * without an outcome. Rate limits and held locks are judged before the breaker is asked, so they
+   * never reach it.
+   */
+  public static final class Counted {
+    /** Every exception is a failure (the default). */
+    public static final Counted ALL = new Counted(List.of(Exception.class), List.of());
+
+    private final Class<?>[] failOn;
+    private final Class<?>[] skipOn;
+
+    private Counted(List<Class<? extends Exception>> failOn, List<Class<? extends Exception>> skipOn) {
+      this.failOn = failOn.toArray(new Class<?>[0]);
+      this.skipOn = skipOn.toArray(new Class<?>[0]);
+    }
+
+    /** Counts only exceptions of these types (and their subtypes) as failures; others as successes. */
+    @SafeVarargs
+    public static Counted failOn(Class<? extends Exception>... types) {
+      return new Counted(types("failOn", types), List.of());
+    }
+
+    /** This classification, with exceptions of these types (and subtypes) counted as successes. */
+    @SafeVarargs
+    public final Counted skipOn(Class<? extends Exception>... types) {
+      List<Class<? extends Exception>> skipped = new ArrayList<>(skipOnTypes());
+      skipped.addAll(types("skipOn", types));
+      return new Counted(failOnTypes(), skipped);
+    }
+
+    /** The types counted as failures. */
+    public List<Class<? extends Exception>> failOnTypes() {
+      return asList(failOn);
+    }
+
+    /** The types counted as successes, whatever {@link #failOnTypes()} says. */
+    public List<Class<? extends Exception>> skipOnTypes() {
+      return asList(skipOn);
+    }
+
+    /** Whether the breaker counts {@code failure} as a failure ({@code false}: as a success). */
+    public boolean isFailure(Throwable failure) {
+      return !isInstanceOfAny(failure, skipOn) && isInstanceOfAny(failure, failOn);
+    }
+
+    private static boolean isInstanceOfAny(Throwable failure, Class<?>[] types) {
+      for (Class<?> type : types) {
+        if (type.isInstance(failure)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @SuppressWarnings("unchecked") // only Class<? extends Exception> go in
+    private static List<Class<? extends Exception>> asList(Class<?>[] types) {
+      List<Class<? extends Exception>> list = new ArrayList<>();
+      for (Class<?> type : types) {
+        list.add((Class<? extends Exception>) type);
+      }
+      return List.copyOf(list);
+    }
+
+    private static List<Class<? extends Exception>> types(String what, Class<? extends Exception>[] types) {
+      if (types == null || types.length == 0) {
+        throw new IllegalArgumentException(
+            what + "() was given no types; name at least one exception class, e.g. "
+                + what + "(IOException.class)");
+      }
+      List<Class<? extends Exception>> list = new ArrayList<>();
+      for (Class<? extends Exception> type : types) {
+        list.add(Objects.requireNonNull(type, () -> what + "() was given a null type; remove it"));
+      }
+      return list;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Counted that
+          && Arrays.equals(failOn, that.failOn) && Arrays.equals(skipOn, that.skipOn);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(failOn) + Arrays.hashCode(skipOn);
+    }
+
+    @Override
+    public String toString() {
+      return "Counted[failOn=" + failOnTypes() + ", skipOn=" + skipOnTypes() + "]";
+    }
+  }
+
   /** Hears state changes. */
   @FunctionalInterface
   public interface StateListener {
@@ -362,8 +472,10 @@ public final class CircuitBreaker {
   }
 
   /**
-   * A circuit breaker's configuration. Start from {@link #failures} or {@link #failureRatio} and
-   * adjust with the {@code with…} methods.
+   * A circuit breaker's configuration. Start from one of the named factories, one per way of
+   * judging the window: {@link #consecutiveFailures} (n in a row), {@link #failureThreshold} (n of
+   * the last m calls, {@code @CircuitBreaker}'s meaning) or {@link #failureRatio} (a share of the
+   * last m calls), and adjust with the {@code with…} methods.
    *
    * @param failureThreshold failures in the window that open the breaker (used when
    *     {@code failureRatio} is 0; then between 1 and {@code windowSize})
@@ -448,11 +560,32 @@ public final class CircuitBreaker {
     }
 
     /**
-     * Opens after {@code failureThreshold} failures in a row (the window holds exactly that many
-     * calls); one trial call at a time while half-open, and one success closes it.
+     * Opens after {@code failures} failures in a row (the window holds exactly that many calls, so
+     * one success among them keeps it closed); one trial call at a time while half-open, and one
+     * success closes it.
      */
+    public static Config consecutiveFailures(int failures, Duration resetTimeout) {
+      return new Config(failures, 0, 0, Math.max(failures, 1), resetTimeout, 1, 1, false);
+    }
+
+    /**
+     * Opens when {@code failureThreshold} of the last {@code windowSize} calls failed, whatever the
+     * order (the meaning of {@code @CircuitBreaker(failureThreshold, windowSize)}); one trial call
+     * at a time while half-open, and one success closes it.
+     */
+    public static Config failureThreshold(int failureThreshold, int windowSize, Duration resetTimeout) {
+      return new Config(failureThreshold, 0, 0, windowSize, resetTimeout, 1, 1, false);
+    }
+
+    /**
+     * The old name of {@link #consecutiveFailures}: it read like {@code @CircuitBreaker}'s
+     * {@code failureThreshold} (failures among the last 20 calls) but means failures in a row.
+     *
+     * @deprecated use {@link #consecutiveFailures(int, Duration)}, which means the same
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static Config failures(int failureThreshold, Duration resetTimeout) {
-      return new Config(failureThreshold, 0, 0, Math.max(failureThreshold, 1), resetTimeout, 1, 1, false);
+      return consecutiveFailures(failureThreshold, resetTimeout);
     }
 
     /**
@@ -464,7 +597,7 @@ public final class CircuitBreaker {
         double failureRatio, int minimumCalls, int windowSize, Duration resetTimeout) {
       if (failureRatio == 0) {
         throw new IllegalArgumentException(
-            "failureRatio is 0, which means \"count failures\"; use Config.failures(threshold, resetTimeout)");
+            "failureRatio is 0, which means \"count failures\"; use Config.consecutiveFailures(n, resetTimeout) or Config.failureThreshold(n, windowSize, resetTimeout)");
       }
       return new Config(0, failureRatio, minimumCalls, windowSize, resetTimeout, 1, 1, false);
     }

@@ -26,7 +26,7 @@ class CircuitBreakerConcurrencyTest {
   @RepeatedTest(5)
   void racingFailuresOpenItOnceAndEveryListenerHearsItOnce() throws Exception {
     List<String> heard = new CopyOnWriteArrayList<>();
-    CircuitBreaker breaker = CircuitBreaker.create("racy", Config.failures(50, Duration.ofHours(1)), time, null,
+    CircuitBreaker breaker = CircuitBreaker.create("racy", Config.consecutiveFailures(50, Duration.ofHours(1)), time, null,
         (n, from, to) -> heard.add(from + "->" + to));
 
     runTogether(() -> {
@@ -43,7 +43,7 @@ class CircuitBreakerConcurrencyTest {
 
   @RepeatedTest(5)
   void halfOpenNeverHasMoreTrialsOutThanItsPermits() throws Exception {
-    CircuitBreaker breaker = CircuitBreaker.create("trials", Config.failures(1, Duration.ofSeconds(1)).withHalfOpen(3, 1_000_000),
+    CircuitBreaker breaker = CircuitBreaker.create("trials", Config.consecutiveFailures(1, Duration.ofSeconds(1)).withHalfOpen(3, 1_000_000),
         time, null, null);
     breaker.tryAcquirePermission();
     breaker.onFailure();

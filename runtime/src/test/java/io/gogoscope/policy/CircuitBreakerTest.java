@@ -26,7 +26,7 @@ class CircuitBreakerTest {
 
   @Test
   void closedLetsEveryCallThrough() {
-    CircuitBreaker breaker = breaker(Config.failures(3, RESET));
+    CircuitBreaker breaker = breaker(Config.consecutiveFailures(3, RESET));
     for (int i = 0; i < 100; i++) {
       assertThat(breaker.tryAcquirePermission()).isTrue();
       breaker.onSuccess();
@@ -38,7 +38,7 @@ class CircuitBreakerTest {
 
   @Test
   void failuresConfigOpensAfterThatManyFailuresInARow() {
-    CircuitBreaker breaker = breaker(Config.failures(3, RESET));
+    CircuitBreaker breaker = breaker(Config.consecutiveFailures(3, RESET));
     fail(breaker, 2);
     succeed(breaker, 1); // the window of 3 is now F F S
     fail(breaker, 2); // S F F
@@ -51,7 +51,7 @@ class CircuitBreakerTest {
 
   @Test
   void theWindowForgetsFailuresOlderThanItsSize() {
-    CircuitBreaker breaker = breaker(Config.failures(2, RESET).withWindowSize(3));
+    CircuitBreaker breaker = breaker(Config.consecutiveFailures(2, RESET).withWindowSize(3));
     fail(breaker, 1);
     succeed(breaker, 2);
     fail(breaker, 1); // window S S F: the first failure has slid out
@@ -83,7 +83,7 @@ class CircuitBreakerTest {
 
   @Test
   void openRefusesUntilTheResetTimeoutThenHalfOpens() {
-    CircuitBreaker breaker = breaker(Config.failures(1, RESET));
+    CircuitBreaker breaker = breaker(Config.consecutiveFailures(1, RESET));
     fail(breaker, 1);
     assertThat(breaker.tryAcquirePermission()).isFalse();
     assertThat(breaker.retryAfter()).isEqualTo(RESET);
@@ -101,7 +101,7 @@ class CircuitBreakerTest {
 
   @Test
   void halfOpenLetsAtMostItsPermitsThroughAtATime() {
-    CircuitBreaker breaker = halfOpen(Config.failures(1, RESET).withHalfOpen(2, 5));
+    CircuitBreaker breaker = halfOpen(Config.consecutiveFailures(1, RESET).withHalfOpen(2, 5));
     assertThat(breaker.tryAcquirePermission()).isTrue();
     assertThat(breaker.tryAcquirePermission()).isTrue();
     assertThat(breaker.tryAcquirePermission()).isFalse();
@@ -115,7 +115,7 @@ class CircuitBreakerTest {
 
   @Test
   void successThresholdSuccessesCloseItWithAnEmptyWindow() {
-    CircuitBreaker breaker = halfOpen(Config.failures(2, RESET).withHalfOpen(1, 3));
+    CircuitBreaker breaker = halfOpen(Config.consecutiveFailures(2, RESET).withHalfOpen(1, 3));
     succeed(breaker, 2);
     assertThat(breaker.state()).isEqualTo(HALF_OPEN);
     succeed(breaker, 1);
@@ -129,7 +129,7 @@ class CircuitBreakerTest {
 
   @Test
   void aFailureWhileHalfOpenReopensForAFullResetTimeout() {
-    CircuitBreaker breaker = halfOpen(Config.failures(1, RESET).withHalfOpen(1, 3));
+    CircuitBreaker breaker = halfOpen(Config.consecutiveFailures(1, RESET).withHalfOpen(1, 3));
     succeed(breaker, 2);
     time.advance(Duration.ofMillis(300));
     fail(breaker, 1);
@@ -141,7 +141,7 @@ class CircuitBreakerTest {
 
   @Test
   void reportsArrivingWhileOpenAreIgnored() {
-    CircuitBreaker breaker = breaker(Config.failures(1, RESET));
+    CircuitBreaker breaker = breaker(Config.consecutiveFailures(1, RESET));
     assertThat(breaker.tryAcquirePermission()).isTrue(); // a slow call, let through while closed
     fail(breaker, 1);
     breaker.onSuccess(); // the slow call returns
@@ -153,7 +153,7 @@ class CircuitBreakerTest {
 
   @Test
   void listenersHearEachTransitionOnceAndStopWhenRemoved() throws Exception {
-    CircuitBreaker breaker = breaker(Config.failures(1, RESET));
+    CircuitBreaker breaker = breaker(Config.consecutiveFailures(1, RESET));
     List<String> second = new ArrayList<>();
     AutoCloseable registration = breaker.onStateChange((name, from, to) -> second.add(from + "->" + to));
 
@@ -168,7 +168,7 @@ class CircuitBreakerTest {
 
   @Test
   void aThrowingListenerKeepsNeitherTheCallNorTheOtherListenersFromGoingOn() {
-    CircuitBreaker breaker = CircuitBreaker.create("db", Config.failures(1, RESET), time, null,
+    CircuitBreaker breaker = CircuitBreaker.create("db", Config.consecutiveFailures(1, RESET), time, null,
         (name, from, to) -> {
           throw new IllegalStateException("broken observer");
         });
@@ -182,7 +182,7 @@ class CircuitBreakerTest {
 
   @Test
   void transitionsCausedByAListenerAreDeliveredAfterTheCurrentOneInOrder() {
-    CircuitBreaker breaker = breaker(Config.failures(1, RESET));
+    CircuitBreaker breaker = breaker(Config.consecutiveFailures(1, RESET));
     List<String> order = new ArrayList<>();
     breaker.onStateChange((name, from, to) -> {
       order.add("a:" + from + "->" + to);
@@ -206,32 +206,32 @@ class CircuitBreakerTest {
 
   @Test
   void createChecksItsArguments() {
-    assertThatThrownBy(() -> CircuitBreaker.create(" ", Config.failures(1, RESET), time, null, null))
+    assertThatThrownBy(() -> CircuitBreaker.create(" ", Config.consecutiveFailures(1, RESET), time, null, null))
         .hasMessageContaining("name is blank");
-    assertThatThrownBy(() -> CircuitBreaker.create("x", Config.failures(1, RESET).withShared(true), time, null, null))
+    assertThatThrownBy(() -> CircuitBreaker.create("x", Config.consecutiveFailures(1, RESET).withShared(true), time, null, null))
         .hasMessageContaining("configured as shared but no CircuitStateStore");
-    CircuitBreaker plain = CircuitBreaker.create("x", Config.failures(1, RESET), time, null, null);
+    CircuitBreaker plain = CircuitBreaker.create("x", Config.consecutiveFailures(1, RESET), time, null, null);
     assertThat(plain.name()).isEqualTo("x");
-    assertThat(plain.config()).isEqualTo(Config.failures(1, RESET));
+    assertThat(plain.config()).isEqualTo(Config.consecutiveFailures(1, RESET));
     assertThat(plain).hasToString("CircuitBreaker[x, CLOSED]");
   }
 
   @Test
   void configSaysWhichValueIsWrong() {
-    assertThatThrownBy(() -> Config.failures(0, RESET)).hasMessageContaining("failureThreshold is 0");
-    assertThatThrownBy(() -> Config.failures(6, RESET).withWindowSize(5))
+    assertThatThrownBy(() -> Config.consecutiveFailures(0, RESET)).hasMessageContaining("failureThreshold is 0");
+    assertThatThrownBy(() -> Config.consecutiveFailures(6, RESET).withWindowSize(5))
         .hasMessageContaining("failureThreshold is 6 with a window of 5 calls");
-    assertThatThrownBy(() -> Config.failures(1, Duration.ZERO)).hasMessageContaining("resetTimeout is PT0S");
-    assertThatThrownBy(() -> Config.failures(1, null)).hasMessageContaining("resetTimeout is null");
-    assertThatThrownBy(() -> Config.failures(1, Duration.ofDays(365L * 1000))).hasMessageContaining("too long");
+    assertThatThrownBy(() -> Config.consecutiveFailures(1, Duration.ZERO)).hasMessageContaining("resetTimeout is PT0S");
+    assertThatThrownBy(() -> Config.consecutiveFailures(1, null)).hasMessageContaining("resetTimeout is null");
+    assertThatThrownBy(() -> Config.consecutiveFailures(1, Duration.ofDays(365L * 1000))).hasMessageContaining("too long");
     assertThatThrownBy(() -> Config.failureRatio(1.5, 1, 1, RESET)).hasMessageContaining("failureRatio is 1.5");
     assertThatThrownBy(() -> Config.failureRatio(Double.NaN, 1, 1, RESET)).hasMessageContaining("failureRatio is NaN");
-    assertThatThrownBy(() -> Config.failureRatio(0, 1, 1, RESET)).hasMessageContaining("use Config.failures");
+    assertThatThrownBy(() -> Config.failureRatio(0, 1, 1, RESET)).hasMessageContaining("use Config.consecutiveFailures");
     assertThatThrownBy(() -> Config.failureRatio(0.5, 0, 10, RESET)).hasMessageContaining("minimumCalls is 0");
     assertThatThrownBy(() -> Config.failureRatio(0.5, 11, 10, RESET)).hasMessageContaining("minimumCalls is 11");
-    assertThatThrownBy(() -> Config.failures(1, RESET).withWindowSize(0)).hasMessageContaining("windowSize is 0");
-    assertThatThrownBy(() -> Config.failures(1, RESET).withHalfOpen(0, 1)).hasMessageContaining("halfOpenPermits is 0");
-    assertThatThrownBy(() -> Config.failures(1, RESET).withHalfOpen(1, 0)).hasMessageContaining("successThreshold is 0");
+    assertThatThrownBy(() -> Config.consecutiveFailures(1, RESET).withWindowSize(0)).hasMessageContaining("windowSize is 0");
+    assertThatThrownBy(() -> Config.consecutiveFailures(1, RESET).withHalfOpen(0, 1)).hasMessageContaining("halfOpenPermits is 0");
+    assertThatThrownBy(() -> Config.consecutiveFailures(1, RESET).withHalfOpen(1, 0)).hasMessageContaining("successThreshold is 0");
     assertThatThrownBy(() -> new Config(-1, 0.5, 1, 1, RESET, 1, 1, false)).hasMessageContaining("negative");
   }
 
@@ -239,18 +239,18 @@ class CircuitBreakerTest {
   void aWindowBeyondTheBoundIsRefusedBeforeAnythingIsAllocated() {
     // Integer.MAX_VALUE used to allocate a slot per call until OutOfMemoryError.
     for (int tooLarge : new int[] {Config.MAX_WINDOW_SIZE + 1, Integer.MAX_VALUE}) {
-      assertThatThrownBy(() -> Config.failures(1, RESET).withWindowSize(tooLarge))
+      assertThatThrownBy(() -> Config.consecutiveFailures(1, RESET).withWindowSize(tooLarge))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("windowSize is " + tooLarge + "; the window must hold between 1 and 100000 calls");
     }
     CircuitBreaker largest = CircuitBreaker.create(
-        "largest", Config.failures(3, RESET).withWindowSize(Config.MAX_WINDOW_SIZE), new ManualTimeSource(), null, null);
+        "largest", Config.consecutiveFailures(3, RESET).withWindowSize(Config.MAX_WINDOW_SIZE), new ManualTimeSource(), null, null);
     assertThat(largest.state()).isEqualTo(CLOSED);
   }
 
   @Test
   void configFactoriesFillTheRest() {
-    assertThat(Config.failures(5, RESET)).isEqualTo(new Config(5, 0, 0, 5, RESET, 1, 1, false));
+    assertThat(Config.consecutiveFailures(5, RESET)).isEqualTo(new Config(5, 0, 0, 5, RESET, 1, 1, false));
     assertThat(Config.failureRatio(0.5, 10, 100, RESET).withHalfOpen(3, 2).withShared(true))
         .isEqualTo(new Config(0, 0.5, 10, 100, RESET, 3, 2, true));
   }

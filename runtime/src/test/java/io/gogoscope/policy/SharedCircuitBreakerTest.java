@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Breakers of one name in several instances, sharing transitions through a store. */
 class SharedCircuitBreakerTest {
   private static final Duration RESET = Duration.ofSeconds(30);
-  private static final Config SHARED = Config.failures(2, RESET).withShared(true);
+  private static final Config SHARED = Config.consecutiveFailures(2, RESET).withShared(true);
 
   private final ManualTimeSource time = new ManualTimeSource();
   private final FakeCircuitStateStore store = new FakeCircuitStateStore();
@@ -145,7 +145,7 @@ class SharedCircuitBreakerTest {
 
   @Test
   void anUnsharedBreakerIgnoresTheStoreItIsGiven() {
-    CircuitBreaker local = CircuitBreaker.create("payments", Config.failures(1, RESET), time, store, null);
+    CircuitBreaker local = CircuitBreaker.create("payments", Config.consecutiveFailures(1, RESET), time, store, null);
     CircuitBreaker shared = instance(heardByB);
 
     fail(local, 1);

@@ -39,7 +39,7 @@ public final class OrderFlow {
             .guard("check-inventory")
             .circuitBreaker(
                 runtime.circuitBreaker(
-                    "inventory", CircuitBreaker.Config.failures(3, Duration.ofMillis(200))))
+                    "inventory", CircuitBreaker.Config.consecutiveFailures(3, Duration.ofMillis(200))))
             .build();
     this.reservation = runtime.guard("reserve-stock").lock(Duration.ofSeconds(5), Duration.ZERO).build();
     this.quota = runtime.guard("api-quota").rateLimit(50, Duration.ofSeconds(1)).build();

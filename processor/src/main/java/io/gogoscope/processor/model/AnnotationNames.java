@@ -15,15 +15,16 @@ public final class AnnotationNames {
   public static final String DISTRIBUTED_LOCK = PACKAGE + "DistributedLock";
   public static final String CIRCUIT_BREAKER = PACKAGE + "CircuitBreaker";
   public static final String RATE_LIMIT = PACKAGE + "RateLimit";
+  public static final String BULKHEAD = PACKAGE + "Bulkhead";
   public static final String SPAN_ATTRIBUTE = PACKAGE + "SpanAttribute";
 
   /** The annotations that attach a policy to a task method. */
   public static final List<String> POLICIES =
-      List.of(RETRY, TIMEOUT, DISTRIBUTED_LOCK, CIRCUIT_BREAKER, RATE_LIMIT);
+      List.of(RETRY, TIMEOUT, DISTRIBUTED_LOCK, CIRCUIT_BREAKER, RATE_LIMIT, BULKHEAD);
 
   /** Every annotation the processor handles. */
   public static final List<String> ALL =
-      List.of(SCOPE_TASK, RETRY, TIMEOUT, DISTRIBUTED_LOCK, CIRCUIT_BREAKER, RATE_LIMIT, SPAN_ATTRIBUTE);
+      List.of(SCOPE_TASK, RETRY, TIMEOUT, DISTRIBUTED_LOCK, CIRCUIT_BREAKER, RATE_LIMIT, BULKHEAD, SPAN_ATTRIBUTE);
 
   /** {@code "io.gogoscope.annotations.Retry"} becomes {@code "@Retry"}, as users write it. */
   public static String display(String qualifiedName) {

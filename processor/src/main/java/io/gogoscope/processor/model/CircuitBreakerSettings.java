@@ -13,6 +13,8 @@ package io.gogoscope.processor.model;
  * @param halfOpenPermits trial calls while half-open
  * @param successThreshold trial successes that close it
  * @param shared whether its state goes through the circuit-state store
+ * @param failOn the exceptions counted as failures
+ * @param skipOn the exceptions counted as successes, whatever failOn says
  */
 public record CircuitBreakerSettings(
     Position position,
@@ -24,11 +26,14 @@ public record CircuitBreakerSettings(
     Setting<String> resetTimeout,
     Setting<Integer> halfOpenPermits,
     Setting<Integer> successThreshold,
-    Setting<Boolean> shared) {
+    Setting<Boolean> shared,
+    Setting<java.util.List<ClassValue>> failOn,
+    Setting<java.util.List<ClassValue>> skipOn) {
 
   /**
    * The values that make up the breaker's configuration, durations as written; two methods that
-   * name one breaker must agree on them.
+   * name one breaker must agree on them. {@code failOn} and {@code skipOn} are not among them: they
+   * classify one method's exceptions, and methods sharing a breaker may classify differently.
    */
   public String configuration() {
     return "failureThreshold = " + failureThreshold.value()

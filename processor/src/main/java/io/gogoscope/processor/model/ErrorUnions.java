@@ -53,7 +53,8 @@ final class ErrorUnions {
       boolean timeout,
       boolean lock,
       boolean rateLimit,
-      boolean circuitBreaker) {
+      boolean circuitBreaker,
+      boolean bulkhead) {
     List<ErrorVariant> variants = new ArrayList<>();
     List<TypeMirror> declared = mostSpecificFirst(thrown);
     Map<TypeMirror, String> names = declaredNames(declared, Set.of(unionName, scopedName));
@@ -64,6 +65,7 @@ final class ErrorUnions {
     addIf(variants, lock, Kind.LOCK_UNAVAILABLE);
     addIf(variants, rateLimit, Kind.RATE_LIMITED);
     addIf(variants, circuitBreaker, Kind.CIRCUIT_OPEN);
+    addIf(variants, bulkhead, Kind.BULKHEAD_FULL);
     addIf(variants, true, Kind.CANCELLED);
     addIf(variants, true, Kind.UNEXPECTED);
     List<ErrorUnion.Route> routes = routes(declared, names);

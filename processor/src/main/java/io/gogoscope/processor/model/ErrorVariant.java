@@ -24,6 +24,8 @@ public record ErrorVariant(String name, Kind kind, Optional<TypeMirror> exceptio
     RATE_LIMITED("RateLimited"),
     /** The circuit breaker was open: {@code (String name)}. */
     CIRCUIT_OPEN("CircuitOpen"),
+    /** The bulkhead stayed full: {@code (int limit)}. */
+    BULKHEAD_FULL("BulkheadFull"),
     /** The call was cancelled: {@code (Object reason)}. */
     CANCELLED("Cancelled"),
     /** An undeclared exception: {@code (RuntimeException cause)}. */

@@ -13,6 +13,7 @@ import javax.lang.model.element.TypeElement;
  * @param kind interface, class, enum, record or annotation type
  * @param enclosingTypes the types it is nested in, outermost first
  * @param scopeTask its {@code @ScopeTask}, if it has one
+ * @param bulkhead its {@code @Bulkhead}, if it has one (each task's default)
  * @param packageName the package the generated types go in
  * @param displayName its name as written in code: {@code Outer.Inner}
  * @param scopedName the generated interface's simple name: {@code ScopedUserService}, or
@@ -29,6 +30,7 @@ public record InterfaceModel(
     ElementKind kind,
     List<TypeElement> enclosingTypes,
     Optional<ScopeTaskSettings> scopeTask,
+    Optional<BulkheadSettings> bulkhead,
     String packageName,
     String displayName,
     String scopedName,

@@ -25,6 +25,7 @@ import javax.lang.model.type.TypeVariable;
  * @param lock its {@code @DistributedLock}
  * @param rateLimit its {@code @RateLimit}
  * @param circuitBreaker its {@code @CircuitBreaker}
+ * @param bulkhead its own {@code @Bulkhead} (not its interface's)
  */
 public record MethodModel(
     ExecutableElement element,
@@ -40,7 +41,8 @@ public record MethodModel(
     Optional<TimeoutSettings> timeout,
     Optional<LockSettings> lock,
     Optional<RateLimitSettings> rateLimit,
-    Optional<CircuitBreakerSettings> circuitBreaker) {
+    Optional<CircuitBreakerSettings> circuitBreaker,
+    Optional<BulkheadSettings> bulkhead) {
 
   /** The kinds of interface (or class) method, as gogoscope treats them. */
   public enum Kind {
@@ -65,7 +67,8 @@ public record MethodModel(
             timeout.map(TimeoutSettings::position),
             lock.map(LockSettings::position),
             rateLimit.map(RateLimitSettings::position),
-            circuitBreaker.map(CircuitBreakerSettings::position))
+            circuitBreaker.map(CircuitBreakerSettings::position),
+            bulkhead.map(BulkheadSettings::position))
         .flatMap(Optional::stream)
         .toList();
   }

@@ -61,6 +61,8 @@ public final class ModelReader {
   public InterfaceModel read(TypeElement type) {
     List<Unresolved> unresolved = new ArrayList<>();
     Optional<ScopeTaskSettings> scopeTask = scopeTask(type, unresolved);
+    Optional<BulkheadSettings> bulkhead =
+        read(type, AnnotationNames.BULKHEAD, unresolved, ModelReader::bulkheadSettings);
     PackageElement pkg = elements.getPackageOf(type);
     List<TypeElement> enclosing = enclosingTypes(type);
     List<String> path = new ArrayList<>();
@@ -87,13 +89,14 @@ public final class ModelReader {
     }
     String displayName = String.join(".", path);
     List<TaskModel> tasks = isInterface
-        ? tasks(methods, scopeTask, displayName, scopedName)
+        ? tasks(methods, scopeTask, bulkhead, displayName, scopedName)
         : List.of();
     return new InterfaceModel(
         type,
         type.getKind(),
         enclosing,
         scopeTask,
+        bulkhead,
         pkg.getQualifiedName().toString(),
         displayName,
         scopedName,
@@ -177,7 +180,8 @@ public final class ModelReader {
         read(method, AnnotationNames.RATE_LIMIT, unresolved,
             a -> new RateLimitSettings(a.position(), keys.resolve(a.string("key"), params, pkg),
                 a.integer("limit"), a.string("window"))),
-        read(method, AnnotationNames.CIRCUIT_BREAKER, unresolved, ModelReader::breakerSettings));
+        read(method, AnnotationNames.CIRCUIT_BREAKER, unresolved, ModelReader::breakerSettings),
+        read(method, AnnotationNames.BULKHEAD, unresolved, ModelReader::bulkheadSettings));
   }
 
   private static ScopeTaskSettings scopeTaskSettings(AnnotationReader a) {
@@ -208,7 +212,13 @@ public final class ModelReader {
         a.string("resetTimeout"),
         a.integer("halfOpenPermits"),
         a.integer("successThreshold"),
-        a.bool("shared"));
+        a.bool("shared"),
+        a.classes("failOn"),
+        a.classes("skipOn"));
+  }
+
+  private static BulkheadSettings bulkheadSettings(AnnotationReader a) {
+    return new BulkheadSettings(a.position(), a.integer("maxConcurrent"), a.string("maxWait"));
   }
 
   private Optional<ScopeTaskSettings> scopeTask(TypeElement type, List<Unresolved> unresolved) {
@@ -279,6 +289,7 @@ public final class ModelReader {
   private List<TaskModel> tasks(
       List<MethodModel> methods,
       Optional<ScopeTaskSettings> scopeTask,
+      Optional<BulkheadSettings> interfaceBulkhead,
       String displayName,
       String scopedName) {
     List<MethodModel> taskMethods = methods.stream()
@@ -306,6 +317,7 @@ public final class ModelReader {
           ? method.timeout().map(TimeoutSettings::overall).filter(t -> !t.value().isEmpty())
           : method.scopeTask().map(ScopeTaskSettings::timeout).filter(t -> !t.value().isEmpty())
               .or(() -> scopeTask.map(ScopeTaskSettings::timeout).filter(t -> !t.value().isEmpty()));
+      Optional<BulkheadSettings> bulkhead = method.bulkhead().or(() -> interfaceBulkhead);
       ErrorUnion union = unions.union(
           baseName + "Error",
           scopedName,
@@ -313,8 +325,9 @@ public final class ModelReader {
           attemptTimeout.isPresent() || overallTimeout.isPresent(),
           method.lock().isPresent(),
           method.rateLimit().isPresent(),
-          method.circuitBreaker().isPresent());
-      tasks.add(new TaskModel(method, taskName, baseName.toString(), union, attemptTimeout, overallTimeout));
+          method.circuitBreaker().isPresent(),
+          bulkhead.isPresent());
+      tasks.add(new TaskModel(method, taskName, baseName.toString(), union, attemptTimeout, overallTimeout, bulkhead));
     }
     return List.copyOf(tasks);
   }

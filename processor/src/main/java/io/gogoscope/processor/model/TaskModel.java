@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param attemptTimeout the per-attempt timeout, if any
  * @param overallTimeout the whole-call timeout, if any (from {@code @Timeout(overall)} or a
  *     {@code @ScopeTask(timeout)})
+ * @param bulkhead the bulkhead, if any: the method's {@code @Bulkhead}, else its interface's
  */
 public record TaskModel(
     MethodModel method,
@@ -20,7 +21,8 @@ public record TaskModel(
     String baseName,
     ErrorUnion union,
     Optional<Setting<String>> attemptTimeout,
-    Optional<Setting<String>> overallTimeout) {
+    Optional<Setting<String>> overallTimeout,
+    Optional<BulkheadSettings> bulkhead) {
 
   /** The circuit breaker's name: as given, else the task name. */
   public Optional<String> breakerName() {

@@ -43,6 +43,14 @@ final class DurationRules {
     return duration;
   }
 
+  /** Reports {@code duration} (parsed from {@code text}) when it is longer than {@code bound}, described by {@code why}. */
+  void atMost(String annotation, String member, Setting<String> text, Duration duration, Duration bound, String why) {
+    if (duration.compareTo(bound) > 0) {
+      reporter.error(Problem.DURATION_TOO_LONG, text.position(), Display.member(annotation, member, text), why,
+          "give a shorter one");
+    }
+  }
+
   private Optional<Duration> parse(String annotation, String member, Setting<String> text) {
     Optional<Duration> duration = Durations.parse(text.value());
     if (duration.isEmpty()) {

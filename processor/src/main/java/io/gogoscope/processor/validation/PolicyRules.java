@@ -1,5 +1,6 @@
 package io.gogoscope.processor.validation;
 
+import io.gogoscope.processor.model.BulkheadSettings;
 import io.gogoscope.processor.model.CircuitBreakerSettings;
 import io.gogoscope.processor.model.ClassValue;
 import io.gogoscope.processor.model.InterfaceModel;
@@ -42,9 +43,10 @@ final class PolicyRules {
     method.scopeTask().ifPresent(scopeTask -> checkScopeTask(scopeTask, task, name));
     method.retry().ifPresent(retry -> checkRetry(retry, method, name));
     method.timeout().ifPresent(timeout -> checkTimeout(timeout, method, name));
-    method.lock().ifPresent(lock -> checkLock(lock, method, name, model.packageName()));
-    method.rateLimit().ifPresent(limit -> checkRateLimit(limit, method, name, model.packageName()));
-    method.circuitBreaker().ifPresent(breaker -> checkBreaker(breaker, task));
+    method.lock().ifPresent(lock -> checkLock(lock, method, name, model.packageName(), task.taskName()));
+    method.rateLimit().ifPresent(limit -> checkRateLimit(limit, method, name, model.packageName(), task.taskName()));
+    method.circuitBreaker().ifPresent(breaker -> checkBreaker(breaker, task, name));
+    method.bulkhead().ifPresent(this::checkBulkhead);
   }
 
   /** The interface's own {@code @ScopeTask(timeout)} is checked once, with its first task. */
@@ -91,8 +93,8 @@ final class PolicyRules {
       reporter.error(Problem.RETRY_JITTER, retry.jitter().position(),
           Display.member("@Retry", "jitter", retry.jitter()));
     }
-    checkThrowable("retryOn", retry.retryOn(), method, name);
-    checkThrowable("abortOn", retry.abortOn(), method, name);
+    checkThrowable(Problem.RETRY_UNTHROWN, "@Retry", "retryOn", retry.retryOn(), method, name);
+    checkThrowable(Problem.RETRY_UNTHROWN, "@Retry", "abortOn", retry.abortOn(), method, name);
     String backoff = retry.backoff().value();
     if (retry.multiplier().explicit() && !backoff.equals("EXPONENTIAL")) {
       reporter.error(Problem.RETRY_MULTIPLIER_UNUSED, retry.multiplier().position(),
@@ -113,11 +115,12 @@ final class PolicyRules {
   }
 
   /**
-   * A checked exception named in {@code retryOn} or {@code abortOn} must be one the method can
+   * A checked exception named in {@code retryOn}, {@code abortOn}, {@code failOn} or {@code skipOn} must be one the method can
    * throw: a declared one, or a subtype or supertype of one. {@code Exception} itself covers the
    * unchecked ones and is always fine.
    */
-  private void checkThrowable(String member, Setting<List<ClassValue>> classes, MethodModel method, String name) {
+  private void checkThrowable(Problem problem, String annotation, String member, Setting<List<ClassValue>> classes,
+      MethodModel method, String name) {
     TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
     List<TypeMirror> declared = method.thrown().stream()
         .filter(thrown -> thrown.category() == ThrownType.Category.CHECKED)
@@ -132,8 +135,8 @@ final class PolicyRules {
         String declares = declared.isEmpty()
             ? "no checked exception"
             : declared.stream().map(Display::type).collect(Collectors.joining(", "));
-        reporter.error(Problem.RETRY_UNTHROWN, value.position(),
-            "@Retry(" + member + " = " + Display.type(type) + ".class)", name, Display.type(type), declares,
+        reporter.error(problem, value.position(),
+            annotation + "(" + member + " = " + Display.type(type) + ".class)", name, Display.type(type), declares,
             Display.type(type));
       }
     }
@@ -158,23 +161,44 @@ final class PolicyRules {
     }
   }
 
-  private void checkLock(LockSettings lock, MethodModel method, String name, String packageName) {
-    keys.check("@DistributedLock", lock.key(), method, name, packageName);
+  private void checkLock(LockSettings lock, MethodModel method, String name, String packageName, String taskName) {
+    keys.check("@DistributedLock", lock.key(), method, name, packageName, taskName);
     durations.positive("@DistributedLock", "ttl", lock.ttl(), "the lock's time to live",
-        ", so that a crashed holder's lock expires");
+        ", so that a crashed holder's lock expires")
+        .ifPresent(ttl -> durations.atMost("@DistributedLock", "ttl", lock.ttl(), ttl, StoreBounds.MAX_STORED_DURATION,
+            "36500 days (100 years), the longest TTL the stores take (they compute expiry times with it)"));
     durations.notNegative("@DistributedLock", "maxWait", lock.maxWait(), "the wait for the lock");
   }
 
-  private void checkRateLimit(RateLimitSettings limit, MethodModel method, String name, String packageName) {
-    keys.check("@RateLimit", limit.key(), method, name, packageName);
+  private void checkRateLimit(RateLimitSettings limit, MethodModel method, String name, String packageName,
+      String taskName) {
+    keys.check("@RateLimit", limit.key(), method, name, packageName, taskName);
     if (limit.limit().value() < 1) {
       reporter.error(Problem.RATE_LIMIT, limit.limit().position(),
           Display.member("@RateLimit", "limit", limit.limit()));
     }
-    durations.positive("@RateLimit", "window", limit.window(), "the rate-limit window", "");
+    if (limit.limit().value() > StoreBounds.MAX_RATE_LIMIT) {
+      reporter.error(Problem.RATE_LIMIT_TOO_HIGH, limit.limit().position(),
+          Display.member("@RateLimit", "limit", limit.limit()), StoreBounds.MAX_RATE_LIMIT);
+    }
+    durations.positive("@RateLimit", "window", limit.window(), "the rate-limit window", "")
+        .ifPresent(window -> durations.atMost("@RateLimit", "window", limit.window(), window,
+            StoreBounds.MAX_STORED_DURATION,
+            "36500 days (100 years), the longest window the stores take (they compute times with it)"));
   }
 
-  private void checkBreaker(CircuitBreakerSettings breaker, TaskModel task) {
+  private void checkBreaker(CircuitBreakerSettings breaker, TaskModel task, String methodName) {
+    MethodModel method = task.method();
+    checkThrowable(Problem.BREAKER_UNTHROWN, "@CircuitBreaker", "failOn", breaker.failOn(), method, methodName);
+    checkThrowable(Problem.BREAKER_UNTHROWN, "@CircuitBreaker", "skipOn", breaker.skipOn(), method, methodName);
+    for (ClassValue failed : breaker.failOn().value()) {
+      for (ClassValue skipped : breaker.skipOn().value()) {
+        if (types.isSubtype(failed.type(), skipped.type())) {
+          reporter.error(Problem.BREAKER_SKIP_COVERS, failed.position(),
+              Display.type(failed.type()), Display.type(skipped.type()));
+        }
+      }
+    }
     String name = breaker.name().value();
     if (!name.isEmpty() && name.isBlank()) {
       reporter.error(Problem.BREAKER_NAME_BLANK, breaker.name().position(),
@@ -183,6 +207,10 @@ final class PolicyRules {
     atLeastOne("failureThreshold", breaker.failureThreshold());
     atLeastOne("minimumCalls", breaker.minimumCalls());
     atLeastOne("windowSize", breaker.windowSize());
+    if (breaker.windowSize().value() > StoreBounds.MAX_WINDOW_SIZE) {
+      reporter.error(Problem.BREAKER_WINDOW_SIZE, breaker.windowSize().position(),
+          Display.member("@CircuitBreaker", "windowSize", breaker.windowSize()), StoreBounds.MAX_WINDOW_SIZE);
+    }
     atLeastOne("halfOpenPermits", breaker.halfOpenPermits());
     atLeastOne("successThreshold", breaker.successThreshold());
     double ratio = breaker.failureRatio().value();
@@ -199,7 +227,22 @@ final class PolicyRules {
             Display.member("@CircuitBreaker", member, needed), window, needed.value());
       }
     }
-    durations.positive("@CircuitBreaker", "resetTimeout", breaker.resetTimeout(), "the reset timeout", "");
+    durations.positive("@CircuitBreaker", "resetTimeout", breaker.resetTimeout(), "the reset timeout", "")
+        .ifPresent(reset -> durations.atMost("@CircuitBreaker", "resetTimeout", breaker.resetTimeout(), reset,
+            StoreBounds.MAX_RESET_TIMEOUT, "about 292 years, the longest the breaker can count in nanoseconds"));
+  }
+
+  private void checkBulkhead(BulkheadSettings bulkhead) {
+    if (bulkhead.maxConcurrent().value() < 1) {
+      reporter.error(Problem.BULKHEAD_CONCURRENT, bulkhead.maxConcurrent().position(),
+          Display.member("@Bulkhead", "maxConcurrent", bulkhead.maxConcurrent()));
+    }
+    durations.notNegative("@Bulkhead", "maxWait", bulkhead.maxWait(), "the wait for a slot");
+  }
+
+  /** The interface's own {@code @Bulkhead} is checked once. */
+  void checkInterfaceBulkhead(BulkheadSettings bulkhead) {
+    checkBulkhead(bulkhead);
   }
 
   private void atLeastOne(String member, Setting<Integer> value) {

@@ -51,6 +51,7 @@ public enum Problem {
   DURATION_FORMAT("GGS-DURATION", "%s is not a duration: write " + io.gogoscope.processor.model.Durations.FORMATS),
   DURATION_NEGATIVE("GGS-DURATION-NEGATIVE", "%s is negative: %s must be %s"),
   DURATION_ZERO("GGS-DURATION-ZERO", "%s is zero: %s must be positive%s"),
+  DURATION_TOO_LONG("GGS-DURATION-TOO-LONG", "%s is longer than %s: %s"),
 
   // @Retry.
   RETRY_ATTEMPTS("GGS-RETRY-ATTEMPTS",
@@ -95,22 +96,53 @@ public enum Problem {
   KEY_ARRAY("GGS-KEY-ARRAY",
       "%s: {%s} is an array (%s), whose text is its identity, not its contents: use another"
           + " parameter or a property"),
+  KEY_SEPARATOR("GGS-KEY-SEPARATOR",
+      "%s: {%s} and {%s} are not separated by any of the characters %s, so distinct arguments could"
+          + " give one key (as (\"1-2\", \"3\") and (\"1\", \"2-3\") would with \"-\"): put one"
+          + " between them, such as {%s}:{%s}; substituted values never contain one (gogoscope"
+          + " encodes them), so such a key tells every argument apart"),
+  KEY_LENGTH("GGS-KEY-LENGTH",
+      "%s: %s is %d characters, but the SQL stores hold keys of at most %d, and a generated method's"
+          + " key must work on every store: shorten it"),
+  KEY_TEXT("GGS-KEY-TEXT",
+      "%s contains %s at character %d, which no store takes (stores keep keys as well-formed UTF-8"
+          + " text without NUL): remove it"),
 
   // @RateLimit.
   RATE_LIMIT("GGS-RATE-LIMIT", "%s admits no call: the limit must be at least 1"),
+  RATE_LIMIT_TOO_HIGH("GGS-RATE-LIMIT-TOO-HIGH",
+      "%s is above %d, the most calls per window the SQL stores count, and a generated method's limit"
+          + " must work on every store: use a shorter window with a smaller limit (limit = 1000,"
+          + " window = \"1s\" instead of limit = 60000, window = \"1m\")"),
 
   // @CircuitBreaker.
   BREAKER_NAME_BLANK("GGS-BREAKER-NAME",
       "%s is blank: give a name such as \"payments\", or leave name out to use the task name (%s)"),
   BREAKER_COUNT("GGS-BREAKER-COUNT", "%s: %s must be at least 1"),
+  BREAKER_WINDOW_SIZE("GGS-BREAKER-WINDOW-SIZE",
+      "%s: the window holds at most %d calls (the breaker keeps one slot per call); give a smaller"
+          + " windowSize"),
   BREAKER_RATIO("GGS-BREAKER-RATIO",
       "%s: the failure ratio must be above 0 and at most 1 (0.5 opens at half the calls failing),"
           + " or 0 to count failures with failureThreshold"),
   BREAKER_WINDOW("GGS-BREAKER-WINDOW",
       "%s can never be reached in a window of windowSize = %d calls: make windowSize at least %d"),
+  BREAKER_UNTHROWN("GGS-BREAKER-UNTHROWN",
+      "%s: %s cannot throw the checked exception %s (it declares %s), so the breaker would never see"
+          + " it: name an exception the method declares, or add %s to its throws clause"),
+  BREAKER_SKIP_COVERS("GGS-BREAKER-SKIP-COVERS",
+      "@CircuitBreaker(failOn = %s.class) can never count, because skipOn = %s.class covers it (skipOn"
+          + " wins): remove one of them"),
   BREAKER_CONFLICT("GGS-BREAKER-CONFLICT",
       "circuit breaker \"%s\" is configured differently on %s (%s) and %s (%s): breakers are shared"
           + " by name, so give both the same settings, or different names"),
+
+  // @Bulkhead.
+  BULKHEAD_CONCURRENT("GGS-BULKHEAD-CONCURRENT",
+      "%s admits no attempt: maxConcurrent must be at least 1"),
+  BULKHEAD_PLACE("GGS-BULKHEAD-PLACE",
+      "@Bulkhead on %s has no effect, because %s: put it on an @ScopeTask interface or on a task"
+          + " method"),
 
   // @SpanAttribute.
   SPAN_ATTRIBUTE_BLANK("GGS-SPAN-ATTRIBUTE",

@@ -42,11 +42,17 @@ final class TypeRules {
         reporter.error(Problem.NO_TASKS, task.position(), model.displayName());
       }
     });
+    if (model.scopeTask().isEmpty() && model.tasks().isEmpty()) {
+      model.bulkhead().ifPresent(bulkhead -> reporter.error(Problem.BULKHEAD_PLACE, bulkhead.position(),
+          "interface " + model.displayName(), "it has no task (add @ScopeTask to it or to its methods)"));
+    }
   }
 
   /** A class, enum, record or annotation type: every gogoscope annotation on it is misplaced. */
   private void checkNotInterface(InterfaceModel model) {
     String name = model.displayName();
+    model.bulkhead().ifPresent(bulkhead -> reporter.error(Problem.BULKHEAD_PLACE, bulkhead.position(),
+        kindOf(model.element()) + " " + name, "gogoscope generates code for interfaces only"));
     model.scopeTask().ifPresent(task ->
         reporter.error(Problem.NOT_INTERFACE, task.position(), kindOf(model.element()) + " " + name, name));
     for (MethodModel method : model.methods()) {

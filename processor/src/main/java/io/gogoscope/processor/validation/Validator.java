@@ -43,6 +43,7 @@ public final class Validator {
     typeRules.check(model);
     if (model.kind() == ElementKind.INTERFACE) {
       model.scopeTask().ifPresent(policyRules::checkInterfaceTimeout);
+      model.bulkhead().ifPresent(policyRules::checkInterfaceBulkhead);
     }
     for (MethodModel method : model.methods()) {
       Optional<TaskModel> task =

@@ -13,8 +13,9 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Writes the bodies of generated methods: one statement each, handing the delegate call to the
- * task's guard. Keys are built by string concatenation from the parameters and their accessors,
- * span attributes by a lambda that runs only when the call is observed.
+ * task's guard. Keys are built by string concatenation from the parameters and their accessors
+ * (each value encoded by {@code KeyValues}), span attributes by a lambda that runs only when the
+ * call is observed.
  */
 final class CallWriter {
   /** Arguments shorter than this (as text) fit on the line of {@code new CallContext(...)}. */
@@ -103,26 +104,32 @@ final class CallWriter {
   }
 
   /**
-   * {@code "order:" + orderId}. A reference first in the key is wrapped in {@code String.valueOf}
-   * so the expression is a string whatever its type; a {@code null} anywhere along a property path
-   * reads as {@code "null"}, as string concatenation reads a {@code null} parameter.
+   * {@code "order:" + KeyValues.of(orderId)}: each substituted value is encoded by the runtime's
+   * {@code KeyValues}, so that distinct arguments give distinct keys ({@code null} reads as
+   * {@code %null}, a {@code ':'} in a value as {@code %3A}). A primitive other than {@code char} is
+   * concatenated as it is: it is never null and its text holds no separator. A {@code null} anywhere
+   * along a property path reads as {@code null} does.
    */
   private static CodeBlock key(KeyTemplate key) {
     List<CodeBlock> parts = new ArrayList<>();
     for (KeyTemplate.Part part : key.parts()) {
       switch (part) {
         case KeyTemplate.Literal literal -> parts.add(CodeBlock.of("$S", literal.text()));
-        case KeyTemplate.Reference reference -> parts.add(parts.isEmpty()
-            ? CodeBlock.of("$T.valueOf($L)", String.class, reference(reference, false))
-            : reference(reference, true));
+        case KeyTemplate.Reference reference -> parts.add(reference(reference, parts.isEmpty()));
       }
     }
     return CodeBlock.join(parts, " + ");
   }
 
-  private static CodeBlock reference(KeyTemplate.Reference reference, boolean inConcatenation) {
+  private static CodeBlock reference(KeyTemplate.Reference reference, boolean first) {
     if (reference.accessors().isEmpty()) {
-      return CodeBlock.of("$N", reference.parameter());
+      TypeKind kind = reference.parameterType().getKind();
+      if (kind.isPrimitive() && kind != TypeKind.CHAR) {
+        return first
+            ? CodeBlock.of("$T.valueOf($N)", String.class, reference.parameter())
+            : CodeBlock.of("$N", reference.parameter());
+      }
+      return CodeBlock.of("$T.of($N)", RuntimeNames.KEY_VALUES, reference.parameter());
     }
     List<String> nullChecks = new ArrayList<>();
     StringBuilder path = new StringBuilder(reference.parameter());
@@ -130,8 +137,7 @@ final class CallWriter {
       nullChecks.add(path + " == null");
       path.append('.').append(accessor.method()).append("()");
     }
-    String conditional = String.join(" || ", nullChecks) + " ? null : " + path;
-    return CodeBlock.of(inConcatenation ? "($L)" : "$L", conditional);
+    return CodeBlock.of("$T.of($L ? null : $L)", RuntimeNames.KEY_VALUES, String.join(" || ", nullChecks), path);
   }
 
   /** {@code sink -> sink.accept("user.id", id)}, numbers widened to long or double. */

@@ -27,8 +27,9 @@ final class GuardWriter {
     method.lock().ifPresent(lock ->
         guard.add("\n.lock($L, $L)", DurationCode.of(lock.ttl().value()), DurationCode.of(lock.maxWait().value())));
     method.retry().ifPresent(retry -> guard.add("\n.retry($L)", retry(retry)));
-    method.circuitBreaker().ifPresent(breaker ->
-        guard.add("\n.circuitBreaker($L)", breaker(task.breakerName().orElseThrow(), breaker)));
+    method.circuitBreaker().ifPresent(breaker -> guard.add("\n.circuitBreaker($L)", breakerArguments(task, breaker)));
+    task.bulkhead().ifPresent(bulkhead -> guard.add("\n.bulkhead($T.of($L, $L))",
+        RuntimeNames.BULKHEAD, bulkhead.maxConcurrent().value(), DurationCode.of(bulkhead.maxWait().value())));
     task.attemptTimeout().ifPresent(timeout ->
         guard.add("\n.timeout($L)", DurationCode.of(timeout.value())));
     return guard.add("\n.build();\n").unindent().unindent().build();
@@ -71,20 +72,45 @@ final class GuardWriter {
         .collect(CodeBlock.joining(", "));
   }
 
-  /** {@code runtime.circuitBreaker(name, new CircuitBreaker.Config(...))}, every value named. */
-  private static CodeBlock breaker(String name, CircuitBreakerSettings breaker) {
-    return CodeBlock.builder()
-        .add("runtime.circuitBreaker($S, new $T(", name, RuntimeNames.CIRCUIT_BREAKER_CONFIG)
-        .indent().indent()
-        .add("\n/* failureThreshold= */ $L,", breaker.failureThreshold().value())
-        .add("\n/* failureRatio= */ $L,", breaker.failureRatio().value())
-        .add("\n/* minimumCalls= */ $L,", breaker.minimumCalls().value())
-        .add("\n/* windowSize= */ $L,", breaker.windowSize().value())
-        .add("\n/* resetTimeout= */ $L,", DurationCode.of(breaker.resetTimeout().value()))
-        .add("\n/* halfOpenPermits= */ $L,", breaker.halfOpenPermits().value())
-        .add("\n/* successThreshold= */ $L,", breaker.successThreshold().value())
-        .add("\n/* shared= */ $L))", breaker.shared().value())
-        .unindent().unindent()
-        .build();
+  /** The breaker, and its classification when the method gives one. */
+  private static CodeBlock breakerArguments(TaskModel task, CircuitBreakerSettings breaker) {
+    CodeBlock shared = CodeBlock.of("runtime.circuitBreaker($S, $L)", task.breakerName().orElseThrow(), config(breaker));
+    boolean classified = breaker.failOn().explicit() || !breaker.skipOn().value().isEmpty();
+    if (!classified) {
+      return shared;
+    }
+    CodeBlock.Builder counted = CodeBlock.builder();
+    if (breaker.failOn().explicit()) {
+      counted.add("$T.failOn($L)", RuntimeNames.CIRCUIT_BREAKER_COUNTED, classLiterals(breaker.failOn().value()));
+    } else {
+      counted.add("$T.ALL", RuntimeNames.CIRCUIT_BREAKER_COUNTED);
+    }
+    if (!breaker.skipOn().value().isEmpty()) {
+      counted.add(".skipOn($L)", classLiterals(breaker.skipOn().value()));
+    }
+    return CodeBlock.of("$>$>\n$L,\n$L$<$<", shared, counted.build());
+  }
+
+  /**
+   * The breaker's configuration through the named factory of its meaning (failures among the last
+   * windowSize calls, or a ratio of them), then the members that differ from the factory's defaults.
+   */
+  private static CodeBlock config(CircuitBreakerSettings breaker) {
+    CodeBlock.Builder config = CodeBlock.builder();
+    CodeBlock reset = DurationCode.of(breaker.resetTimeout().value());
+    if (breaker.failureRatio().value() == 0.0) {
+      config.add("$T.failureThreshold($L, $L, $L)", RuntimeNames.CIRCUIT_BREAKER_CONFIG,
+          breaker.failureThreshold().value(), breaker.windowSize().value(), reset);
+    } else {
+      config.add("$T.failureRatio($L, $L, $L, $L)", RuntimeNames.CIRCUIT_BREAKER_CONFIG,
+          breaker.failureRatio().value(), breaker.minimumCalls().value(), breaker.windowSize().value(), reset);
+    }
+    if (breaker.halfOpenPermits().value() != 1 || breaker.successThreshold().value() != 1) {
+      config.add(".withHalfOpen($L, $L)", breaker.halfOpenPermits().value(), breaker.successThreshold().value());
+    }
+    if (breaker.shared().value()) {
+      config.add(".withShared(true)");
+    }
+    return config.build();
   }
 }

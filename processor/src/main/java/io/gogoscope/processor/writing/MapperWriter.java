@@ -33,6 +33,7 @@ final class MapperWriter {
         case LOCK_UNAVAILABLE -> mapper.addMethod(policy("lockUnavailable", ClassName.get(String.class), "key", union, variant));
         case RATE_LIMITED -> mapper.addMethod(policy("rateLimited", RuntimeNames.DURATION, "retryAfter", union, variant));
         case CIRCUIT_OPEN -> mapper.addMethod(policy("circuitOpen", ClassName.get(String.class), "name", union, variant));
+        case BULKHEAD_FULL -> mapper.addMethod(policy("bulkheadFull", TypeName.INT, "limit", union, variant));
         case CANCELLED -> mapper.addMethod(policy("cancelled", ClassName.OBJECT, "reason", union, variant));
         case DECLARED, UNEXPECTED -> {}
       }

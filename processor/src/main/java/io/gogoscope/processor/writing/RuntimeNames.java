@@ -11,11 +11,14 @@ final class RuntimeNames {
   static final ClassName SCOPE_RUNTIME = ClassName.get("io.gogoscope", "ScopeRuntime");
   static final ClassName GUARD = ClassName.get("io.gogoscope", "Guard");
   static final ClassName CALL_CONTEXT = ClassName.get("io.gogoscope", "CallContext");
+  static final ClassName KEY_VALUES = ClassName.get("io.gogoscope", "KeyValues");
   static final ClassName ERROR_MAPPER = ClassName.get("io.gogoscope", "ErrorMapper");
   static final ClassName TASK_ATTRIBUTES = ClassName.get("io.gogoscope.observe", "TaskInfo", "TaskAttributes");
   static final ClassName RETRY = ClassName.get("io.gogoscope.policy", "Retry");
   static final ClassName CIRCUIT_BREAKER = ClassName.get("io.gogoscope.policy", "CircuitBreaker");
   static final ClassName CIRCUIT_BREAKER_CONFIG = CIRCUIT_BREAKER.nestedClass("Config");
+  static final ClassName CIRCUIT_BREAKER_COUNTED = CIRCUIT_BREAKER.nestedClass("Counted");
+  static final ClassName BULKHEAD = ClassName.get("io.gogoscope.policy", "Bulkhead");
   static final ClassName BACKOFF = ClassName.get("io.gogoscope.annotations", "Backoff");
 
   static final ClassName DURATION = ClassName.get("java.time", "Duration");

@@ -53,6 +53,7 @@ final class UnionWriter {
       case LOCK_UNAVAILABLE -> new Component(ClassName.get(String.class), "key", "the lock's key");
       case RATE_LIMITED -> new Component(RuntimeNames.DURATION, "retryAfter", "how long until a call could be admitted");
       case CIRCUIT_OPEN -> new Component(ClassName.get(String.class), "name", "the circuit breaker's name");
+      case BULKHEAD_FULL -> new Component(TypeName.INT, "limit", "how many attempts may run at once");
       case CANCELLED -> new Component(ClassName.OBJECT, "reason", "why it was cancelled");
       case UNEXPECTED -> new Component(ClassName.get(RuntimeException.class), "cause",
           "the exception (an undeclared checked one wrapped in an {@link java.lang.reflect.UndeclaredThrowableException})");
@@ -66,6 +67,7 @@ final class UnionWriter {
       case LOCK_UNAVAILABLE -> CodeBlock.of("The lock was held elsewhere; the call was not made.");
       case RATE_LIMITED -> CodeBlock.of("The rate limit was used up; the call was not made.");
       case CIRCUIT_OPEN -> CodeBlock.of("The circuit breaker was open; the call was not made.");
+      case BULKHEAD_FULL -> CodeBlock.of("Every slot of the bulkhead stayed taken; the attempt was not made.");
       case CANCELLED -> CodeBlock.of("The call was cancelled: its scope was cancelled or closed.");
       case UNEXPECTED -> CodeBlock.of("The call threw an exception it does not declare.");
     };

@@ -10,12 +10,20 @@ import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.processor.contract.OrderDesk.User;
+import io.gogoscope.processor.contract.ScopedOrderDesk.CountNamedError;
+import io.gogoscope.processor.contract.ScopedOrderDesk.CountPairError;
+import io.gogoscope.processor.contract.ScopedOrderDesk.LockNamedError;
+import io.gogoscope.processor.contract.ScopedOrderDesk.LockPairError;
 import io.gogoscope.processor.contract.ScopedOrderDesk.PayError;
 import io.gogoscope.processor.contract.ScopedOrderDesk.PlaceError;
 import io.gogoscope.processor.contract.ScopedOrderDesk.PostError;
 import io.gogoscope.processor.contract.ScopedOrderDesk.RunJobError;
 import io.gogoscope.processor.contract.ScopedOrderDesk.SearchError;
+import io.gogoscope.store.StoreException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -181,6 +189,88 @@ public abstract class GeneratedStorePoliciesContract {
     assertThat(second.desk.payments.get())
         .as("the second instance refused without calling its provider, having never failed itself")
         .isEqualTo(1);
+  }
+
+  @Test
+  void distinctArgumentsTakeDistinctLocks() {
+    String a = unique("a");
+    // Pairs that shared one key before values were encoded: each is taken while all before it are held.
+    List<List<String>> pairs = List.of(
+        Arrays.asList(a + "1:2", "3"), Arrays.asList(a + "1", "2:3"),
+        Arrays.asList(a + "x", null), Arrays.asList(a + "x", "null"),
+        Arrays.asList(a + "s\uD800", "x"), Arrays.asList(a + "s\uDBFF", "x"), Arrays.asList(a + "s?", "x"),
+        Arrays.asList(a + "}", "x"), Arrays.asList(a + "%7D", "x"));
+    List<Result<LockPairError, String>> held = new ArrayList<>();
+    List<Result<LockPairError, String>> again = new ArrayList<>();
+
+    holdAll(pairs, 0, held, () -> again.add(first.service.lockPair(a + "1:2", "3", () -> "same pair")));
+
+    assertThat(held).hasSize(pairs.size()).allSatisfy(result -> assertThat(result.isOk()).isTrue());
+    assertThat(again).containsExactly(Result.err(new LockPairError.LockUnavailable("pair:" + a + "1%3A2:3")));
+  }
+
+  /** Takes the lock of {@code pairs[i]}, alternating instances, and within it the rest; then {@code innermost}. */
+  private void holdAll(List<List<String>> pairs, int i, List<Result<LockPairError, String>> held, Runnable innermost) {
+    if (i == pairs.size()) {
+      innermost.run();
+      return;
+    }
+    Instance instance = i % 2 == 0 ? first : second;
+    held.add(instance.service.lockPair(pairs.get(i).get(0), pairs.get(i).get(1), () -> {
+      holdAll(pairs, i + 1, held, innermost);
+      return "held";
+    }));
+  }
+
+  @Test
+  void distinctArgumentsHaveDistinctRateLimitCounts() {
+    String a = unique("a");
+
+    assertThat(first.service.countPair(a + "1:2", "3")).isEqualTo(Result.ok("counted"));
+    assertThat(second.service.countPair(a + "1", "2:3")).isEqualTo(Result.ok("counted"));
+    assertThat(second.service.countPair(a + "x", null)).isEqualTo(Result.ok("counted"));
+    assertThat(first.service.countPair(a + "x", "null")).isEqualTo(Result.ok("counted"));
+    assertThat(first.service.countPair(a + "s\uD800", "x")).isEqualTo(Result.ok("counted"));
+    assertThat(second.service.countPair(a + "s\uDBFF", "x")).isEqualTo(Result.ok("counted"));
+
+    assertThat(second.service.countPair(a + "1:2", "3").errorIfAny()).get()
+        .as("the same pair's count is shared across instances")
+        .isInstanceOf(CountPairError.RateLimited.class);
+  }
+
+  @Test
+  void aKeyNoStoreTakesFailsTheCallWithAValueInsteadOfThrowing() {
+    AtomicBoolean ran = new AtomicBoolean();
+
+    Result<LockNamedError, String> locked = first.service.lockNamed("", () -> {
+      ran.set(true);
+      return "ran";
+    });
+    Result<CountNamedError, String> counted = second.service.countNamed("");
+
+    assertThat(locked.errorIfAny()).get().isInstanceOfSatisfying(LockNamedError.Unexpected.class, unexpected ->
+        assertThat(unexpected.cause()).isInstanceOf(StoreException.class).hasMessageContaining("must not be empty"));
+    assertThat(counted.errorIfAny()).get().isInstanceOfSatisfying(CountNamedError.Unexpected.class, unexpected ->
+        assertThat(unexpected.cause()).isInstanceOf(StoreException.class).hasMessageContaining("must not be empty"));
+    assertThat(ran).as("a refused lock runs nothing").isFalse();
+  }
+
+  @Test
+  void aKeyLongerThanSomeStoresHoldIsTakenOrAFailureValueNeverAThrow() {
+    String name = unique("k".repeat(300));
+
+    Result<LockNamedError, String> locked = first.service.lockNamed(name, () -> "ran");
+    Result<CountNamedError, String> counted = first.service.countNamed(name);
+
+    // The SQL stores hold keys of at most 255 characters; Redis and the in-memory stores take more.
+    assertThat(locked).satisfiesAnyOf(
+        result -> assertThat(result).isEqualTo(Result.ok("ran")),
+        result -> assertThat(result.errorIfAny()).get().isInstanceOfSatisfying(LockNamedError.Unexpected.class,
+            unexpected -> assertThat(unexpected.cause()).isInstanceOf(StoreException.class)));
+    assertThat(counted).satisfiesAnyOf(
+        result -> assertThat(result).isEqualTo(Result.ok("counted")),
+        result -> assertThat(result.errorIfAny()).get().isInstanceOfSatisfying(CountNamedError.Unexpected.class,
+            unexpected -> assertThat(unexpected.cause()).isInstanceOf(StoreException.class)));
   }
 
   /** One instance of the application: its implementation and the generated service on its runtime. */

@@ -35,6 +35,22 @@ public interface OrderDesk {
   @CircuitBreaker(name = "payments", failureThreshold = 2, resetTimeout = "5m", shared = true)
   String pay(String orderId) throws IOException;
 
+  /** Runs {@code work} holding the lock of the pair: distinct pairs must take distinct locks. */
+  @DistributedLock(key = "pair:{a}:{b}", ttl = "30s")
+  String lockPair(String a, String b, Supplier<String> work);
+
+  /** One call per pair and minute: distinct pairs must have distinct counts. */
+  @RateLimit(key = "pair:{a}:{b}", limit = 1, window = "1m")
+  String countPair(String a, String b);
+
+  /** Runs {@code work} holding the lock {@code name}, whatever it is (also empty, or too long). */
+  @DistributedLock(key = "{name}", ttl = "30s")
+  String lockNamed(String name, Supplier<String> work);
+
+  /** Five calls per minute counted under {@code name}, whatever it is. */
+  @RateLimit(key = "{name}", limit = 5, window = "1m")
+  String countNamed(String name);
+
   /** Whoever searches. */
   record User(String id) {}
 }

@@ -154,7 +154,7 @@ class ObservedRuntimeTest {
             .guard("check-inventory")
             .circuitBreaker(
                 runtime.circuitBreaker(
-                    "inventory", CircuitBreaker.Config.failures(2, Duration.ofMinutes(5))))
+                    "inventory", CircuitBreaker.Config.consecutiveFailures(2, Duration.ofMinutes(5))))
             .build();
     for (int i = 0; i < 3; i++) {
       guarded.call(

@@ -3,6 +3,7 @@ package golden.users;
 import io.gogoscope.CallContext;
 import io.gogoscope.ErrorMapper;
 import io.gogoscope.Guard;
+import io.gogoscope.KeyValues;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
@@ -50,15 +51,7 @@ final class ScopedUserServiceImpl implements ScopedUserService {
     this.placeOrderGuard = runtime.guard("users.placeOrder")
         .rateLimit(100, Duration.ofMinutes(1))
         .lock(Duration.ofSeconds(30), Duration.ZERO)
-        .circuitBreaker(runtime.circuitBreaker("payments", new CircuitBreaker.Config(
-            /* failureThreshold= */ 5,
-            /* failureRatio= */ 0.0,
-            /* minimumCalls= */ 10,
-            /* windowSize= */ 20,
-            /* resetTimeout= */ Duration.ofSeconds(30),
-            /* halfOpenPermits= */ 1,
-            /* successThreshold= */ 1,
-            /* shared= */ false)))
+        .circuitBreaker(runtime.circuitBreaker("payments", CircuitBreaker.Config.failureThreshold(5, 20, Duration.ofSeconds(30))))
         .build();
     this.refundGuard = runtime.guard("users.refund")
         .overallTimeout(Duration.ofSeconds(2))
@@ -96,7 +89,10 @@ final class ScopedUserServiceImpl implements ScopedUserService {
   public Result<ScopedUserService.PlaceOrderError, UserService.Receipt> placeOrder(String userId,
       String orderId, UserService.Order order) {
     return placeOrderGuard.call(
-        new CallContext("order:" + orderId, "user:" + userId, TaskInfo.TaskAttributes.NONE),
+        new CallContext(
+            "order:" + KeyValues.of(orderId),
+            "user:" + KeyValues.of(userId),
+            TaskInfo.TaskAttributes.NONE),
         () -> delegate.placeOrder(userId, orderId, order),
         PLACE_ORDER_ERRORS);
   }
@@ -106,7 +102,10 @@ final class ScopedUserServiceImpl implements ScopedUserService {
       String userId, String orderId, UserService.Order order) {
     return placeOrderGuard.fork(
         scope,
-        new CallContext("order:" + orderId, "user:" + userId, TaskInfo.TaskAttributes.NONE),
+        new CallContext(
+            "order:" + KeyValues.of(orderId),
+            "user:" + KeyValues.of(userId),
+            TaskInfo.TaskAttributes.NONE),
         () -> delegate.placeOrder(userId, orderId, order),
         PLACE_ORDER_ERRORS);
   }
@@ -116,7 +115,7 @@ final class ScopedUserServiceImpl implements ScopedUserService {
       int cents) {
     return refundGuard.call(
         new CallContext(
-            String.valueOf(order == null || order.customer() == null ? null : order.customer().id()) + "/" + (order == null ? null : order.id()),
+            KeyValues.of(order == null || order.customer() == null ? null : order.customer().id()) + "/" + KeyValues.of(order == null ? null : order.id()),
             null,
             sink -> {
               sink.accept("order.id", orderId);
@@ -135,7 +134,7 @@ final class ScopedUserServiceImpl implements ScopedUserService {
     return refundGuard.fork(
         scope,
         new CallContext(
-            String.valueOf(order == null || order.customer() == null ? null : order.customer().id()) + "/" + (order == null ? null : order.id()),
+            KeyValues.of(order == null || order.customer() == null ? null : order.customer().id()) + "/" + KeyValues.of(order == null ? null : order.id()),
             null,
             sink -> {
               sink.accept("order.id", orderId);
