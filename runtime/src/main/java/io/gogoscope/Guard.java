@@ -680,17 +680,18 @@ public final class Guard {
 
   /** Configures a {@link Guard}; get one from {@link ScopeRuntime#guard(String)}. */
   public static final class Builder {
-    private final String name;
+    // Package-private: configuration overrides (Overrides) change them before build().
+    final String name;
     private final ScopeRuntime runtime;
-    private Retry retry;
-    private Duration timeout;
-    private Duration overallTimeout;
-    private CircuitBreaker breaker;
-    private CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
-    private int rateLimit;
-    private Duration rateWindow;
-    private Duration lockTtl;
-    private Duration lockMaxWait;
+    Retry retry;
+    Duration timeout;
+    Duration overallTimeout;
+    CircuitBreaker breaker;
+    CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
+    int rateLimit;
+    Duration rateWindow;
+    Duration lockTtl;
+    Duration lockMaxWait;
     private Bulkhead bulkhead;
 
     Builder(String name, ScopeRuntime runtime) {
@@ -770,8 +771,15 @@ public final class Guard {
       return this;
     }
 
-    /** The configured guard. */
+    /**
+     * The configured guard, with the runtime's configuration overrides for its name applied (see
+     * {@link ScopeRuntime.Builder#config}).
+     *
+     * @throws io.gogoscope.config.ConfigurationException when an override clashes with the
+     *     settings given here (a retry delay above its max delay, …)
+     */
     public Guard build() {
+      runtime.overrides().apply(this);
       return new Guard(this);
     }
 

@@ -1,5 +1,6 @@
 package io.gogoscope;
 
+import io.gogoscope.config.ConfigSource;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.store.CircuitStateStore;
@@ -42,6 +43,9 @@ public final class ScopeRuntime {
   private final Lazy<CircuitStateStore> circuitStateStore;
   private final Duration closeGrace;
   private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
+  private final Overrides overrides;
+  private final ContextCarrier contextCarrier;
+  private final CircuitBreakers circuitBreakers = new CircuitBreakers(this::breakersByName);
 
   private ScopeRuntime(Builder builder) {
     this.observer = SafeObserver.wrap(ScopeObserver.compose(builder.observers));
@@ -53,6 +57,25 @@ public final class ScopeRuntime {
     this.circuitStateStore = builder.circuitStateStore != null
         ? Lazy.of(builder.circuitStateStore) : Lazy.of(InMemoryCircuitStateStore::new);
     this.closeGrace = builder.closeGrace;
+    ConfigSource config = builder.config != null ? builder.config : ConfigSource.standard();
+    ClassLoader loader = builder.classLoader != null ? builder.classLoader : defaultClassLoader();
+    this.overrides = Overrides.load(config, () -> TaskIndex.load(loader));
+    this.contextCarrier = builder.propagateContext ? ContextCarrier.detect() : ContextCarrier.NONE;
+  }
+
+  private static ClassLoader defaultClassLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : ScopeRuntime.class.getClassLoader();
+  }
+
+  /** What carries the forking thread's ThreadLocals (MDC, …) into tasks. */
+  ContextCarrier contextCarrier() {
+    return contextCarrier;
+  }
+
+  /** The configuration overrides, applied by {@link Guard.Builder#build()}. */
+  Overrides overrides() {
+    return overrides;
   }
 
   /** The shared default runtime: nothing observed, in-memory stores, system time, 10 s close grace. */
@@ -119,21 +142,51 @@ public final class ScopeRuntime {
   public CircuitBreaker circuitBreaker(String name, CircuitBreaker.Config config) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(config, "config");
-    Breaker breaker = breakers.computeIfAbsent(name, n -> new Breaker(config, createBreaker(n, config)));
+    Breaker breaker = breakers.get(name);
+    if (breaker == null || !breaker.given().equals(config)) {
+      breaker = breaker(name, config);
+    }
+    return breaker.breaker();
+  }
+
+  /** The breaker {@code name}, created with {@code given} as configuration overrides change it. */
+  private Breaker breaker(String name, CircuitBreaker.Config given) {
+    CircuitBreaker.Config config = overrides.breaker(name, given);
+    Breaker breaker = breakers.computeIfAbsent(name, n -> new Breaker(given, config, createBreaker(n, config)));
     if (!breaker.config().equals(config)) {
       throw new IllegalArgumentException("circuit breaker '" + name + "' already exists with " + breaker.config()
           + "; it was asked for again with " + config + ". Use one configuration per name (or another name)");
     }
-    return breaker.breaker();
+    return breaker;
   }
 
   private CircuitBreaker createBreaker(String name, CircuitBreaker.Config config) {
     return CircuitBreaker.create(name, config, timeSource,
         config.shared() ? circuitStateStore.get() : null,
-        observer == ScopeObserver.NONE ? null : observer::circuitStateChanged);
+        (breaker, from, to) -> {
+          if (observer != ScopeObserver.NONE) {
+            observer.circuitStateChanged(breaker, from, to);
+          }
+          circuitBreakers.changed(breaker, from, to);
+        });
   }
 
-  private record Breaker(CircuitBreaker.Config config, CircuitBreaker breaker) {}
+  /**
+   * The circuit breakers of this runtime, to list them, hear their transitions, and force them
+   * open, closed or reset (through the store, for shared ones): see {@link CircuitBreakers}.
+   */
+  public CircuitBreakers circuitBreakers() {
+    return circuitBreakers;
+  }
+
+  private java.util.Map<String, CircuitBreaker> breakersByName() {
+    java.util.Map<String, CircuitBreaker> byName = new java.util.TreeMap<>();
+    breakers.forEach((name, breaker) -> byName.put(name, breaker.breaker()));
+    return byName;
+  }
+
+  /** A breaker, its configuration as asked for ({@code given}) and as overrides made it ({@code config}). */
+  private record Breaker(CircuitBreaker.Config given, CircuitBreaker.Config config, CircuitBreaker breaker) {}
 
   private static final class Defaults {
     static final ScopeRuntime INSTANCE = builder().build();
@@ -147,8 +200,43 @@ public final class ScopeRuntime {
     private RateLimitStore rateLimitStore;
     private CircuitStateStore circuitStateStore;
     private Duration closeGrace = DEFAULT_CLOSE_GRACE;
+    private ConfigSource config;
+    private ClassLoader classLoader;
+    private boolean propagateContext = true;
 
     private Builder() {}
+
+    /**
+     * Whether forked tasks carry the forking thread's {@code ThreadLocal}s: the SLF4J MDC and
+     * every one registered with Micrometer's context-propagation {@code ContextRegistry} (Spring,
+     * Reactor and Micrometer Tracing register theirs). On by default, and active only when
+     * {@code io.micrometer:context-propagation} is on the class path (an optional dependency).
+     */
+    public Builder contextPropagation(boolean propagate) {
+      this.propagateContext = propagate;
+      return this;
+    }
+
+    /**
+     * Reads configuration overrides from {@code source} (default {@link ConfigSource#standard()}:
+     * system properties, environment variables and ServiceLoader-discovered sources). The source is
+     * read and checked once, by {@link #build()}; to change settings later, build another runtime.
+     * Pass {@link ConfigSource#none()} to run on the annotation values alone, or
+     * {@code ConfigSource.composite(mine, ConfigSource.standard())} to add a source of your own.
+     */
+    public Builder config(ConfigSource source) {
+      this.config = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Finds the processor's task index ({@code META-INF/gogoscope/tasks/}) through {@code loader}
+     * (default: the thread's context class loader, else gogoscope's).
+     */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = Objects.requireNonNull(loader, "loader");
+      return this;
+    }
 
     /** Observes scopes, tasks and policies; call again to add more observers. */
     public Builder observer(ScopeObserver observer) {
@@ -222,7 +310,13 @@ public final class ScopeRuntime {
       return this;
     }
 
-    /** The configured runtime. */
+    /**
+     * The configured runtime.
+     *
+     * @throws io.gogoscope.config.ConfigurationException when a configuration override names no
+     *     known task, policy, breaker or setting, or gives a value out of range; the message names
+     *     every such property, its source and what it accepts
+     */
     public ScopeRuntime build() {
       return new ScopeRuntime(this);
     }

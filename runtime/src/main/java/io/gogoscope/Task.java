@@ -59,6 +59,8 @@ public final class Task<E, T> {
   private final TaskBody<E, T> body;
   private final ErrorMapper<E> errors;
   private final Consumer<? super Task<E, T>> onDone;
+  /** The forking thread's ThreadLocals (MDC, …), set on the task's thread around its body. */
+  private final Object context;
 
   /** NEW until the thread runs; RUNNING while interrupts may land; DONE after. */
   private volatile int state = NEW;
@@ -86,6 +88,7 @@ public final class Task<E, T> {
     this.body = body;
     this.errors = errors;
     this.onDone = onDone;
+    this.context = scope.runtime().contextCarrier().capture(); // on the forking thread
   }
 
   /** The task's name. */
@@ -277,6 +280,7 @@ public final class Task<E, T> {
         return new Result.Err<>(errors.cancelled(interruptionReason()));
       }
     }
+    Restore restoreContext = scope.runtime().contextCarrier().restore(context);
     Restore restore = observation.makeCurrent();
     try {
       return body.run(observation);
@@ -288,6 +292,7 @@ public final class Task<E, T> {
       return new Result.Err<>(errors.thrown(e));
     } finally {
       restore.close();
+      restoreContext.close();
       if (permits != null) {
         permits.release();
       }

@@ -3,6 +3,8 @@ package io.gogoscope.policy;
 import io.gogoscope.CircuitState;
 import io.gogoscope.TimeSource;
 import io.gogoscope.policy.CircuitPhase.Closed;
+import io.gogoscope.policy.CircuitPhase.ForcedClosed;
+import io.gogoscope.policy.CircuitPhase.ForcedOpen;
 import io.gogoscope.policy.CircuitPhase.HalfOpen;
 import io.gogoscope.policy.CircuitPhase.Open;
 import io.gogoscope.store.CircuitSnapshot;
@@ -49,6 +51,8 @@ public final class CircuitBreaker {
   private final StateListeners listeners;
   private final ReentrantLock transitions = new ReentrantLock();
   private volatile CircuitPhase phase;
+  /** When the breaker entered its state (for {@link #status()}); written under the transitions lock. */
+  private volatile Instant since;
   private long version; // guarded by transitions: the newest shared snapshot known here
 
   private CircuitBreaker(String name, Config config, TimeSource time, CircuitStateStore store) {
@@ -59,6 +63,7 @@ public final class CircuitBreaker {
     this.store = store;
     this.listeners = new StateListeners(name);
     this.phase = new Closed(config.windowSize());
+    this.since = time.now();
   }
 
   /**
@@ -188,6 +193,12 @@ public final class CircuitBreaker {
         case HalfOpen halfOpen -> {
           return halfOpen.tryTake(config.halfOpenPermits());
         }
+        case ForcedClosed forcedClosed -> {
+          return true;
+        }
+        case ForcedOpen forcedOpen -> {
+          return false;
+        }
         case Open open -> {
           if (!resetPassed(open)) {
             return false;
@@ -226,6 +237,12 @@ public final class CircuitBreaker {
       case Open open -> {
         // Let through before the breaker opened: nothing to learn now.
       }
+      case ForcedOpen forced -> {
+        // Held by an operator: outcomes change nothing.
+      }
+      case ForcedClosed forced -> {
+        // Held by an operator: outcomes change nothing.
+      }
     }
   }
 
@@ -239,6 +256,12 @@ public final class CircuitBreaker {
       }
       case Open open -> {
         // Let through before the breaker opened: it is open already.
+      }
+      case ForcedOpen forced -> {
+        // Held by an operator: outcomes change nothing.
+      }
+      case ForcedClosed forced -> {
+        // Held by an operator: outcomes change nothing.
       }
     }
   }
@@ -279,6 +302,7 @@ public final class CircuitBreaker {
         return; // another thread made this transition (or a different one) first
       }
       phase = next;
+      since = time.now();
       listeners.enqueue(expected.state, next.state);
       if (store != null && next.state != CircuitState.HALF_OPEN) {
         published = new CircuitSnapshot(next.state, time.now(), ++version);
@@ -326,9 +350,12 @@ public final class CircuitBreaker {
             case OPEN -> new Open(localNanosAt(snapshot.since()));
             case HALF_OPEN -> current instanceof HalfOpen ? current : new HalfOpen();
             case CLOSED -> current instanceof Closed ? current : new Closed(config.windowSize());
+            case FORCED_OPEN -> current instanceof ForcedOpen ? current : new ForcedOpen();
+            case FORCED_CLOSED -> current instanceof ForcedClosed ? current : new ForcedClosed();
           };
       phase = next;
       if (current.state != next.state) {
+        since = snapshot.since();
         listeners.enqueue(current.state, next.state);
       }
     } finally {
@@ -351,6 +378,97 @@ public final class CircuitBreaker {
     // Anything at least one reset timeout ago is equally expired; capping keeps the sum in range.
     return now - (ago.compareTo(config.resetTimeout()) >= 0 ? resetNanos : ago.toNanos());
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Maintenance: what an operator (an admin page, a health endpoint's actions) does to a breaker.
+
+  /**
+   * Holds the breaker open: every call is refused ({@code CircuitOpen}) until {@link #forceClosed}
+   * or {@link #reset}. On a shared breaker the state is published to the store with a version above
+   * the stored one, so every instance follows.
+   *
+   * @throws io.gogoscope.store.StoreException when a shared breaker's store fails; this instance is
+   *     forced open all the same, the others may not have heard
+   */
+  public void forceOpen() {
+    force(new ForcedOpen());
+  }
+
+  /**
+   * Holds the breaker closed: every call passes and no outcome is counted, until
+   * {@link #forceOpen} or {@link #reset}. Shared as {@link #forceOpen} is.
+   */
+  public void forceClosed() {
+    force(new ForcedClosed());
+  }
+
+  /**
+   * Closes the breaker with an empty window, whatever its state (also ending a forced state).
+   * Shared as {@link #forceOpen} is; other instances close, keeping their own window if they were
+   * closed already.
+   */
+  public void reset() {
+    force(new Closed(config.windowSize()));
+  }
+
+  /** Installs {@code next} whatever the current phase; a shared breaker publishes it to win. */
+  private void force(CircuitPhase next) {
+    long stored = 0;
+    if (store != null) {
+      stored = store.read(name).map(CircuitSnapshot::version).orElse(0L);
+    }
+    for (int tries = 0; ; tries++) {
+      CircuitSnapshot published = null;
+      transitions.lock();
+      try {
+        CircuitPhase current = phase;
+        phase = next;
+        since = time.now();
+        if (current.state != next.state) {
+          listeners.enqueue(current.state, next.state);
+        }
+        if (store != null) {
+          version = Math.max(version, stored) + 1;
+          published = new CircuitSnapshot(next.state, since, version);
+        }
+      } finally {
+        transitions.unlock();
+      }
+      listeners.deliver();
+      if (published == null || store.publish(name, published) || tries == 4) {
+        return;
+      }
+      // Another instance published a newer version meanwhile: an operator's action goes above it.
+      stored = store.read(name).map(CircuitSnapshot::version).orElse(0L);
+    }
+  }
+
+  /** What a health endpoint or an admin page shows of this breaker. */
+  public Status status() {
+    CircuitState state = state();
+    CircuitPhase p = phase;
+    int failures = 0;
+    int calls = 0;
+    if (p instanceof Closed closed) {
+      long counts = closed.window.counts();
+      failures = OutcomeWindow.failures(counts);
+      calls = OutcomeWindow.calls(counts);
+    }
+    return new Status(name, state, since, failures, calls, config);
+  }
+
+  /**
+   * A breaker as seen at one moment.
+   *
+   * @param name its name
+   * @param state its state
+   * @param since when it entered that state (from another instance's clock when it followed a
+   *     shared transition)
+   * @param failures failures in its window (closed only, else 0)
+   * @param calls calls in its window (closed only, else 0)
+   * @param config its configuration, overrides applied
+   */
+  public record Status(String name, CircuitState state, Instant since, int failures, int calls, Config config) {}
 
   @Override
   public String toString() {

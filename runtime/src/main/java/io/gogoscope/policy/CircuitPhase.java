@@ -35,6 +35,20 @@ abstract sealed class CircuitPhase {
     }
   }
 
+  /** Held open by an operator: every call refused, no half-opening. */
+  static final class ForcedOpen extends CircuitPhase {
+    ForcedOpen() {
+      super(CircuitState.FORCED_OPEN);
+    }
+  }
+
+  /** Held closed by an operator: every call passes, nothing counted. */
+  static final class ForcedClosed extends CircuitPhase {
+    ForcedClosed() {
+      super(CircuitState.FORCED_CLOSED);
+    }
+  }
+
   /** A bounded number of trial calls pass at a time; their successes are counted. */
   static final class HalfOpen extends CircuitPhase {
     private final AtomicInteger inFlight = new AtomicInteger();

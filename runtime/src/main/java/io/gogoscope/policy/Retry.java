@@ -51,8 +51,13 @@ public final class Retry {
   private final Predicate<? super Exception> retryIf;
   private final boolean retryOnTimeout;
   private final List<Listener> listeners;
+  /** The builder's settings as given, for {@link #toBuilder()}. */
+  private final long givenMaxDelayNanos;
+  private final boolean multiplierSet;
 
   private Retry(Builder b, long maxDelayNanos) {
+    this.givenMaxDelayNanos = b.maxDelayNanos;
+    this.multiplierSet = b.multiplierSet;
     this.maxAttempts = b.maxAttempts;
     this.delayNanos = b.delayNanos;
     this.maxDelayNanos = maxDelayNanos;
@@ -64,6 +69,31 @@ public final class Retry {
     this.retryIf = b.retryIf;
     this.retryOnTimeout = b.retryOnTimeout;
     this.listeners = List.copyOf(b.listeners);
+  }
+
+  /**
+   * A builder holding this retry's settings as they were given (an unset max delay stays unset),
+   * to build a variant: configuration overrides change a generated retry this way.
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxAttempts = maxAttempts;
+    b.delayNanos = delayNanos;
+    b.maxDelayNanos = givenMaxDelayNanos;
+    b.backoff = backoff;
+    b.multiplier = multiplier;
+    b.multiplierSet = multiplierSet;
+    b.jitter = jitter;
+    for (Class<?> type : retryOn) {
+      b.retryOn.add(type.asSubclass(Exception.class));
+    }
+    for (Class<?> type : abortOn) {
+      b.abortOn.add(type.asSubclass(Exception.class));
+    }
+    b.retryIf = retryIf;
+    b.retryOnTimeout = retryOnTimeout;
+    b.listeners.addAll(listeners);
+    return b;
   }
 
   /** Starts a retry configuration: by default 3 attempts, no delay, fixed backoff, every exception. */

@@ -49,8 +49,8 @@ final class CircuitModel {
   boolean acquire() {
     halfOpenIfDue();
     return switch (state) {
-      case CLOSED -> true;
-      case OPEN -> false;
+      case CLOSED, FORCED_CLOSED -> true; // the model never forces; the cases keep the switch whole
+      case OPEN, FORCED_OPEN -> false;
       case HALF_OPEN -> {
         if (trialsOut < config.halfOpenPermits()) {
           trialsOut++;

@@ -32,9 +32,10 @@ final class CircuitMeters {
   /** Higher is worse, so a graph of the gauge rises when a breaker trips. */
   private static int level(CircuitState state) {
     return switch (state) {
-      case CLOSED -> 0;
+      case CLOSED, FORCED_CLOSED -> 0;
       case HALF_OPEN -> 1;
       case OPEN -> 2;
+      case FORCED_OPEN -> 3;
     };
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.CircuitState;
+import io.gogoscope.TimeSource;
+import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.store.CircuitSnapshot;
 import io.gogoscope.store.CircuitStateStore;
 import java.time.Duration;
@@ -125,6 +127,64 @@ public abstract class CircuitStateStoreContract extends StoreContract<CircuitSta
       assertThat(first.publish(name, open)).isTrue();
       await().atMost(patience()).until(() -> seen.contains(open));
     }
+  }
+
+  @Test
+  void forcedStatesAreKeptAndPushedLikeTheOthers() throws Exception {
+    String name = key("c");
+    List<CircuitSnapshot> seen = new CopyOnWriteArrayList<>();
+    try (AutoCloseable subscription = second.subscribe(name, seen::add)) {
+      CircuitSnapshot forcedOpen = snapshot(CircuitState.FORCED_OPEN, 3);
+      assertThat(first.publish(name, forcedOpen)).isTrue();
+      assertThat(second.read(name)).contains(forcedOpen);
+      CircuitSnapshot forcedClosed = snapshot(CircuitState.FORCED_CLOSED, 4);
+      assertThat(first.publish(name, forcedClosed)).isTrue();
+      await().atMost(patience()).until(() -> seen.contains(forcedOpen) && seen.contains(forcedClosed));
+      assertThat(second.read(name)).contains(forcedClosed);
+    }
+  }
+
+  /**
+   * An operator's action on one instance's shared breaker reaches every instance: two breakers of
+   * one name, each on its own client, as two processes have.
+   */
+  @Test
+  void maintenanceOfASharedBreakerReachesEveryInstance() {
+    String name = key("c");
+    CircuitBreaker.Config config = CircuitBreaker.Config.failures(3, Duration.ofMinutes(1)).withShared(true);
+    CircuitBreaker here = CircuitBreaker.create(name, config, TimeSource.system(), first, null);
+    CircuitBreaker there = CircuitBreaker.create(name, config, TimeSource.system(), second, null);
+
+    here.forceOpen();
+    await().atMost(patience()).until(() -> there.state() == CircuitState.FORCED_OPEN);
+    assertThat(there.tryAcquirePermission()).isFalse();
+
+    there.forceClosed();
+    await().atMost(patience()).until(() -> here.state() == CircuitState.FORCED_CLOSED);
+    for (int i = 0; i < 5; i++) {
+      assertThat(here.tryAcquirePermission()).isTrue();
+      here.onFailure(); // counted nowhere: held closed
+    }
+    assertThat(here.state()).isEqualTo(CircuitState.FORCED_CLOSED);
+
+    here.reset();
+    await().atMost(patience()).until(() -> there.state() == CircuitState.CLOSED);
+    assertThat(second.read(name)).get().extracting(CircuitSnapshot::state).isEqualTo(CircuitState.CLOSED);
+  }
+
+  /** A newer instance's publishes cannot bury an operator's action: it goes above the stored version. */
+  @Test
+  void maintenancePublishesAboveTheStoredVersion() {
+    String name = key("c");
+    assertThat(second.publish(name, snapshot(CircuitState.OPEN, 41))).isTrue();
+    CircuitBreaker.Config config = CircuitBreaker.Config.failures(3, Duration.ofMinutes(1)).withShared(true);
+    CircuitBreaker breaker = CircuitBreaker.create(name, config, TimeSource.system(), first, null);
+    assertThat(second.publish(name, snapshot(CircuitState.OPEN, 57))).isTrue(); // unseen by the breaker yet, perhaps
+    breaker.reset();
+    assertThat(second.read(name)).get().satisfies(stored -> {
+      assertThat(stored.state()).isEqualTo(CircuitState.CLOSED);
+      assertThat(stored.version()).isGreaterThan(57);
+    });
   }
 
   @Test
