@@ -12,6 +12,7 @@ import io.gogoscope.processor.validation.Problem;
 import io.gogoscope.processor.validation.Reporter;
 import io.gogoscope.processor.validation.Validator;
 import io.gogoscope.processor.writing.IndexWriter;
+import io.gogoscope.processor.writing.ScopedIndexWriter;
 import io.gogoscope.processor.writing.ScopedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -60,6 +61,7 @@ public final class ScopeProcessor extends AbstractProcessor {
   private Validator validator;
   private ScopedWriter writer;
   private final IndexWriter index = new IndexWriter();
+  private final ScopedIndexWriter scopedIndex = new ScopedIndexWriter();
 
   /** The processor as javac's service loader creates it. */
   public ScopeProcessor() {
@@ -166,15 +168,22 @@ public final class ScopeProcessor extends AbstractProcessor {
     }
   }
 
-  /** The task index resource of {@code model}, which the runtime checks configuration against. */
+  /**
+   * The index resources of {@code model}: the task index, which the runtime checks configuration
+   * against, and the Scoped index, through which the Spring Boot starter finds the interface.
+   */
   private void writeIndex(InterfaceModel model) {
     String binaryName = key(model.element());
-    String path = IndexWriter.path(binaryName);
+    writeResource(model, IndexWriter.path(binaryName), index.write(model, binaryName));
+    writeResource(model, ScopedIndexWriter.path(binaryName), scopedIndex.write(model, binaryName));
+  }
+
+  private void writeResource(InterfaceModel model, String path, String content) {
     try {
       FileObject resource = processingEnv.getFiler()
           .createResource(StandardLocation.CLASS_OUTPUT, "", path, model.element());
       try (Writer out = resource.openWriter()) {
-        out.write(index.write(model, binaryName));
+        out.write(content);
       }
     } catch (IOException e) {
       reporter.error(Problem.FILE, Position.of(model.element()), path, e.getMessage());

@@ -88,7 +88,8 @@ class GoldenTest {
 
   /**
    * Generated sources by path ({@code golden/users/ScopedUserService.java}) and content, and the
-   * task index resources by path ({@code META-INF/gogoscope/tasks/golden.users.UserService}).
+   * index resources by path ({@code META-INF/gogoscope/tasks/golden.users.UserService},
+   * {@code META-INF/gogoscope/scoped/golden.users.UserService}).
    */
   static Map<String, String> generate(List<JavaFileObject> inputs) {
     Compilation compilation = Compiler.compile(inputs.toArray(JavaFileObject[]::new));
@@ -103,7 +104,7 @@ class GoldenTest {
         throw new UncheckedIOException(e);
       }
     }
-    // The task index (META-INF/gogoscope/tasks/<binary name>) is generated output too.
+    // The task and Scoped indexes (META-INF/gogoscope/<kind>/<binary name>) are generated output too.
     for (JavaFileObject file : compilation.generatedFiles()) {
       String path = file.toUri().getPath();
       int index = path.indexOf("META-INF/gogoscope/");
