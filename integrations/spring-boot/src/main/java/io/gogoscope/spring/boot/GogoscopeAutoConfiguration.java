@@ -43,7 +43,11 @@ public class GogoscopeAutoConfiguration {
   @ConditionalOnMissingBean
   ScopeRuntime scopeRuntime(GogoscopeProperties properties, ObjectProvider<Stores> stores,
       ObjectProvider<ScopeRuntimeCustomizer> customizers) {
-    ScopeRuntime.Builder builder = ScopeRuntime.builder().closeGrace(properties.getCloseGrace());
+    // The runtime carries the forking thread's context (MDC, ...) into forked tasks itself, through
+    // Micrometer's context-propagation when it is present; the property switches that off.
+    ScopeRuntime.Builder builder = ScopeRuntime.builder()
+        .closeGrace(properties.getCloseGrace())
+        .contextPropagation(properties.getContextPropagation().isEnabled());
     Stores chosen = stores.getIfUnique();
     if (chosen != null) {
       builder.stores(chosen);
@@ -99,7 +103,7 @@ public class GogoscopeAutoConfiguration {
       if (ClassUtils.isPresent("org.slf4j.MDC", GogoscopeAutoConfiguration.class.getClassLoader())) {
         Mdc.register(ContextRegistry.getInstance());
       }
-      return builder -> builder.observer(new ContextPropagatingObserver(ContextSnapshotFactory.builder().build()));
+      return builder -> {}; // the runtime propagates; this only makes sure the MDC is registered
     }
   }
 
