@@ -93,8 +93,10 @@ public final class Guard {
   private final Bulkhead bulkhead;
   private final int rateLimit;
   private final Duration rateWindow;
+  private final Duration rateMaxWait;
   private final Duration lockTtl;
   private final Duration lockMaxWait;
+  private final long lockMinHoldNanos;
   /** Nothing around the attempts and nobody observing: {@link #call} goes straight to them. */
   private final boolean plain;
   /** No breaker and no bulkhead around each attempt. */
@@ -114,8 +116,10 @@ public final class Guard {
     this.bulkhead = builder.bulkhead;
     this.rateLimit = builder.rateLimit;
     this.rateWindow = builder.rateWindow;
+    this.rateMaxWait = builder.rateMaxWait;
     this.lockTtl = builder.lockTtl;
     this.lockMaxWait = builder.lockMaxWait;
+    this.lockMinHoldNanos = builder.lockMinHold.toNanos();
     this.bareAttempts = breaker == null && bulkhead == null;
     this.plain = overallTimeoutNanos == 0 && rateLimit == 0 && lockTtl == null
         && observer == ScopeObserver.NONE;
@@ -234,12 +238,13 @@ public final class Guard {
       return new Result.Err<>(errors.cancelled(reason));
     }
     if (overallTimeoutNanos == 0) {
-      return admitted(thread, context, body, errors, observation);
+      return admitted(thread, context, body, errors, observation, DeadlineSlot.NO_DEADLINE);
     }
-    DeadlineSlot slot = enter(thread, System.nanoTime() + overallTimeoutNanos, overallDeadline);
+    long deadline = System.nanoTime() + overallTimeoutNanos;
+    DeadlineSlot slot = enter(thread, deadline, overallDeadline);
     Result<E, T> result;
     try {
-      result = admitted(thread, context, body, errors, observation);
+      result = admitted(thread, context, body, errors, observation, deadline);
     } catch (Throwable t) {
       slot.exit();
       throw t;
@@ -248,17 +253,22 @@ public final class Guard {
     return fired == null ? result : new Result.Err<>(deadlineError(thread, fired, errors));
   }
 
-  /** Rate limit, then lock. */
+  /** Rate limit, then lock; {@code deadline} is the overall timeout's ({@link System#nanoTime()} based). */
   private <E, T> Result<E, T> admitted(ThreadContext thread, CallContext context, Callable<? extends T> body,
-      ErrorMapper<E> errors, TaskObservation observation) {
+      ErrorMapper<E> errors, TaskObservation observation, long deadline) {
     if (rateLimit > 0) {
       String key = context.rateLimitKey() != null ? context.rateLimitKey() : name;
       RateLimitDecision decision;
       try {
-        decision = runtime.rateLimitStore().checkAndIncrement(key, rateLimit, rateWindow);
+        decision = rateMaxWait.isZero()
+            ? runtime.rateLimitStore().checkAndIncrement(key, rateLimit, rateWindow)
+            : awaitPermit(thread, key, deadline);
       } catch (StoreException e) {
         thread.attempts = 0;
         return new Result.Err<>(errors.thrown(e));
+      } catch (InterruptedException e) {
+        thread.attempts = 0;
+        return new Result.Err<>(waitInterrupted(thread, errors));
       }
       observer.rateLimitOutcome(name, decision.allowed());
       if (!decision.allowed()) {
@@ -289,11 +299,28 @@ public final class Guard {
       return new Result.Err<>(errors.lockUnavailable(key));
     }
     observer.lockOutcome(name, LockOutcome.ACQUIRED);
+    long acquiredAt = lockMinHoldNanos == 0 ? 0 : System.nanoTime();
     try {
       return attempts(thread, body, errors, observation);
     } finally {
-      release(acquired.get());
+      release(acquired.get(), acquiredAt);
     }
+  }
+
+  /**
+   * Waits for a rate-limit permit up to the guard's wait, and never past the call's deadline (the
+   * overall timeout's or the scope's): a permit that cannot come in time is refused at once.
+   */
+  private RateLimitDecision awaitPermit(ThreadContext thread, String key, long deadline) throws InterruptedException {
+    long now = System.nanoTime();
+    Scope scope = thread.openScope();
+    long until = Math.min(deadline, scope != null ? scope.effectiveDeadline : DeadlineSlot.NO_DEADLINE);
+    Duration wait = rateMaxWait;
+    if (until != DeadlineSlot.NO_DEADLINE) {
+      Duration left = Duration.ofNanos(Math.max(0, until - now));
+      wait = left.compareTo(wait) < 0 ? left : wait;
+    }
+    return runtime.rateLimitStore().awaitPermit(key, rateLimit, rateWindow, wait, runtime.timeSource());
   }
 
   /**
@@ -666,9 +693,13 @@ public final class Guard {
     return slot;
   }
 
-  private void release(Lease lease) {
+  /** Releases {@code lease}, or with a minimum hold leaves it to expire when that has passed. */
+  private void release(Lease lease, long acquiredAt) {
     try {
-      observer.lockOutcome(name, lease.release() ? LockOutcome.RELEASED : LockOutcome.LOST);
+      boolean held = lockMinHoldNanos == 0
+          ? lease.release()
+          : lease.releaseAfter(Duration.ofNanos(lockMinHoldNanos - (System.nanoTime() - acquiredAt)));
+      observer.lockOutcome(name, held ? LockOutcome.RELEASED : LockOutcome.LOST);
     } catch (StoreException e) {
       // The call's own outcome stands (its work is done and may not be repeated); the lease expires
       // by its TTL. Report the failure where it cannot be missed rather than fail the call.
@@ -698,8 +729,10 @@ public final class Guard {
     private CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
     private int rateLimit;
     private Duration rateWindow;
+    private Duration rateMaxWait = Duration.ZERO;
     private Duration lockTtl;
     private Duration lockMaxWait;
+    private Duration lockMinHold = Duration.ZERO;
     private Bulkhead bulkhead;
 
     Builder(String name, ScopeRuntime runtime) {
@@ -760,6 +793,18 @@ public final class Guard {
     }
 
     /**
+     * {@link #rateLimit(int, Duration)} that waits up to {@code maxWait} for a permit instead of
+     * refusing at once (zero: refuse at once), never past the call's overall timeout or its scope's
+     * deadline: a permit that cannot come by then is refused at once. An interrupt while waiting ends
+     * the call cancelled (or timed out, when a deadline of the call caused it).
+     */
+    public Builder rateLimit(int limit, Duration window, Duration maxWait) {
+      rateLimit(limit, window);
+      this.rateMaxWait = notNegative(maxWait, "rate-limit wait");
+      return this;
+    }
+
+    /**
      * Holds the lock {@link CallContext#lockKey()} (or the guard's name) from the runtime's lock
      * provider for the whole call, waiting up to {@code maxWait} for it (zero: skip at once).
      */
@@ -773,6 +818,24 @@ public final class Guard {
       return this;
     }
 
+    /**
+     * {@link #lock(Duration, Duration)} that keeps the lock at least {@code minHold} from when it
+     * was taken (ShedLock's {@code lockAtLeastFor}): a call that ends sooner leaves the lease to
+     * expire then ({@link Lease#releaseAfter}), so another instance does not run the same job
+     * again at once. Zero releases at the end of the call; at most the TTL (a longer hold would
+     * end at the TTL anyway).
+     */
+    public Builder lock(Duration ttl, Duration maxWait, Duration minHold) {
+      lock(ttl, maxWait);
+      notNegative(minHold, "lock minimum hold");
+      if (minHold.compareTo(ttl) > 0) {
+        throw new IllegalArgumentException("guard '" + name + "': lock minimum hold " + minHold
+            + " is longer than its TTL " + ttl + "; the lease expires at its TTL, so raise the TTL or shorten the hold");
+      }
+      this.lockMinHold = minHold;
+      return this;
+    }
+
     /** Caps concurrent attempts. */
     public Builder bulkhead(Bulkhead bulkhead) {
       this.bulkhead = Objects.requireNonNull(bulkhead, "bulkhead");
@@ -782,6 +845,14 @@ public final class Guard {
     /** The configured guard. */
     public Guard build() {
       return new Guard(this);
+    }
+
+    private Duration notNegative(Duration duration, String what) {
+      Objects.requireNonNull(duration, what);
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("guard '" + name + "': " + what + " must not be negative, got " + duration);
+      }
+      return duration;
     }
 
     private Duration positive(Duration duration, String what) {
