@@ -163,9 +163,14 @@ final class PolicyRules {
 
   private void checkLock(LockSettings lock, MethodModel method, String name, String packageName) {
     keys.check("@DistributedLock", lock.key(), method, name, packageName);
-    durations.positive("@DistributedLock", "ttl", lock.ttl(), "the lock's time to live",
+    Optional<Duration> ttl = durations.positive("@DistributedLock", "ttl", lock.ttl(), "the lock's time to live",
         ", so that a crashed holder's lock expires");
     durations.notNegative("@DistributedLock", "maxWait", lock.maxWait(), "the wait for the lock");
+    Optional<Duration> minHold = durations.notNegative("@DistributedLock", "minHold", lock.minHold(), "the minimum hold");
+    if (ttl.isPresent() && minHold.isPresent() && minHold.get().compareTo(ttl.get()) > 0) {
+      reporter.error(Problem.LOCK_MIN_HOLD, lock.minHold().position(),
+          Display.member("@DistributedLock", "minHold", lock.minHold()), lock.ttl().value());
+    }
   }
 
   private void checkRateLimit(RateLimitSettings limit, MethodModel method, String name, String packageName) {
@@ -175,6 +180,7 @@ final class PolicyRules {
           Display.member("@RateLimit", "limit", limit.limit()));
     }
     durations.positive("@RateLimit", "window", limit.window(), "the rate-limit window", "");
+    durations.notNegative("@RateLimit", "maxWait", limit.maxWait(), "the wait for a permit");
   }
 
   private void checkBreaker(CircuitBreakerSettings breaker, TaskModel task, String methodName) {

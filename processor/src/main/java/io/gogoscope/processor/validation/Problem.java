@@ -96,6 +96,11 @@ public enum Problem {
       "%s: {%s} is an array (%s), whose text is its identity, not its contents: use another"
           + " parameter or a property"),
 
+  // @DistributedLock.
+  LOCK_MIN_HOLD("GGS-LOCK-MIN-HOLD",
+      "%s is longer than ttl = \"%s\": the lease expires at its TTL, so the lock could not be held"
+          + " that long: raise ttl, or shorten minHold"),
+
   // @RateLimit.
   RATE_LIMIT("GGS-RATE-LIMIT", "%s admits no call: the limit must be at least 1"),
 

@@ -30,6 +30,16 @@ final class Desk implements OrderDesk {
   }
 
   @Override
+  public String tick(String job, Supplier<String> work) {
+    return work.get();
+  }
+
+  @Override
+  public String quote(String symbol) {
+    return "quote " + symbol;
+  }
+
+  @Override
   public String search(User user, String query) {
     searches.incrementAndGet();
     return query + " for " + user.id();
