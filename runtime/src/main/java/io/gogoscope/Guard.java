@@ -79,6 +79,10 @@ public final class Guard {
   private static final int CIRCUIT_OPEN = 4;
   private static final int BULKHEAD_FULL = 5;
   private static final int WAIT_INTERRUPTED = 6;
+  /** The attempt succeeded, but retryOnResult wants its value ({@code failureDetail}) tried again. */
+  private static final int RESULT = 7;
+  /** The retryOnResult predicate threw ({@code failure}): a bug in it, which ends the call. */
+  private static final int PREDICATE_FAILED = 8;
 
   private final String name;
   private final ScopeRuntime runtime;
@@ -101,6 +105,8 @@ public final class Guard {
   private final boolean plain;
   /** No breaker and no bulkhead around each attempt. */
   private final boolean bareAttempts;
+  /** The retry judges successful values too ({@link Retry.Builder#retryOnResult}). */
+  private final boolean retriesResults;
 
   private Guard(Builder builder) {
     this.name = builder.name;
@@ -121,6 +127,7 @@ public final class Guard {
     this.lockMaxWait = builder.lockMaxWait;
     this.lockMinHoldNanos = builder.lockMinHold.toNanos();
     this.bareAttempts = breaker == null && bulkhead == null;
+    this.retriesResults = retry != null && retry.retriesResults();
     this.plain = overallTimeoutNanos == 0 && rateLimit == 0 && lockTtl == null
         && observer == ScopeObserver.NONE;
   }
@@ -332,7 +339,7 @@ public final class Guard {
   private <E, T> Result<E, T> attemptsOutsideScopes(ThreadContext thread, Callable<? extends T> body,
       ErrorMapper<E> errors) {
     Object value = bareAttempts ? attemptOutsideScopes(thread, body) : guardedAttempt(thread, body, true);
-    if (value == FAILED) {
+    if (value == FAILED || (retriesResults && retriedResult(thread, value))) {
       return retry(thread, body, errors, TaskObservation.NONE);
     }
     thread.attempts = 1;
@@ -343,11 +350,29 @@ public final class Guard {
   private <E, T> Result<E, T> attempts(ThreadContext thread, Callable<? extends T> body, ErrorMapper<E> errors,
       TaskObservation observation) {
     Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
-    if (value == FAILED) {
+    if (value == FAILED || (retriesResults && retriedResult(thread, value))) {
       return retry(thread, body, errors, observation);
     }
     thread.attempts = 1;
     return ok(value);
+  }
+
+  /**
+   * Whether retryOnResult wants {@code value} tried again; if so it is recorded as the attempt's
+   * failure. A predicate that throws is recorded as the failure instead (never retried).
+   */
+  private boolean retriedResult(ThreadContext thread, Object value) {
+    boolean again;
+    try {
+      again = retry.shouldRetryResult(value);
+    } catch (RuntimeException predicateFailed) {
+      thread.fail(PREDICATE_FAILED, predicateFailed, null);
+      return true;
+    }
+    if (again) {
+      thread.fail(RESULT, null, value);
+    }
+    return again;
   }
 
   /** Attempts after the first failed one, until one succeeds or the retry policy gives up. */
@@ -359,7 +384,15 @@ public final class Guard {
       Exception failure = thread.failure;
       Object detail = thread.failureDetail;
       thread.fail(0, null, null);
-      E error = toError(thread, kind, failure, detail, errors);
+      if (kind == PREDICATE_FAILED) {
+        thread.attempts = attempt;
+        return new Result.Err<>(errors.thrown(failure));
+      }
+      if (kind == RESULT && attempt >= retry.maxAttempts()) {
+        thread.attempts = attempt;
+        return ok(detail); // out of attempts: the last value stands
+      }
+      E error = kind == RESULT ? null : toError(thread, kind, failure, detail, errors);
       boolean again;
       try {
         again = retries(attempt, kind, failure, detail);
@@ -377,7 +410,7 @@ public final class Guard {
         return new Result.Err<>(error);
       }
       Duration delay = retry.delayBefore(attempt, previousDelay, ThreadLocalRandom.current());
-      reportRetry(observation, attempt, delay, error);
+      reportRetry(observation, attempt, delay, kind == RESULT ? new RetriedResult(detail) : error);
       try {
         runtime.timeSource().sleep(delay);
       } catch (InterruptedException e) {
@@ -391,7 +424,7 @@ public final class Guard {
       }
       previousDelay = delay;
       Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
-      if (value != FAILED) {
+      if (value != FAILED && !(retriesResults && retriedResult(thread, value))) {
         thread.attempts = attempt + 1;
         return ok(value);
       }
@@ -642,6 +675,7 @@ public final class Guard {
     }
     return switch (kind) {
       case THROWN -> !Interruptions.isInterruption(failure) && retry.shouldRetry(failure);
+      case RESULT -> true;
       case DEADLINE -> detail == attemptDeadline && retry.retriesTimeouts();
       default -> false; // refusals and cancellations: trying again at once could only fail again
     };
