@@ -134,7 +134,12 @@ class DeadlineBoundsTest {
       }
     });
     long took = millisSince(start);
-    assertThat(result).isEqualTo(Result.err(new Failure.TimedOut(Duration.ofMillis(100))));
+    // The inner scope inherited the call's 100 ms, so two deadlines fall due at the same instant:
+    // the guard's (the call ends TimedOut) or the inner scope's (the join ends with the fork
+    // cancelled by ScopeTimedOut, which the body returns). Either way the work stops with the call.
+    assertThat(result).satisfiesAnyOf(
+        r -> assertThat(r).isEqualTo(Result.err(new Failure.TimedOut(Duration.ofMillis(100)))),
+        r -> assertThat(r.toString()).contains("ScopeTimedOut[scope=inner"));
     assertThat(took).isLessThan(2_000L);
   }
 
