@@ -26,6 +26,10 @@ record AttemptFailure(int kind, Exception exception, Object detail) {
   static final int BULKHEAD_FULL = 5;
   /** A wait of the guard's own (bulkhead) was interrupted. */
   static final int WAIT_INTERRUPTED = 6;
+  /** The attempt returned a value retryOnResult wants tried again; {@code detail} is the value. */
+  static final int RESULT = 7;
+  /** The retryOnResult predicate threw ({@code exception}): a bug in it, which ends the call. */
+  static final int PREDICATE_FAILED = 8;
 
   static final AttemptFailure CIRCUIT_OPEN_REFUSAL = new AttemptFailure(CIRCUIT_OPEN, null, null);
   static final AttemptFailure BULKHEAD_REFUSAL = new AttemptFailure(BULKHEAD_FULL, null, null);

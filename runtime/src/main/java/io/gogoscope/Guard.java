@@ -84,6 +84,8 @@ public final class Guard {
   private static final int CIRCUIT_OPEN = AttemptFailure.CIRCUIT_OPEN;
   private static final int BULKHEAD_FULL = AttemptFailure.BULKHEAD_FULL;
   private static final int WAIT_INTERRUPTED = AttemptFailure.WAIT_INTERRUPTED;
+  private static final int RESULT = AttemptFailure.RESULT;
+  private static final int PREDICATE_FAILED = AttemptFailure.PREDICATE_FAILED;
 
   private final String name;
   private final ScopeRuntime runtime;
@@ -100,14 +102,18 @@ public final class Guard {
   private final Bulkhead bulkhead;
   private final int rateLimit;
   private final Duration rateWindow;
+  private final Duration rateMaxWait;
   private final Duration lockTtl;
   private final Duration lockMaxWait;
+  private final long lockMinHoldNanos;
   /** Nothing around the attempts and nobody observing: {@link #call} goes straight to them. */
   private final boolean plain;
   /** No breaker and no bulkhead around each attempt. */
   private final boolean bareAttempts;
   /** The call waits on its own thread (for a lock, between retries): a scope deadline must bound it. */
   private final boolean waits;
+  /** The retry judges successful values too ({@link Retry.Builder#retryOnResult}). */
+  private final boolean retriesResults;
 
   private Guard(Builder builder) {
     this.name = builder.name;
@@ -123,10 +129,13 @@ public final class Guard {
     this.bulkhead = builder.bulkhead;
     this.rateLimit = builder.rateLimit;
     this.rateWindow = builder.rateWindow;
+    this.rateMaxWait = builder.rateMaxWait;
     this.lockTtl = builder.lockTtl;
     this.lockMaxWait = builder.lockMaxWait;
+    this.lockMinHoldNanos = builder.lockMinHold.toNanos();
     this.bareAttempts = breaker == null && bulkhead == null;
-    this.waits = retry != null || (lockTtl != null && !lockMaxWait.isZero());
+    this.waits = retry != null || (lockTtl != null && !lockMaxWait.isZero()) || !rateMaxWait.isZero();
+    this.retriesResults = retry != null && retry.retriesResults();
     this.plain = overallTimeoutNanos == 0 && rateLimit == 0 && lockTtl == null
         && observer == ScopeObserver.NONE;
     this.taskObserver = observer == ScopeObserver.NONE
@@ -252,20 +261,23 @@ public final class Guard {
       return new Result.Err<>(errors.cancelled(reason));
     }
     DeadlineSlot slot;
+    long deadline;
     if (overallTimeoutNanos != 0) {
-      slot = enter(thread, System.nanoTime() + overallTimeoutNanos, overallDeadline);
+      deadline = System.nanoTime() + overallTimeoutNanos;
+      slot = enter(thread, deadline, overallDeadline);
     } else {
       // No timeout of its own: the scope's deadline still bounds the call's own waits (the lock's
-      // maxWait, retry delays) on this thread, which no attempt timeout covers.
+      // maxWait, a rate limit's maxWait, retry delays) on this thread, which no attempt timeout covers.
       Scope scope = waits ? thread.openScope() : null;
       if (scope == null || scope.effectiveDeadline == DeadlineSlot.NO_DEADLINE) {
-        return admitted(thread, context, body, errors, observation, attempts);
+        return admitted(thread, context, body, errors, observation, attempts, DeadlineSlot.NO_DEADLINE);
       }
-      slot = enter(thread, scope.effectiveDeadline, scope);
+      deadline = scope.effectiveDeadline;
+      slot = enter(thread, deadline, scope);
     }
     Result<E, T> result;
     try {
-      result = admitted(thread, context, body, errors, observation, attempts);
+      result = admitted(thread, context, body, errors, observation, attempts, deadline);
     } catch (Throwable t) {
       slot.exit();
       throw t;
@@ -274,16 +286,20 @@ public final class Guard {
     return fired == null ? result : new Result.Err<>(deadlineError(thread, fired, errors));
   }
 
-  /** Rate limit, then lock. */
+  /** Rate limit, then lock; {@code deadline} is the overall timeout's ({@link System#nanoTime()} based). */
   private <E, T> Result<E, T> admitted(ThreadContext thread, CallContext context, Callable<? extends T> body,
-      ErrorMapper<E> errors, TaskObservation observation, Attempts attempts) {
+      ErrorMapper<E> errors, TaskObservation observation, Attempts attempts, long deadline) {
     if (rateLimit > 0) {
       String key = context.rateLimitKey() != null ? context.rateLimitKey() : name;
       RateLimitDecision decision;
       try {
-        decision = runtime.rateLimitStore().checkAndIncrement(key, rateLimit, rateWindow);
+        decision = rateMaxWait.isZero()
+            ? runtime.rateLimitStore().checkAndIncrement(key, rateLimit, rateWindow)
+            : awaitPermit(thread, key, deadline);
       } catch (RuntimeException e) { // a StoreException, or a key or limit the store refused
         return new Result.Err<>(errors.thrown(StoreFailures.of(e, "rate-limit store", key)));
+      } catch (InterruptedException e) {
+        return new Result.Err<>(waitInterrupted(thread, errors));
       }
       observer.rateLimitOutcome(name, decision.allowed());
       if (!decision.allowed()) {
@@ -310,11 +326,28 @@ public final class Guard {
       return new Result.Err<>(errors.lockUnavailable(key));
     }
     observer.lockOutcome(name, LockOutcome.ACQUIRED);
+    long acquiredAt = lockMinHoldNanos == 0 ? 0 : System.nanoTime();
     try {
       return attempts(thread, body, errors, observation, attempts);
     } finally {
-      release(acquired.get());
+      release(acquired.get(), acquiredAt);
     }
+  }
+
+  /**
+   * Waits for a rate-limit permit up to the guard's wait, and never past the call's deadline (the
+   * overall timeout's or the scope's): a permit that cannot come in time is refused at once.
+   */
+  private RateLimitDecision awaitPermit(ThreadContext thread, String key, long deadline) throws InterruptedException {
+    long now = System.nanoTime();
+    Scope scope = thread.openScope();
+    long until = Math.min(deadline, scope != null ? scope.effectiveDeadline : DeadlineSlot.NO_DEADLINE);
+    Duration wait = rateMaxWait;
+    if (until != DeadlineSlot.NO_DEADLINE) {
+      Duration left = Duration.ofNanos(Math.max(0, until - now));
+      wait = left.compareTo(wait) < 0 ? left : wait;
+    }
+    return runtime.rateLimitStore().awaitPermit(key, rateLimit, rateWindow, wait, runtime.timeSource());
   }
 
   /**
@@ -326,7 +359,8 @@ public final class Guard {
   private <E, T> Result<E, T> attemptsOutsideScopes(ThreadContext thread, Callable<? extends T> body,
       ErrorMapper<E> errors) {
     Object value = bareAttempts ? attemptOutsideScopes(thread, body) : guardedAttempt(thread, body, true);
-    if (value instanceof AttemptFailure failure) {
+    AttemptFailure failure = failureOf(value);
+    if (failure != null) {
       return retry(thread, failure, body, errors, TaskObservation.NONE, null);
     }
     return ok(value);
@@ -336,11 +370,32 @@ public final class Guard {
   private <E, T> Result<E, T> attempts(ThreadContext thread, Callable<? extends T> body, ErrorMapper<E> errors,
       TaskObservation observation, Attempts attempts) {
     Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
-    if (value instanceof AttemptFailure failure) {
+    AttemptFailure failure = failureOf(value);
+    if (failure != null) {
       return retry(thread, failure, body, errors, observation, attempts);
     }
     Attempts.count(attempts, 1);
     return ok(value);
+  }
+
+  /**
+   * The failure of an attempt that returned {@code value}: the failure itself, else, where
+   * retryOnResult wants the value tried again, a {@code RESULT} failure holding it (a predicate
+   * that throws gives a {@code PREDICATE_FAILED} one, never retried); {@code null} when the value
+   * stands. Without retryOnResult a value costs one type check, no allocation.
+   */
+  private AttemptFailure failureOf(Object value) {
+    if (value instanceof AttemptFailure failure) {
+      return failure;
+    }
+    if (!retriesResults) {
+      return null;
+    }
+    try {
+      return retry.shouldRetryResult(value) ? new AttemptFailure(RESULT, null, value) : null;
+    } catch (RuntimeException predicateFailed) {
+      return new AttemptFailure(PREDICATE_FAILED, predicateFailed, null);
+    }
   }
 
   /** Attempts after the first failed one, until one succeeds or the retry policy gives up. */
@@ -353,7 +408,13 @@ public final class Guard {
       Exception failure = last.exception();
       Object detail = last.detail();
       Attempts.count(attempts, attempt); // before the mapper, a listener or an observer runs
-      E error = toError(thread, kind, failure, detail, errors);
+      if (kind == PREDICATE_FAILED) {
+        return new Result.Err<>(errors.thrown(failure));
+      }
+      if (kind == RESULT && attempt >= retry.maxAttempts()) {
+        return ok(detail); // out of attempts: the last value stands
+      }
+      E error = kind == RESULT ? null : toError(thread, kind, failure, detail, errors);
       boolean again;
       try {
         again = retries(attempt, kind, failure, detail);
@@ -373,7 +434,7 @@ public final class Guard {
         return new Result.Err<>(deadlineError(thread, passed, errors)); // no attempt starts after the deadline
       }
       Duration delay = retry.delayBefore(attempt, previousDelay, ThreadLocalRandom.current());
-      reportRetry(observation, attempt, delay, error);
+      reportRetry(observation, attempt, delay, kind == RESULT ? new RetriedResult(detail) : error);
       try {
         runtime.timeSource().sleep(delay);
       } catch (InterruptedException e) {
@@ -389,7 +450,8 @@ public final class Guard {
       }
       previousDelay = delay;
       Object value = bareAttempts ? attempt(thread, body) : guardedAttempt(thread, body, false);
-      if (!(value instanceof AttemptFailure failed)) {
+      AttemptFailure failed = failureOf(value);
+      if (failed == null) {
         Attempts.count(attempts, attempt + 1);
         return ok(value);
       }
@@ -640,6 +702,7 @@ public final class Guard {
     }
     return switch (kind) {
       case THROWN -> !Interruptions.isInterruption(failure) && retry.shouldRetry(failure);
+      case RESULT -> true;
       case DEADLINE -> detail == attemptDeadline && retry.retriesTimeouts();
       default -> false; // refusals and cancellations: trying again at once could only fail again
     };
@@ -691,9 +754,13 @@ public final class Guard {
     return slot;
   }
 
-  private void release(Lease lease) {
+  /** Releases {@code lease}, or with a minimum hold leaves it to expire when that has passed. */
+  private void release(Lease lease, long acquiredAt) {
     try {
-      observer.lockOutcome(name, lease.release() ? LockOutcome.RELEASED : LockOutcome.LOST);
+      boolean held = lockMinHoldNanos == 0
+          ? lease.release()
+          : lease.releaseAfter(Duration.ofNanos(lockMinHoldNanos - (System.nanoTime() - acquiredAt)));
+      observer.lockOutcome(name, held ? LockOutcome.RELEASED : LockOutcome.LOST);
     } catch (RuntimeException e) {
       // The call's own outcome stands (its work is done and may not be repeated); the lease expires
       // by its TTL. Report the failure where it cannot be missed rather than fail the call.
@@ -739,8 +806,10 @@ public final class Guard {
     CircuitBreaker.Counted counted = CircuitBreaker.Counted.ALL;
     int rateLimit;
     Duration rateWindow;
+    Duration rateMaxWait = Duration.ZERO;
     Duration lockTtl;
     Duration lockMaxWait;
+    Duration lockMinHold = Duration.ZERO;
     private Bulkhead bulkhead;
 
     Builder(String name, ScopeRuntime runtime) {
@@ -801,6 +870,18 @@ public final class Guard {
     }
 
     /**
+     * {@link #rateLimit(int, Duration)} that waits up to {@code maxWait} for a permit instead of
+     * refusing at once (zero: refuse at once), never past the call's overall timeout or its scope's
+     * deadline: a permit that cannot come by then is refused at once. An interrupt while waiting ends
+     * the call cancelled (or timed out, when a deadline of the call caused it).
+     */
+    public Builder rateLimit(int limit, Duration window, Duration maxWait) {
+      rateLimit(limit, window);
+      this.rateMaxWait = notNegative(maxWait, "rate-limit wait");
+      return this;
+    }
+
+    /**
      * Holds the lock {@link CallContext#lockKey()} (or the guard's name) from the runtime's lock
      * provider for the whole call, waiting up to {@code maxWait} for it (zero: skip at once).
      */
@@ -811,6 +892,24 @@ public final class Guard {
       }
       this.lockTtl = positive(ttl, "lock TTL");
       this.lockMaxWait = maxWait;
+      return this;
+    }
+
+    /**
+     * {@link #lock(Duration, Duration)} that keeps the lock at least {@code minHold} from when it
+     * was taken (ShedLock's {@code lockAtLeastFor}): a call that ends sooner leaves the lease to
+     * expire then ({@link Lease#releaseAfter}), so another instance does not run the same job
+     * again at once. Zero releases at the end of the call; at most the TTL (a longer hold would
+     * end at the TTL anyway).
+     */
+    public Builder lock(Duration ttl, Duration maxWait, Duration minHold) {
+      lock(ttl, maxWait);
+      notNegative(minHold, "lock minimum hold");
+      if (minHold.compareTo(ttl) > 0) {
+        throw new IllegalArgumentException("guard '" + name + "': lock minimum hold " + minHold
+            + " is longer than its TTL " + ttl + "; the lease expires at its TTL, so raise the TTL or shorten the hold");
+      }
+      this.lockMinHold = minHold;
       return this;
     }
 
@@ -830,6 +929,14 @@ public final class Guard {
     public Guard build() {
       runtime.overrides().apply(this);
       return new Guard(this);
+    }
+
+    private Duration notNegative(Duration duration, String what) {
+      Objects.requireNonNull(duration, what);
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("guard '" + name + "': " + what + " must not be negative, got " + duration);
+      }
+      return duration;
     }
 
     private Duration positive(Duration duration, String what) {

@@ -44,4 +44,11 @@ public @interface DistributedLock {
    * annotation member cannot be called {@code wait}.)
    */
   String maxWait() default "0s";
+
+  /**
+   * How long the lock stays taken at least, counted from when it was taken, however soon the call
+   * ends (ShedLock's {@code lockAtLeastFor}): a scheduled job that runs on every instance then runs
+   * once per period. At most {@link #ttl()}; zero releases it when the call ends.
+   */
+  String minHold() default "0s";
 }

@@ -39,4 +39,11 @@ public @interface RateLimit {
    * positive, at most 36500 days.
    */
   String window() default "1s";
+
+  /**
+   * How long a call over the limit waits for a permit (zero or more), never past its timeout or
+   * its scope's deadline; a permit that cannot come in time is refused at once. Zero refuses at
+   * once.
+   */
+  String maxWait() default "0s";
 }

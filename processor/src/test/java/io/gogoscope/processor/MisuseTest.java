@@ -756,6 +756,39 @@ class MisuseTest {
         """))).succeededWithoutWarnings();
   }
 
+  @Test
+  void lockMinHoldLongerThanTtl() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @DistributedLock(ttl = "30s",
+              minHold = "1m")
+          void settle();
+        }
+        """, "minHold", "GGS-LOCK-MIN-HOLD",
+        "@DistributedLock(minHold = \"1m\") is longer than ttl = \"30s\": the lease expires at its TTL,"
+            + " so the lock could not be held that long: raise ttl, or shorten minHold");
+  }
+
+  @Test
+  void lockMinHoldNegative() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @DistributedLock(minHold = "-1s")
+          void settle();
+        }
+        """, "minHold", "GGS-DURATION-NEGATIVE", "@DistributedLock(minHold = \"-1s\") is negative");
+  }
+
+  @Test
+  void rateLimitWaitNotADuration() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @RateLimit(limit = 5, maxWait = "soon")
+          void settle();
+        }
+        """, "maxWait", "GGS-DURATION", "@RateLimit(maxWait = \"soon\") is not a duration");
+  }
+
   // @Bulkhead.
 
   @Test

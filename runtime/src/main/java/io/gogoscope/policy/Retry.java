@@ -50,6 +50,8 @@ public final class Retry {
   private final Class<?>[] abortOn;
   private final Predicate<? super Exception> retryIf;
   private final boolean retryOnTimeout;
+  private final Class<?> resultType;
+  private final Predicate<Object> retryOnResult;
   private final List<Listener> listeners;
   /** The builder's settings as given, for {@link #toBuilder()}. */
   private final long givenMaxDelayNanos;
@@ -68,6 +70,8 @@ public final class Retry {
     this.abortOn = b.abortOn.toArray(new Class<?>[0]);
     this.retryIf = b.retryIf;
     this.retryOnTimeout = b.retryOnTimeout;
+    this.resultType = b.resultType;
+    this.retryOnResult = b.retryOnResult;
     this.listeners = List.copyOf(b.listeners);
   }
 
@@ -148,6 +152,20 @@ public final class Retry {
       }
     }
     return false;
+  }
+
+  /** Whether some successful attempts are retried for their value ({@link Builder#retryOnResult}). */
+  public boolean retriesResults() {
+    return retryOnResult != null;
+  }
+
+  /**
+   * Whether an attempt that returned {@code value} should be tried again (attempts left aside):
+   * {@code value} is {@code null} or of the {@code retryOnResult} type, and passes its predicate.
+   * An exception thrown by the predicate propagates to the caller of this method.
+   */
+  public boolean shouldRetryResult(Object value) {
+    return retryOnResult != null && (value == null || resultType.isInstance(value)) && retryOnResult.test(value);
   }
 
   /** Whether an attempt that timed out is retried. */
@@ -259,6 +277,8 @@ public final class Retry {
     private final List<Class<? extends Exception>> abortOn = new ArrayList<>();
     private Predicate<? super Exception> retryIf;
     private boolean retryOnTimeout = true;
+    private Class<?> resultType;
+    private Predicate<Object> retryOnResult;
     private final List<Listener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -363,6 +383,21 @@ public final class Retry {
       Objects.requireNonNull(predicate, "retryIf predicate is null; pass e.g. e -> true");
       Predicate<? super Exception> earlier = retryIf;
       this.retryIf = earlier == null ? predicate : e -> earlier.test(e) && predicate.test(e);
+      return this;
+    }
+
+    /**
+     * Retries an attempt that succeeded with a value of {@code type} (or {@code null}) that passes
+     * {@code predicate}, such as a "not ready yet" answer: {@code retryOnResult(Order.class, o ->
+     * o.status() == PENDING)}. The attempt counts as a success for a circuit breaker. When the
+     * attempts run out the last value is the call's result. Values of other types are never
+     * retried. Calling it again replaces the earlier predicate.
+     */
+    public <T> Builder retryOnResult(Class<T> type, Predicate<? super T> predicate) {
+      Objects.requireNonNull(type, "retryOnResult type is null; pass the result's class, e.g. Order.class");
+      Objects.requireNonNull(predicate, "retryOnResult predicate is null; pass e.g. order -> order.isPending()");
+      this.resultType = type;
+      this.retryOnResult = value -> predicate.test(type.cast(value));
       return this;
     }
 

@@ -47,6 +47,22 @@ public interface Lease extends AutoCloseable {
   boolean release();
 
   /**
+   * Releases the lock once {@code delay} from now has passed, ShedLock's {@code lockAtLeastFor}: a
+   * job that finished early keeps its key that long, so another instance does not run it again at
+   * once. The lease is set to expire {@code delay} from now (as {@link #extend} does, on every
+   * store); zero or negative releases now. Nothing runs later in this process: a holder that crashes
+   * meanwhile changes nothing.
+   *
+   * @return {@code false} when the lease was no longer held
+   * @throws IllegalArgumentException when {@code delay} is longer than {@link StoreArguments#MAX_DURATION}
+   * @throws StoreException when the store cannot be reached
+   */
+  default boolean releaseAfter(Duration delay) {
+    java.util.Objects.requireNonNull(delay, "delay");
+    return delay.isPositive() ? extend(delay) : release();
+  }
+
+  /**
    * Releases the lock; never throws for a lease that is no longer held.
    *
    * @throws StoreException when the store cannot be reached (the lock then expires after its TTL)

@@ -1,5 +1,6 @@
 package io.gogoscope.store;
 
+import io.gogoscope.TimeSource;
 import java.time.Duration;
 
 /**
@@ -21,4 +22,43 @@ public interface RateLimitStore {
    * @throws StoreException when the store cannot be reached
    */
   RateLimitDecision checkAndIncrement(String key, int max, Duration window);
+
+  /**
+   * {@link #checkAndIncrement} that waits up to {@code maxWait} for a permit instead of refusing at
+   * once: while refused it sleeps (on {@code time}) until the refusal's {@code retryAfter} and asks
+   * again. When the next permit cannot come within what is left of {@code maxWait}, it returns the
+   * refusal at once rather than wait in vain. Calls that wait are not counted (only admissions are),
+   * so waiters do not push each other out; they are not served in arrival order either.
+   *
+   * <p>A store may override this with a server-side wait; the default works on every store.
+   *
+   * @param time where it sleeps and reads the clock ({@code retryAfter} is judged against
+   *     {@code time.now()})
+   * @return the admission, or the last refusal
+   * @throws InterruptedException when the thread is interrupted while waiting (a deadline of the
+   *     call, a cancellation); nothing is counted then
+   * @throws IllegalArgumentException as {@link #checkAndIncrement}, and when {@code maxWait} is negative
+   * @throws StoreException when the store cannot be reached
+   */
+  default RateLimitDecision awaitPermit(String key, int max, Duration window, Duration maxWait, TimeSource time)
+      throws InterruptedException {
+    if (maxWait == null || maxWait.isNegative()) {
+      throw new IllegalArgumentException("maxWait is " + maxWait + "; give how long to wait for a permit, zero or more");
+    }
+    long waitNanos = StoreArguments.saturatedNanos(maxWait);
+    long start = time.nanoTime();
+    while (true) {
+      RateLimitDecision decision = checkAndIncrement(key, max, window);
+      if (decision.allowed()) {
+        return decision;
+      }
+      long left = waitNanos - (time.nanoTime() - start);
+      long retryAfter = StoreArguments.saturatedNanos(decision.retryAfter(time.now()));
+      if (retryAfter > left) {
+        return decision;
+      }
+      // At least a millisecond: a permit due "now" by a coarse clock must not make this spin.
+      time.sleep(Duration.ofNanos(Math.max(retryAfter, 1_000_000)));
+    }
+  }
 }

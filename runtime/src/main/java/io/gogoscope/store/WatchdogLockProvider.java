@@ -143,6 +143,17 @@ public final class WatchdogLockProvider implements LockProvider {
       return lease.release();
     }
 
+    /** Stops renewing first (and lets a renewal under way finish), or it would undo the shorter TTL. */
+    @Override
+    public boolean releaseAfter(Duration delay) {
+      stopped = true;
+      renewals.cancel(false);
+      while (renewing) {
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000); // one store round trip at most
+      }
+      return lease.releaseAfter(delay);
+    }
+
     @Override
     public String toString() {
       return "Watched" + lease;

@@ -176,10 +176,10 @@ public final class ModelReader {
             a -> new TimeoutSettings(a.position(), a.string("value"), a.string("overall"))),
         read(method, AnnotationNames.DISTRIBUTED_LOCK, unresolved,
             a -> new LockSettings(a.position(), keys.resolve(a.string("key"), params, pkg),
-                a.string("ttl"), a.string("maxWait"))),
+                a.string("ttl"), a.string("maxWait"), a.string("minHold"))),
         read(method, AnnotationNames.RATE_LIMIT, unresolved,
             a -> new RateLimitSettings(a.position(), keys.resolve(a.string("key"), params, pkg),
-                a.integer("limit"), a.string("window"))),
+                a.integer("limit"), a.string("window"), a.string("maxWait"))),
         read(method, AnnotationNames.CIRCUIT_BREAKER, unresolved, ModelReader::breakerSettings),
         read(method, AnnotationNames.BULKHEAD, unresolved, ModelReader::bulkheadSettings));
   }

@@ -163,11 +163,17 @@ final class PolicyRules {
 
   private void checkLock(LockSettings lock, MethodModel method, String name, String packageName, String taskName) {
     keys.check("@DistributedLock", lock.key(), method, name, packageName, taskName);
-    durations.positive("@DistributedLock", "ttl", lock.ttl(), "the lock's time to live",
-        ", so that a crashed holder's lock expires")
-        .ifPresent(ttl -> durations.atMost("@DistributedLock", "ttl", lock.ttl(), ttl, StoreBounds.MAX_STORED_DURATION,
-            "36500 days (100 years), the longest TTL the stores take (they compute expiry times with it)"));
+    Optional<Duration> ttl = durations.positive("@DistributedLock", "ttl", lock.ttl(), "the lock's time to live",
+        ", so that a crashed holder's lock expires");
+    ttl.ifPresent(value -> durations.atMost("@DistributedLock", "ttl", lock.ttl(), value,
+        StoreBounds.MAX_STORED_DURATION,
+        "36500 days (100 years), the longest TTL the stores take (they compute expiry times with it)"));
     durations.notNegative("@DistributedLock", "maxWait", lock.maxWait(), "the wait for the lock");
+    Optional<Duration> minHold = durations.notNegative("@DistributedLock", "minHold", lock.minHold(), "the minimum hold");
+    if (ttl.isPresent() && minHold.isPresent() && minHold.get().compareTo(ttl.get()) > 0) {
+      reporter.error(Problem.LOCK_MIN_HOLD, lock.minHold().position(),
+          Display.member("@DistributedLock", "minHold", lock.minHold()), lock.ttl().value());
+    }
   }
 
   private void checkRateLimit(RateLimitSettings limit, MethodModel method, String name, String packageName,
@@ -185,6 +191,7 @@ final class PolicyRules {
         .ifPresent(window -> durations.atMost("@RateLimit", "window", limit.window(), window,
             StoreBounds.MAX_STORED_DURATION,
             "36500 days (100 years), the longest window the stores take (they compute times with it)"));
+    durations.notNegative("@RateLimit", "maxWait", limit.maxWait(), "the wait for a permit");
   }
 
   private void checkBreaker(CircuitBreakerSettings breaker, TaskModel task, String methodName) {

@@ -108,6 +108,11 @@ public enum Problem {
       "%s contains %s at character %d, which no store takes (stores keep keys as well-formed UTF-8"
           + " text without NUL): remove it"),
 
+  // @DistributedLock.
+  LOCK_MIN_HOLD("GGS-LOCK-MIN-HOLD",
+      "%s is longer than ttl = \"%s\": the lease expires at its TTL, so the lock could not be held"
+          + " that long: raise ttl, or shorten minHold"),
+
   // @RateLimit.
   RATE_LIMIT("GGS-RATE-LIMIT", "%s admits no call: the limit must be at least 1"),
   RATE_LIMIT_TOO_HIGH("GGS-RATE-LIMIT-TOO-HIGH",

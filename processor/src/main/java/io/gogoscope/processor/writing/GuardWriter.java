@@ -22,10 +22,20 @@ final class GuardWriter {
         .indent().indent();
     task.overallTimeout().ifPresent(timeout ->
         guard.add("\n.overallTimeout($L)", DurationCode.of(timeout.value())));
-    method.rateLimit().ifPresent(limit ->
-        guard.add("\n.rateLimit($L, $L)", limit.limit().value(), DurationCode.of(limit.window().value())));
-    method.lock().ifPresent(lock ->
-        guard.add("\n.lock($L, $L)", DurationCode.of(lock.ttl().value()), DurationCode.of(lock.maxWait().value())));
+    method.rateLimit().ifPresent(limit -> {
+      guard.add("\n.rateLimit($L, $L", limit.limit().value(), DurationCode.of(limit.window().value()));
+      if (isPositive(limit.maxWait().value())) {
+        guard.add(", $L", DurationCode.of(limit.maxWait().value()));
+      }
+      guard.add(")");
+    });
+    method.lock().ifPresent(lock -> {
+      guard.add("\n.lock($L, $L", DurationCode.of(lock.ttl().value()), DurationCode.of(lock.maxWait().value()));
+      if (isPositive(lock.minHold().value())) {
+        guard.add(", $L", DurationCode.of(lock.minHold().value()));
+      }
+      guard.add(")");
+    });
     method.retry().ifPresent(retry -> guard.add("\n.retry($L)", retry(retry)));
     method.circuitBreaker().ifPresent(breaker -> guard.add("\n.circuitBreaker($L)", breakerArguments(task, breaker)));
     task.bulkhead().ifPresent(bulkhead -> guard.add("\n.bulkhead($T.of($L, $L))",
@@ -33,6 +43,11 @@ final class GuardWriter {
     task.attemptTimeout().ifPresent(timeout ->
         guard.add("\n.timeout($L)", DurationCode.of(timeout.value())));
     return guard.add("\n.build();\n").unindent().unindent().build();
+  }
+
+  /** Whether a (validated) duration text is above zero: a zero wait or hold is left out. */
+  private static boolean isPositive(String duration) {
+    return io.gogoscope.processor.model.Durations.parse(duration).map(java.time.Duration::isPositive).orElse(false);
   }
 
   /**

@@ -35,6 +35,11 @@ final class Desk implements OrderDesk {
   }
 
   @Override
+  public String tick(String job, Supplier<String> work) {
+    return work.get();
+  }
+
+  @Override
   public String countPair(String a, String b) {
     return "counted";
   }
@@ -47,6 +52,11 @@ final class Desk implements OrderDesk {
   @Override
   public String countNamed(String name) {
     return "counted";
+  }
+
+  @Override
+  public String quote(String symbol) {
+    return "quote " + symbol;
   }
 
   @Override

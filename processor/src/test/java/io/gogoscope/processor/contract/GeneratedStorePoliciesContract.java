@@ -152,6 +152,29 @@ public abstract class GeneratedStorePoliciesContract {
   }
 
   @Test
+  void aMinimumHoldKeepsTheLockFromTheOtherInstanceAfterAFastRun() {
+    String job = unique("settle");
+    long before = System.nanoTime();
+    assertThat(first.service.tick(job, () -> "ran")).isEqualTo(Result.ok("ran"));
+    Result<ScopedOrderDesk.TickError, String> again = second.service.tick(job, () -> "ran again");
+    if (Duration.ofNanos(System.nanoTime() - before).compareTo(Duration.ofMillis(900)) < 0) {
+      assertThat(again.errorIfAny()).get().isInstanceOf(ScopedOrderDesk.TickError.LockUnavailable.class);
+    }
+    await().atMost(patience()).pollInterval(Duration.ofMillis(20))
+        .until(() -> second.service.tick(job, () -> "next run") instanceof Result.Ok);
+    assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+  }
+
+  @Test
+  void aCallOverTheLimitWaitsForAPermitAcrossInstances() {
+    String symbol = unique("ACME");
+    assertThat(first.service.quote(symbol)).isEqualTo(Result.ok("quote " + symbol));
+    long before = System.nanoTime();
+    assertThat(second.service.quote(symbol)).isEqualTo(Result.ok("quote " + symbol));
+    assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
   void callsOverTheLimitAreRateLimitedPerResolvedKeyAcrossInstances() {
     User ada = new User(unique("ada"));
 

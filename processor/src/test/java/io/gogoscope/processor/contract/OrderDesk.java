@@ -30,6 +30,14 @@ public interface OrderDesk {
   @DistributedLock(key = "job:{job}", ttl = "3s")
   String runJob(String job, Supplier<String> work);
 
+  /** A scheduled job's run: the lock stays taken a second however fast the work is. */
+  @DistributedLock(key = "tick:{job}", ttl = "30s", minHold = "1s")
+  String tick(String job, Supplier<String> work);
+
+  /** One quote per symbol and 400 ms; a call over it waits up to 5 s for a permit. */
+  @RateLimit(key = "quote:{symbol}", limit = 1, window = "400ms", maxWait = "5s")
+  String quote(String symbol);
+
   /** Two searches per user and minute. */
   @RateLimit(key = "user:{user.id}", limit = 2, window = "1m")
   String search(User user, String query);

@@ -234,6 +234,34 @@ public abstract class LockProviderContract extends LockCancellationContract {
   }
 
   @Test
+  void releaseAfterKeepsTheKeyUntilThenAndFreesItAfter() {
+    String key = key("k");
+    Lease lease = held(first.tryAcquire(key, longTtl()));
+    long before = System.nanoTime();
+    assertThat(lease.releaseAfter(shortTtl())).isTrue();
+    Optional<Lease> early = second.tryAcquire(key, longTtl());
+    if (Duration.ofNanos(System.nanoTime() - before).compareTo(shortTtl().minus(clockTolerance())) < 0) {
+      assertThat(early).as("the key within the minimum hold").isEmpty();
+    }
+    early.ifPresent(Lease::release);
+    await()
+        .atMost(shortTtl().plus(patience()))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> second.tryAcquire(key, longTtl()).map(Lease::release).isPresent());
+    assertThat(Duration.ofNanos(System.nanoTime() - before))
+        .isGreaterThanOrEqualTo(shortTtl().minus(clockTolerance()));
+  }
+
+  @Test
+  void releaseAfterZeroReleasesNow() {
+    String key = key("k");
+    Lease lease = held(first.tryAcquire(key, longTtl()));
+    assertThat(lease.releaseAfter(Duration.ZERO)).isTrue();
+    held(second.tryAcquire(key, longTtl())).release();
+    assertThat(lease.releaseAfter(Duration.ofSeconds(1))).as("a lease no longer held").isFalse();
+  }
+
+  @Test
   void anExpiredOwnerCannotReleaseOrExtendTheNextHolder() {
     String key = key("k");
     Lease stale = held(first.tryAcquire(key, shortTtl()));

@@ -50,6 +50,52 @@ public abstract class RateLimitStoreContract extends StoreContract<RateLimitStor
   }
 
   @Test
+  void awaitPermitWaitsForTheWindowToReopen() throws InterruptedException {
+    String key = key("k");
+    Duration window = Duration.ofMillis(400);
+    assertThat(first.checkAndIncrement(key, 1, window).allowed()).isTrue();
+    long before = System.nanoTime();
+    RateLimitDecision waited = second.awaitPermit(key, 1, window, window.plus(patience()), io.gogoscope.TimeSource.system());
+    Duration took = Duration.ofNanos(System.nanoTime() - before);
+    assertThat(waited.allowed()).as("admitted once the first admission left the window").isTrue();
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThan(window.plus(patience()));
+    assertThat(first.checkAndIncrement(key, 1, window).allowed()).as("the waiter's admission counts").isFalse();
+  }
+
+  @Test
+  void awaitPermitRefusesAtOnceWhenThePermitCannotComeInTime() throws InterruptedException {
+    String key = key("k");
+    Duration window = Duration.ofSeconds(30);
+    assertThat(first.checkAndIncrement(key, 1, window).allowed()).isTrue();
+    long before = System.nanoTime();
+    RateLimitDecision refused = second.awaitPermit(key, 1, window, Duration.ofSeconds(1), io.gogoscope.TimeSource.system());
+    assertThat(refused.allowed()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - before)).as("no wait in vain").isLessThan(Duration.ofSeconds(1));
+    assertThat(second.awaitPermit(key("other"), 1, window, Duration.ZERO, io.gogoscope.TimeSource.system()).allowed())
+        .as("a zero wait is one check").isTrue();
+  }
+
+  @Test
+  void awaitPermitStopsWhenInterruptedAndCountsNothing() throws Exception {
+    String key = key("k");
+    Duration window = Duration.ofSeconds(2);
+    assertThat(first.checkAndIncrement(key, 1, window).allowed()).isTrue();
+    java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+    Thread waiter = Thread.ofVirtual().start(() -> {
+      try {
+        second.awaitPermit(key, 1, window, Duration.ofSeconds(10), io.gogoscope.TimeSource.system());
+        outcome.complete(null);
+      } catch (Throwable t) {
+        outcome.complete(t);
+      }
+    });
+    Thread.sleep(100);
+    waiter.interrupt();
+    assertThat(outcome.get(patience().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        .isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
   void keysAreIndependent() {
     Duration window = Duration.ofSeconds(30);
     assertThat(first.checkAndIncrement(key("a"), 1, window).allowed()).isTrue();

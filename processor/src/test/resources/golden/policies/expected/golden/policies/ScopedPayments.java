@@ -6,6 +6,7 @@ import io.gogoscope.ScopeError;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import java.io.IOException;
+import java.time.Duration;
 import javax.annotation.processing.Generated;
 
 /**
@@ -43,6 +44,20 @@ public interface ScopedPayments {
    * @return the task; its {@code join()} gives the result
    */
   Task<RefundError, Void> refund(Scope scope, String chargeId);
+
+  /**
+   * Calls {@link Payments#settle(String)} as task {@code payments.settle}: at most 10 calls per 1s per {@code settle:{merchant}}, holding lock {@code settle:{merchant}}.
+   *
+   * @return the value, or the {@link SettleError} that says how the call failed
+   */
+  Result<SettleError, Void> settle(String merchant);
+
+  /**
+   * Forks {@link Payments#settle(String)} into {@code scope} as task {@code payments.settle}, under the same policies as the call above.
+   *
+   * @return the task; its {@code join()} gives the result
+   */
+  Task<SettleError, Void> settle(Scope scope, String merchant);
 
   /**
    * Calls {@link Payments#status(String)} as task {@code payments.status}.
@@ -169,6 +184,51 @@ public interface ScopedPayments {
      * @param cause the exception (an undeclared checked one wrapped in an {@link java.lang.reflect.UndeclaredThrowableException})
      */
     record Unexpected(RuntimeException cause) implements RefundError, ScopeError.Unexpected {
+    }
+  }
+
+  /**
+   * How {@link Payments#settle(String)} can fail: each variant is one way, and a {@code switch} over them must cover all.
+   */
+  sealed interface SettleError extends ScopeError {
+    /**
+     * The lock was held elsewhere; the call was not made.
+     *
+     * @param key the lock's key
+     */
+    record LockUnavailable(String key) implements SettleError, ScopeError.LockUnavailable {
+    }
+
+    /**
+     * The rate limit was used up; the call was not made.
+     *
+     * @param retryAfter how long until a call could be admitted
+     */
+    record RateLimited(Duration retryAfter) implements SettleError, ScopeError.RateLimited {
+    }
+
+    /**
+     * Every slot of the bulkhead stayed taken; the attempt was not made.
+     *
+     * @param limit how many attempts may run at once
+     */
+    record BulkheadFull(int limit) implements SettleError, ScopeError.BulkheadFull {
+    }
+
+    /**
+     * The call was cancelled: its scope was cancelled or closed.
+     *
+     * @param reason why it was cancelled
+     */
+    record Cancelled(Object reason) implements SettleError, ScopeError.Cancelled {
+    }
+
+    /**
+     * The call threw an exception it does not declare.
+     *
+     * @param cause the exception (an undeclared checked one wrapped in an {@link java.lang.reflect.UndeclaredThrowableException})
+     */
+    record Unexpected(RuntimeException cause) implements SettleError, ScopeError.Unexpected {
     }
   }
 

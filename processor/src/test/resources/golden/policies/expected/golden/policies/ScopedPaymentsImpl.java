@@ -1,11 +1,14 @@
 package golden.policies;
 
+import io.gogoscope.CallContext;
 import io.gogoscope.ErrorMapper;
 import io.gogoscope.Guard;
+import io.gogoscope.KeyValues;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
+import io.gogoscope.observe.TaskInfo;
 import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import java.io.IOException;
@@ -23,6 +26,8 @@ final class ScopedPaymentsImpl implements ScopedPayments {
 
   private static final RefundErrors REFUND_ERRORS = new RefundErrors();
 
+  private static final SettleErrors SETTLE_ERRORS = new SettleErrors();
+
   private static final StatusErrors STATUS_ERRORS = new StatusErrors();
 
   private final Payments delegate;
@@ -30,6 +35,8 @@ final class ScopedPaymentsImpl implements ScopedPayments {
   private final Guard chargeGuard;
 
   private final Guard refundGuard;
+
+  private final Guard settleGuard;
 
   private final Guard statusGuard;
 
@@ -46,6 +53,11 @@ final class ScopedPaymentsImpl implements ScopedPayments {
             runtime.circuitBreaker("refunds", CircuitBreaker.Config.failureRatio(0.5, 10, 50, Duration.ofMinutes(1)).withHalfOpen(3, 2).withShared(true)),
             CircuitBreaker.Counted.failOn(IOException.class))
         .bulkhead(Bulkhead.of(2, Duration.ofMillis(250)))
+        .build();
+    this.settleGuard = runtime.guard("payments.settle")
+        .rateLimit(10, Duration.ofSeconds(1), Duration.ofMillis(500))
+        .lock(Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1))
+        .bulkhead(Bulkhead.of(20, Duration.ZERO))
         .build();
     this.statusGuard = runtime.guard("payments.status")
         .bulkhead(Bulkhead.of(20, Duration.ZERO))
@@ -76,6 +88,35 @@ final class ScopedPaymentsImpl implements ScopedPayments {
       delegate.refund(chargeId);
       return null;
     }, REFUND_ERRORS);
+  }
+
+  @Override
+  public Result<ScopedPayments.SettleError, Void> settle(String merchant) {
+    return settleGuard.call(
+        new CallContext(
+            "settle:" + KeyValues.of(merchant),
+            "settle:" + KeyValues.of(merchant),
+            TaskInfo.TaskAttributes.NONE),
+        () -> {
+          delegate.settle(merchant);
+          return null;
+        },
+        SETTLE_ERRORS);
+  }
+
+  @Override
+  public Task<ScopedPayments.SettleError, Void> settle(Scope scope, String merchant) {
+    return settleGuard.fork(
+        scope,
+        new CallContext(
+            "settle:" + KeyValues.of(merchant),
+            "settle:" + KeyValues.of(merchant),
+            TaskInfo.TaskAttributes.NONE),
+        () -> {
+          delegate.settle(merchant);
+          return null;
+        },
+        SETTLE_ERRORS);
   }
 
   @Override
@@ -150,6 +191,39 @@ final class ScopedPaymentsImpl implements ScopedPayments {
     @Override
     public ScopedPayments.RefundError cancelled(Object reason) {
       return new ScopedPayments.RefundError.Cancelled(reason);
+    }
+  }
+
+  /**
+   * Turns the failures of {@link Payments#settle(String)} into {@link ScopedPayments.SettleError}.
+   */
+  private static final class SettleErrors implements ErrorMapper<ScopedPayments.SettleError> {
+    @Override
+    public ScopedPayments.SettleError thrown(Exception exception) {
+      if (exception instanceof RuntimeException e) {
+        return new ScopedPayments.SettleError.Unexpected(e);
+      }
+      return new ScopedPayments.SettleError.Unexpected(new UndeclaredThrowableException(exception));
+    }
+
+    @Override
+    public ScopedPayments.SettleError lockUnavailable(String key) {
+      return new ScopedPayments.SettleError.LockUnavailable(key);
+    }
+
+    @Override
+    public ScopedPayments.SettleError rateLimited(Duration retryAfter) {
+      return new ScopedPayments.SettleError.RateLimited(retryAfter);
+    }
+
+    @Override
+    public ScopedPayments.SettleError bulkheadFull(int limit) {
+      return new ScopedPayments.SettleError.BulkheadFull(limit);
+    }
+
+    @Override
+    public ScopedPayments.SettleError cancelled(Object reason) {
+      return new ScopedPayments.SettleError.Cancelled(reason);
     }
   }
 
