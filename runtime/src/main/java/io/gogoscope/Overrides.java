@@ -183,6 +183,9 @@ final class Overrides {
         name = property;
       }
       PropertyName parsed = PropertyName.parse(name);
+      if (parsed != null && parsed.size() >= 2 && !overridesNamespace(parsed.segment(1))) {
+        return; // another component's property (the stores, the examples, the Spring Boot starter)
+      }
       if (parsed == null || parsed.size() < 3) {
         problem(raw, "is not a gogoscope property; they have the shapes gogoscope.<policy>.enabled, "
             + "gogoscope.tasks.\"<task>\".<policy>.<setting> and gogoscope.circuit-breakers.\"<name>\".<setting>");
@@ -193,6 +196,19 @@ final class Overrides {
         case BREAKERS -> readBreaker(raw, parsed);
         default -> readGlobal(raw, parsed);
       }
+    }
+
+    /**
+     * Whether {@code first} (what follows {@code gogoscope.}) is the overrides' own: tasks,
+     * circuit-breakers, a policy, or a near miss of one (a typo, reported). Other components share
+     * the {@code gogoscope.} prefix ({@code gogoscope.store.*}, {@code gogoscope.metrics.*}, the
+     * Spring Boot starter's properties), and system properties hold them all.
+     */
+    private static boolean overridesNamespace(String first) {
+      List<String> firsts = new ArrayList<>(Policy.keys());
+      firsts.add(TASKS);
+      firsts.add(BREAKERS);
+      return firsts.contains(first) || Suggestions.closest(first, firsts) != null;
     }
 
     private void readGlobal(Raw raw, PropertyName name) {

@@ -194,6 +194,25 @@ class ConfigurationTest {
   }
 
   @Test
+  void otherComponentsPropertiesUnderTheSamePrefixAreLeftToThem() {
+    // The examples and the stores read gogoscope.store.*, the Spring Boot starter gogoscope.metrics.*
+    // and more: a runtime reading every system property must not refuse them.
+    ScopeRuntime runtime = runtime(Map.of(
+        "gogoscope.store", "sqlite",
+        "gogoscope.store.url", "jdbc:sqlite:x.db",
+        "gogoscope.metrics.address", "0.0.0.0",
+        "gogoscope.tasks.\"orders.fetch\".retry.max-attempts", "2"));
+    assertThat(runtime).isNotNull();
+  }
+
+  @Test
+  void aNearMissOfAPolicyAtTheTopIsStillATypo() {
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.retyr.enabled", "false")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("did you mean retry?");
+  }
+
+  @Test
   void anUnknownPolicyIsRejected() {
     assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"orders.fetch\".retri.max-attempts", "5")))
         .isInstanceOf(ConfigurationException.class)
