@@ -114,6 +114,9 @@ final class Overrides {
   /** Turns properties into overrides, collecting every problem. */
   private static final class Reader {
     private final TaskIndex index;
+    /** What may follow {@code gogoscope.} in an override: a policy, tasks or circuit-breakers. */
+    private static final List<String> FIRSTS = firsts();
+
     private final List<String> problems = new ArrayList<>();
     private String firstBadProperty;
     /** Known properties by their environment-variable name. */
@@ -204,21 +207,22 @@ final class Overrides {
      * the {@code gogoscope.} prefix ({@code gogoscope.store.*}, {@code gogoscope.metrics.*}, the
      * Spring Boot starter's properties), and system properties hold them all.
      */
-    private static boolean overridesNamespace(String first) {
+    private static List<String> firsts() {
       List<String> firsts = new ArrayList<>(Policy.keys());
       firsts.add(TASKS);
       firsts.add(BREAKERS);
-      return firsts.contains(first) || Suggestions.closest(first, firsts) != null;
+      return List.copyOf(firsts);
+    }
+
+    private static boolean overridesNamespace(String first) {
+      return FIRSTS.contains(first) || Suggestions.closest(first, FIRSTS) != null;
     }
 
     private void readGlobal(Raw raw, PropertyName name) {
       Policy policy = Policy.byKey(name.segment(1));
       if (policy == null) {
-        List<String> firsts = new ArrayList<>(Policy.keys());
-        firsts.add(TASKS);
-        firsts.add(BREAKERS);
         problem(raw, "\"" + name.segment(1) + "\" is not a policy, \"tasks\" or \"circuit-breakers\""
-            + Suggestions.didYouMean(name.segment(1), firsts) + "; policies: " + String.join(", ", Policy.keys()));
+            + Suggestions.didYouMean(name.segment(1), FIRSTS) + "; policies: " + String.join(", ", Policy.keys()));
         return;
       }
       if (name.size() != 3 || !name.segment(2).equals(OverrideTable.ENABLED)) {
