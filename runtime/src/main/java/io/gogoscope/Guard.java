@@ -1,5 +1,7 @@
 package io.gogoscope;
 
+import io.gogoscope.generated.CallContext;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.observe.Restore;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;

@@ -1,5 +1,6 @@
 package io.gogoscope;
 
+import io.gogoscope.generated.ErrorMapper;
 import java.util.Optional;
 
 /**

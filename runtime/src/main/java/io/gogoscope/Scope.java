@@ -1,13 +1,14 @@
 package io.gogoscope;
 
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.observe.Restore;
 import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
 import io.gogoscope.store.Lease;
-import io.gogoscope.store.StoreArguments;
 import io.gogoscope.store.StoreException;
+import io.gogoscope.store.spi.StoreArguments;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;

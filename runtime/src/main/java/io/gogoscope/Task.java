@@ -1,5 +1,6 @@
 package io.gogoscope;
 
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.observe.Restore;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskObservation;

@@ -3,6 +3,7 @@ package io.gogoscope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.CircuitBreaker.Counted;
 import io.gogoscope.testing.ManualTimeSource;

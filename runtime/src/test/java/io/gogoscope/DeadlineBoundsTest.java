@@ -2,6 +2,8 @@ package io.gogoscope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gogoscope.generated.CallContext;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.policy.Retry;
 import io.gogoscope.store.InMemoryLockProvider;
 import io.gogoscope.store.Lease;

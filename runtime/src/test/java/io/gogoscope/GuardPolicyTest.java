@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gogoscope.annotations.Backoff;
+import io.gogoscope.generated.CallContext;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;

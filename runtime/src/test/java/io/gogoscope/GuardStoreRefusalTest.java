@@ -2,6 +2,8 @@ package io.gogoscope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gogoscope.generated.CallContext;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.gogoscope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gogoscope.generated.ErrorMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

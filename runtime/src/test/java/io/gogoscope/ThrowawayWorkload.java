@@ -1,5 +1,6 @@
 package io.gogoscope;
 
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.policy.Retry;
 import java.io.IOException;
 import java.time.Duration;

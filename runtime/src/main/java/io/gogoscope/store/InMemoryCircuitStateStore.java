@@ -1,5 +1,7 @@
 package io.gogoscope.store;
 
+import io.gogoscope.store.spi.CircuitListeners;
+import io.gogoscope.store.spi.StoreArguments;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

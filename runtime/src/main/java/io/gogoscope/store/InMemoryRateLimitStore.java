@@ -1,6 +1,7 @@
 package io.gogoscope.store;
 
 import io.gogoscope.TimeSource;
+import io.gogoscope.store.spi.StoreArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

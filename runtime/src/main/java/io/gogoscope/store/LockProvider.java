@@ -1,5 +1,6 @@
 package io.gogoscope.store;
 
+import io.gogoscope.store.spi.StoreArguments;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -5,5 +5,7 @@
  * {@link io.gogoscope.test.store} injects store faults, {@link io.gogoscope.test.junit} checks
  * that a test leaves nothing running, and {@link io.gogoscope.store.contract} is the contract
  * suite a store backend proves itself with.
+ *
+ * <p>Used by: users, in their tests (a test-scoped dependency).
  */
 package io.gogoscope.test;

@@ -1,7 +1,7 @@
 package io.gogoscope.examples.monitoring;
 
-import io.gogoscope.CallContext;
-import io.gogoscope.ErrorMapper;
+import io.gogoscope.generated.CallContext;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.Failure;
 import io.gogoscope.Guard;
 import io.gogoscope.Scope;

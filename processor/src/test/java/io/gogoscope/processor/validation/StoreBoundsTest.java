@@ -2,9 +2,9 @@ package io.gogoscope.processor.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gogoscope.KeyValues;
+import io.gogoscope.generated.KeyValues;
 import io.gogoscope.policy.CircuitBreaker;
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import org.junit.jupiter.api.Test;
 
 /** The processor's copies of the runtime's bounds (it does not depend on the runtime) are the runtime's. */

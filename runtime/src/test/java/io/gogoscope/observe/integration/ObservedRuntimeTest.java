@@ -4,7 +4,7 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.asser
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gogoscope.ErrorMapper;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.Failure;
 import io.gogoscope.Guard;
 import io.gogoscope.Result;

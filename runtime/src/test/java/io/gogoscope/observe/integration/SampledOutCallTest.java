@@ -108,7 +108,7 @@ class SampledOutCallTest {
   void recordedCallStillCarriesEveryTaskAttribute() {
     Guard guard = runtime.guard("kept").retry(Retry.builder().maxAttempts(2).build()).build();
     try (Scope scope = runtime.scope("s").open()) {
-      guard.fork(scope, () -> 1, io.gogoscope.ErrorMapper.failure()).join();
+      guard.fork(scope, () -> 1, io.gogoscope.generated.ErrorMapper.failure()).join();
     }
     guard.call(() -> 2);
 

@@ -2,7 +2,7 @@ package io.gogoscope.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gogoscope.ErrorMapper;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.Guard;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;

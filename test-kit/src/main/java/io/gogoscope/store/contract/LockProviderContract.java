@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import io.gogoscope.store.WatchdogLockProvider;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.store.RateLimitDecision;
 import io.gogoscope.store.RateLimitStore;
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

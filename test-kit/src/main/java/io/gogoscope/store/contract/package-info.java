@@ -10,5 +10,7 @@
  * <p>The suite runs in real time against a real server (TTLs of a few hundred milliseconds, every
  * expected event awaited by polling), so it catches what a mock or a virtual clock would hide: the
  * server's clock, its network, its transactions.
+ *
+ * <p>Used by: store implementors (in their test sources).
  */
 package io.gogoscope.store.contract;

@@ -1,7 +1,7 @@
 package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.CircuitState;
-import io.gogoscope.store.CircuitListeners;
+import io.gogoscope.store.spi.CircuitListeners;
 import io.gogoscope.store.CircuitSnapshot;
 import io.gogoscope.store.CircuitStateStore;
 import io.gogoscope.store.StoreException;

@@ -2,7 +2,7 @@ package io.gogoscope.persistence.jdbi;
 
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.gogoscope.persistence.jdbi;
 
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
 package io.gogoscope.persistence.redis;
 
 import io.gogoscope.CircuitState;
-import io.gogoscope.store.CircuitListeners;
+import io.gogoscope.store.spi.CircuitListeners;
 import io.gogoscope.store.CircuitSnapshot;
 import io.gogoscope.store.CircuitStateStore;
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import io.gogoscope.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import java.time.Duration;
  * The longest operation timeout the Redis stores accept, and the milliseconds sent to Redis. The
  * wait for a reply is counted in nanoseconds, so the timeout must fit a {@code long} of them (about
  * 292 years). TTLs and windows are bounded tighter, by the bound every store shares
- * ({@link io.gogoscope.store.StoreArguments#MAX_DURATION}, 100 years).
+ * ({@link io.gogoscope.store.spi.StoreArguments#MAX_DURATION}, 100 years).
  */
 final class RedisDurations {
   /** The longest operation timeout: {@code Long.MAX_VALUE} nanoseconds. */

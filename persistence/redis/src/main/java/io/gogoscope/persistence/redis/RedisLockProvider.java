@@ -3,7 +3,7 @@ package io.gogoscope.persistence.redis;
 import io.gogoscope.persistence.redis.LuaScript.Replicated;
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitDecision;
 import io.gogoscope.store.RateLimitStore;
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import io.gogoscope.testing.RequiresServer;
 import java.time.Duration;
 import java.time.Instant;

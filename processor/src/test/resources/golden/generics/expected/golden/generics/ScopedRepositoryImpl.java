@@ -1,11 +1,11 @@
 package golden.generics;
 
-import io.gogoscope.ErrorMapper;
 import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
+import io.gogoscope.generated.ErrorMapper;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;

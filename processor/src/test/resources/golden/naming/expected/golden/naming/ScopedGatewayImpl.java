@@ -1,12 +1,12 @@
 package golden.naming;
 
 import golden.naming.a.ConflictException;
-import io.gogoscope.ErrorMapper;
 import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
+import io.gogoscope.generated.ErrorMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;

@@ -1,14 +1,14 @@
 package golden.users;
 
-import io.gogoscope.CallContext;
-import io.gogoscope.ErrorMapper;
 import io.gogoscope.Guard;
-import io.gogoscope.KeyValues;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.annotations.Backoff;
+import io.gogoscope.generated.CallContext;
+import io.gogoscope.generated.ErrorMapper;
+import io.gogoscope.generated.KeyValues;
 import io.gogoscope.observe.TaskInfo;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;

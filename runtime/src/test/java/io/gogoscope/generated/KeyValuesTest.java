@@ -1,9 +1,9 @@
-package io.gogoscope;
+package io.gogoscope.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.gogoscope.store.StoreArguments;
+import io.gogoscope.store.spi.StoreArguments;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -1,4 +1,4 @@
-package io.gogoscope;
+package io.gogoscope.generated;
 
 /**
  * Writes the values that generated code substitutes into lock and rate-limit keys, so that distinct

@@ -1,5 +1,6 @@
-package io.gogoscope.store;
+package io.gogoscope.store.spi;
 
+import io.gogoscope.store.CircuitSnapshot;
 import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 

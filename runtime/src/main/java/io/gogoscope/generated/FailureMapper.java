@@ -1,5 +1,6 @@
-package io.gogoscope;
+package io.gogoscope.generated;
 
+import io.gogoscope.Failure;
 import java.time.Duration;
 
 /** Maps every failure mode into {@link Failure}. */

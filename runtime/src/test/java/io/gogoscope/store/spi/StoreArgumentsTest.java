@@ -1,4 +1,4 @@
-package io.gogoscope.store;
+package io.gogoscope.store.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,8 @@
-package io.gogoscope;
+package io.gogoscope.generated;
 
+import io.gogoscope.CancelReason;
+import io.gogoscope.Failure;
+import io.gogoscope.ScopeError;
 import java.time.Duration;
 
 /**

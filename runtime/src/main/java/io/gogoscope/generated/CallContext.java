@@ -1,5 +1,6 @@
-package io.gogoscope;
+package io.gogoscope.generated;
 
+import io.gogoscope.Guard;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
 
 /**

@@ -1,4 +1,4 @@
-package io.gogoscope.store;
+package io.gogoscope.store.spi;
 
 import java.time.Duration;
 import java.util.Objects;
