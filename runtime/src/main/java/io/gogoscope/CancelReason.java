@@ -17,7 +17,7 @@ public sealed interface CancelReason {
   /** The parent scope was cancelled; {@code reason} is the parent's reason. */
   record ParentCancelled(String parent, Object reason) implements CancelReason {}
 
-  /** Another task won a {@link Scope#race race} or {@link Scope#any any}. */
+  /** Another task won a {@link Tasks#race race} or {@link Tasks#any any}. */
   record LostRace(String winner) implements CancelReason {}
 
   /**

@@ -6,23 +6,17 @@ import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskInfo.TaskAttributes;
-import io.gogoscope.store.Lease;
-import io.gogoscope.store.StoreException;
-import io.gogoscope.store.spi.StoreArguments;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
@@ -117,7 +111,7 @@ public final class Scope implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock (made on first use: most scopes have no children, resources or listeners):
   private Set<Scope> children;
-  private ArrayDeque<AutoCloseable> resources;
+  private Resources resources;
   private List<Consumer<Object>> cancelListeners;
   private boolean disposing;
 
@@ -311,7 +305,7 @@ public final class Scope implements AutoCloseable {
             + "' is closed and has disposed its resources; register " + resource + " before closing it");
       }
       if (resources == null) {
-        resources = new ArrayDeque<>();
+        resources = new Resources();
       }
       resources.push(resource);
     } finally {
@@ -321,54 +315,6 @@ public final class Scope implements AutoCloseable {
       runtime.observer().resourceRegistered(info);
     }
     return resource;
-  }
-
-  /**
-   * Tries once to take the distributed lock {@code key} for {@code ttl} from the runtime's
-   * {@link ScopeRuntime#lockProvider() lock provider}. The lease is {@link #register registered}:
-   * it is released when the scope closes, unless released earlier by hand.
-   *
-   * @return the lease, or empty when another owner holds {@code key}
-   * @throws IllegalArgumentException when {@code key} is empty or {@code ttl} is not positive
-   * @throws IllegalStateException when the scope has already disposed its resources
-   * @throws StoreException when the lock store cannot be reached
-   */
-  public Optional<Lease> acquireLock(String key, Duration ttl) {
-    return registered(runtime.lockProvider().tryAcquire(key, ttl));
-  }
-
-  /**
-   * Takes the distributed lock {@code key} for {@code ttl}, waiting up to {@code maxWait} for it to
-   * become free, but never past the scope's deadline. The lease is released when the scope closes,
-   * unless released earlier by hand.
-   *
-   * @return the lease, or empty when the wait (or the scope's time) ran out first
-   * @throws IllegalArgumentException when {@code key} is empty, {@code ttl} is not positive or
-   *     {@code maxWait} is negative
-   * @throws IllegalStateException when the scope has already disposed its resources
-   * @throws InterruptedException when the waiting thread is interrupted (as by cancellation)
-   * @throws StoreException when the lock store cannot be reached
-   */
-  public Optional<Lease> acquireLock(String key, Duration ttl, Duration maxWait)
-      throws InterruptedException {
-    Duration wait = StoreArguments.maxWait(maxWait);
-    Optional<Duration> left = remaining();
-    if (left.isPresent() && left.get().compareTo(wait) < 0) {
-      wait = left.get().isNegative() ? Duration.ZERO : left.get();
-    }
-    return registered(runtime.lockProvider().acquire(key, ttl, wait));
-  }
-
-  private Optional<Lease> registered(Optional<Lease> lease) {
-    if (lease.isPresent()) {
-      try {
-        register(lease.get());
-      } catch (RuntimeException e) {
-        lease.get().close(); // nobody would release it before its TTL
-        throw e;
-      }
-    }
-    return lease;
   }
 
   /** Forks {@code body} on a virtual thread; exceptions become {@link Failure.Thrown}. */
@@ -414,54 +360,6 @@ public final class Scope implements AutoCloseable {
       String name, Supplier<? extends Result<E, T>> body, ErrorMapper<E> errors) {
     Objects.requireNonNull(body, "body");
     return start(name, TaskBody.ofResult(body), errors, null);
-  }
-
-  /**
-   * Runs every body in a child scope and returns the first success; the others are cancelled with
-   * {@link CancelReason.LostRace}. When all fail, the error is {@link Failure.AllFailed} with each
-   * failure in input order; when the race is cancelled from outside (this scope is cancelled), it
-   * is {@link Failure.Cancelled}. Returns after the losers have finished (up to the close grace).
-   *
-   * @throws IllegalArgumentException when {@code bodies} is empty
-   */
-  public <T> Result<Failure, T> race(List<? extends Callable<? extends T>> bodies) {
-    return first("race", bodies, true);
-  }
-
-  /**
-   * Runs every body in a child scope and returns the first to finish, success or failure (as
-   * {@link java.util.concurrent.CompletableFuture#anyOf}); the others are cancelled with
-   * {@link CancelReason.LostRace}.
-   *
-   * @throws IllegalArgumentException when {@code bodies} is empty
-   */
-  public <T> Result<Failure, T> any(List<? extends Callable<? extends T>> bodies) {
-    return first("any", bodies, false);
-  }
-
-  /**
-   * Runs every body in a child scope, at most {@code concurrency} at a time, and returns their
-   * results in input order. A failure does not stop the others.
-   *
-   * @throws IllegalArgumentException when {@code concurrency} is below 1
-   */
-  public <T> List<Result<Failure, T>> parallel(
-      List<? extends Callable<? extends T>> bodies, int concurrency) {
-    Objects.requireNonNull(bodies, "bodies");
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("parallel needs a concurrency of at least 1, got " + concurrency);
-    }
-    try (Scope group = child("parallel", concurrency)) {
-      List<Task<Failure, T>> tasks = new ArrayList<>(bodies.size());
-      for (Callable<? extends T> body : bodies) {
-        tasks.add(group.fork("item", body));
-      }
-      List<Result<Failure, T>> results = new ArrayList<>(tasks.size());
-      for (Task<Failure, T> task : tasks) {
-        results.add(task.join());
-      }
-      return results;
-    }
   }
 
   /**
@@ -686,56 +584,6 @@ public final class Scope implements AutoCloseable {
     }
   }
 
-  private Scope child(String kind, int limit) {
-    Builder builder = new Builder(name + "." + kind, runtime).parent(this);
-    if (limit > 0) {
-      builder.concurrency(limit);
-    }
-    return builder.open();
-  }
-
-  private <T> Result<Failure, T> first(String kind, List<? extends Callable<? extends T>> bodies,
-      boolean successOnly) {
-    Objects.requireNonNull(bodies, "bodies");
-    if (bodies.isEmpty()) {
-      throw new IllegalArgumentException(kind + " needs at least one body");
-    }
-    BlockingQueue<Task<Failure, T>> settled = new LinkedBlockingQueue<>();
-    try (Scope group = child(kind, 0)) {
-      List<Task<Failure, T>> tasks = new ArrayList<>(bodies.size());
-      for (Callable<? extends T> body : bodies) {
-        tasks.add(group.start("candidate", TaskBody.of(Objects.requireNonNull(body, "body")),
-            ErrorMapper.failure(), settled::add));
-      }
-      for (int left = tasks.size(); left > 0; left--) {
-        Task<Failure, T> done;
-        try {
-          done = settled.take();
-        } catch (InterruptedException e) {
-          Thread current = Thread.currentThread();
-          current.interrupt();
-          CancelReason.Interrupted reason = new CancelReason.Interrupted(current.getName());
-          group.cancel(reason);
-          return new Result.Err<>(new Failure.Cancelled(reason));
-        }
-        Result<Failure, T> result = done.join();
-        if (result.isOk() || !successOnly) {
-          group.cancel(new CancelReason.LostRace(done.name() + "-" + done.index()));
-          return result;
-        }
-      }
-      Object reason = group.cancelReasonOrNull();
-      if (reason != null) {
-        return new Result.Err<>(new Failure.Cancelled(reason));
-      }
-      List<Failure> failures = new ArrayList<>(tasks.size());
-      for (Task<Failure, T> task : tasks) {
-        failures.add(task.join().errorIfAny().orElseThrow());
-      }
-      return new Result.Err<>(new Failure.AllFailed(failures));
-    }
-  }
-
   /** Waits up to the close grace for running tasks; returns the thread names of those left. */
   private List<String> awaitTasks() {
     // Usually returns at once: every task was joined, and a join returns after the count dropped.
@@ -743,34 +591,16 @@ public final class Scope implements AutoCloseable {
   }
 
   private List<Throwable> disposeResources() {
-    List<AutoCloseable> lastFirst;
+    Resources toClose;
     lock.lock();
     try {
-      disposing = true;
-      if (resources == null) {
-        return List.of();
-      }
-      lastFirst = List.copyOf(resources); // push() adds at the head: this is last-in first-out
+      disposing = true; // register() refuses from here on
+      toClose = resources;
       resources = null;
     } finally {
       lock.unlock();
     }
-    List<Throwable> failures = new ArrayList<>();
-    for (AutoCloseable resource : lastFirst) {
-      Throwable failure = null;
-      try {
-        resource.close();
-      } catch (Throwable t) {
-        // Every resource must be closed exactly once whatever the others do; Errors are rethrown
-        // by throwFailures once all are closed, exceptions travel in the ScopeCloseException.
-        failure = t;
-        failures.add(t);
-      }
-      if (info != null) {
-        runtime.observer().resourceDisposed(info, failure);
-      }
-    }
-    return failures;
+    return toClose == null ? List.of() : toClose.closeAll(runtime.observer(), info);
   }
 
   /**

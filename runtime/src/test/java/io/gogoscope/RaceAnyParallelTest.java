@@ -37,7 +37,7 @@ class RaceAnyParallelTest {
       }
     };
     try (Scope scope = Scope.open("search")) {
-      Result<Failure, String> result = scope.race(List.of(loser, () -> {
+      Result<Failure, String> result = Tasks.race(scope, List.of(loser, () -> {
         losersWaiting.await();
         return "winner";
       }, loser));
@@ -51,7 +51,7 @@ class RaceAnyParallelTest {
   @Test
   void raceSkipsFailuresAndWaitsForASuccess() {
     try (Scope scope = Scope.open("s")) {
-      Result<Failure, String> result = scope.race(List.of(
+      Result<Failure, String> result = Tasks.race(scope, List.of(
           () -> {
             throw new IOException("fast failure");
           },
@@ -68,7 +68,7 @@ class RaceAnyParallelTest {
     IOException first = new IOException("first");
     IllegalStateException second = new IllegalStateException("second");
     try (Scope scope = Scope.open("s")) {
-      Result<Failure, Object> result = scope.race(List.of(
+      Result<Failure, Object> result = Tasks.race(scope, List.of(
           () -> {
             Thread.sleep(30);
             throw first;
@@ -89,7 +89,7 @@ class RaceAnyParallelTest {
     CountDownLatch slowStarted = new CountDownLatch(1);
     CountDownLatch slowStopped = new CountDownLatch(1);
     try (Scope scope = Scope.open("s")) {
-      Result<Failure, String> result = scope.any(List.of(
+      Result<Failure, String> result = Tasks.any(scope, List.of(
           () -> {
             slowStarted.countDown();
             try {
@@ -112,8 +112,8 @@ class RaceAnyParallelTest {
   @Test
   void raceAndAnyNeedABody() {
     try (Scope scope = Scope.open("s")) {
-      assertThatThrownBy(() -> scope.race(List.of())).hasMessage("race needs at least one body");
-      assertThatThrownBy(() -> scope.any(List.of())).hasMessage("any needs at least one body");
+      assertThatThrownBy(() -> Tasks.race(scope, List.of())).hasMessage("race needs at least one body");
+      assertThatThrownBy(() -> Tasks.any(scope, List.of())).hasMessage("any needs at least one body");
     }
   }
 
@@ -121,7 +121,7 @@ class RaceAnyParallelTest {
   void aRaceInACancelledScopeIsCancelled() {
     try (Scope scope = Scope.open("s")) {
       scope.cancel("stop");
-      Result<Failure, String> result = scope.race(List.of(() -> "never runs"));
+      Result<Failure, String> result = Tasks.race(scope, List.of(() -> "never runs"));
       assertThat(result).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.ParentCancelled("s", "stop"))));
     }
   }
@@ -129,10 +129,10 @@ class RaceAnyParallelTest {
   @Test
   void raceAndParallelRunInAChildOfTheirScope() {
     try (Scope scope = Scope.open("s")) {
-      Result<Failure, String> raced = scope.race(List.of(() -> Scope.current().name()
+      Result<Failure, String> raced = Tasks.race(scope, List.of(() -> Scope.current().name()
           + " under " + Scope.current().parent().orElseThrow().name()));
       assertThat(raced).isEqualTo(Result.ok("s.race under s"));
-      List<Result<Failure, String>> parallel = scope.parallel(
+      List<Result<Failure, String>> parallel = Tasks.parallel(scope,
           List.of(() -> Thread.currentThread().getName()), 1);
       assertThat(parallel).containsExactly(Result.ok("s.parallel-item-0"));
     }
@@ -161,7 +161,7 @@ class RaceAnyParallelTest {
     }
     List<Result<Failure, Integer>> results;
     try (Scope scope = Scope.open("batch")) {
-      results = scope.parallel(bodies, limit);
+      results = Tasks.parallel(scope, bodies, limit);
     }
     assertThat(results).hasSize(count);
     for (int i = 0; i < count; i++) {
@@ -179,8 +179,8 @@ class RaceAnyParallelTest {
   @Test
   void parallelNeedsAPositiveLimit() {
     try (Scope scope = Scope.open("s")) {
-      assertThatThrownBy(() -> scope.parallel(List.of(), 0)).hasMessageContaining("at least 1");
-      assertThat(scope.parallel(List.<Callable<Integer>>of(), 3)).isEmpty();
+      assertThatThrownBy(() -> Tasks.parallel(scope, List.of(), 0)).hasMessageContaining("at least 1");
+      assertThat(Tasks.parallel(scope, List.<Callable<Integer>>of(), 3)).isEmpty();
     }
   }
 }

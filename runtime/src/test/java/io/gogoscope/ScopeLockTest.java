@@ -21,7 +21,7 @@ class ScopeLockTest {
   void aLockTakenInAScopeIsReleasedWhenTheScopeCloses() {
     Lease lease;
     try (Scope scope = runtime.scope("orders").open()) {
-      lease = scope.acquireLock("order:42", TTL).orElseThrow();
+      lease = ScopeLocks.tryAcquire(scope, "order:42", TTL).orElseThrow();
       assertThat(lease.isValid()).isTrue();
       assertThat(locks.tryAcquire("order:42", TTL)).as("the runtime's provider holds it").isEmpty();
     }
@@ -33,7 +33,7 @@ class ScopeLockTest {
   void acquireLockSkipsAtOnceWhenTheKeyIsHeld() {
     Lease other = locks.tryAcquire("order:42", TTL).orElseThrow();
     try (Scope scope = runtime.scope("orders").open()) {
-      assertThat(scope.acquireLock("order:42", TTL)).isEmpty();
+      assertThat(ScopeLocks.tryAcquire(scope, "order:42", TTL)).isEmpty();
     }
     assertThat(other.isValid()).as("closing the scope leaves others' leases alone").isTrue();
   }
@@ -42,7 +42,7 @@ class ScopeLockTest {
   @SuppressWarnings("try") // closes the scope inside its own try on purpose: close is idempotent
   void aLeaseReleasedByHandIsNotReleasedAgainOnClose() {
     try (Scope scope = runtime.scope("orders").open()) {
-      Lease lease = scope.acquireLock("order:42", TTL).orElseThrow();
+      Lease lease = ScopeLocks.tryAcquire(scope, "order:42", TTL).orElseThrow();
       assertThat(lease.release()).isTrue();
       Lease next = locks.tryAcquire("order:42", TTL).orElseThrow();
       scope.close();
@@ -55,7 +55,7 @@ class ScopeLockTest {
     Lease holder = locks.tryAcquire("order:42", TTL).orElseThrow();
     try (Scope scope = runtime.scope("orders").open()) {
       Task<Failure, Optional<Lease>> waiter =
-          scope.fork(() -> scope.acquireLock("order:42", TTL, Duration.ofSeconds(20)));
+          scope.fork(() -> ScopeLocks.acquire(scope, "order:42", TTL, Duration.ofSeconds(20)));
       Thread.sleep(50);
       holder.release();
       Lease lease = waiter.join().orElseThrow().orElseThrow();
@@ -69,7 +69,7 @@ class ScopeLockTest {
     locks.tryAcquire("order:42", TTL).orElseThrow();
     try (Scope scope = runtime.scope("orders").open()) {
       long started = System.nanoTime();
-      assertThat(scope.acquireLock("order:42", TTL, Duration.ofMillis(200))).isEmpty();
+      assertThat(ScopeLocks.acquire(scope, "order:42", TTL, Duration.ofMillis(200))).isEmpty();
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
     }
   }
@@ -79,7 +79,7 @@ class ScopeLockTest {
     locks.tryAcquire("order:42", TTL).orElseThrow();
     try (Scope scope = runtime.scope("orders").timeout(Duration.ofMillis(200)).open()) {
       long started = System.nanoTime();
-      assertThat(scope.acquireLock("order:42", TTL, Duration.ofSeconds(30))).isEmpty();
+      assertThat(ScopeLocks.acquire(scope, "order:42", TTL, Duration.ofSeconds(30))).isEmpty();
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
   }
@@ -88,17 +88,17 @@ class ScopeLockTest {
   void aClosedScopeRefusesAndLeavesTheKeyFree() {
     Scope scope = runtime.scope("orders").open();
     scope.close();
-    assertThatThrownBy(() -> scope.acquireLock("order:42", TTL)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ScopeLocks.tryAcquire(scope, "order:42", TTL)).isInstanceOf(IllegalStateException.class);
     assertThat(locks.tryAcquire("order:42", TTL)).as("the lease taken before refusing was released").isPresent();
   }
 
   @Test
   void misuseIsRefusedWithTheStoresMessage() {
     try (Scope scope = runtime.scope("orders").open()) {
-      assertThatThrownBy(() -> scope.acquireLock("order:42", Duration.ZERO))
+      assertThatThrownBy(() -> ScopeLocks.tryAcquire(scope, "order:42", Duration.ZERO))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("ttl");
-      assertThatThrownBy(() -> scope.acquireLock("order:42", TTL, Duration.ofMillis(-1)))
+      assertThatThrownBy(() -> ScopeLocks.acquire(scope, "order:42", TTL, Duration.ofMillis(-1)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("maxWait");
     }

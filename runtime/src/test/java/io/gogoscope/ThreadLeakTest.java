@@ -123,7 +123,7 @@ class ThreadLeakTest {
             return null;
           })).join();
           assertThat(result).isEqualTo(Result.ok(Result.err(new Failure.TimedOut(Duration.ofMillis(1)))));
-          Result<Failure, String> raced = scope.race(List.of(() -> "fast", () -> {
+          Result<Failure, String> raced = Tasks.race(scope, List.of(() -> "fast", () -> {
             Thread.sleep(60_000);
             return "slow";
           }));

@@ -4,6 +4,7 @@ import io.gogoscope.Failure;
 import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
+import io.gogoscope.Tasks;
 import io.gogoscope.Task;
 import io.gogoscope.annotations.Backoff;
 import io.gogoscope.policy.Retry;
@@ -80,7 +81,7 @@ public final class RuntimeByHand {
   void raceTwoMirrors() {
     out.println("3. A race");
     try (Scope scope = Scope.open("download")) {
-      Result<Failure, String> winner = scope.race(List.of(
+      Result<Failure, String> winner = Tasks.race(scope, List.of(
           () -> {
             try {
               return slowly(2_000, "bytes from mirror-eu");
