@@ -1,12 +1,11 @@
 package io.gogoscope.store;
 
+import io.gogoscope.store.spi.RuntimeTimer;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>Works with any {@link LockProvider}. Renewals run on virtual threads started by one shared
- * daemon timer thread. A renewal that fails because the store is unreachable is tried again at the
+ * daemon timer thread, which starts with the first lease and stops with
+ * {@link io.gogoscope.ScopeRuntime#shutdown} (leases still held then stop being renewed). A renewal that fails because the store is unreachable is tried again at the
  * next tick (the lease may still be held); one that finds the lease lost stops renewing, and
  * {@link Lease#isValid()} then says so. A renewal completes whatever the interrupt status of the
  * thread it runs on, as every lease's {@code extend} must.
@@ -64,18 +64,11 @@ public final class WatchdogLockProvider implements LockProvider {
     return new WatchedLease(lease, ttl);
   }
 
-  /** One timer thread for the JVM: it only starts renewals, each on a virtual thread of its own. */
-  private static final class Timer {
-    static final ScheduledExecutorService INSTANCE = create();
-
-    private static ScheduledExecutorService create() {
-      ScheduledThreadPoolExecutor timer =
-          new ScheduledThreadPoolExecutor(
-              1, Thread.ofPlatform().name("gogoscope-lease-watchdog").daemon(true).factory());
-      timer.setRemoveOnCancelPolicy(true);
-      return timer;
-    }
-  }
+  /**
+   * One timer thread for the class loader: it only starts renewals, each on a virtual thread of its
+   * own. Started on the first watched lease, stopped by {@link io.gogoscope.ScopeRuntime#shutdown}.
+   */
+  private static final RuntimeTimer TIMER = RuntimeTimer.create("gogoscope-lease-watchdog");
 
   private static final class WatchedLease implements Lease {
     private final Lease lease;
@@ -87,7 +80,7 @@ public final class WatchdogLockProvider implements LockProvider {
       this.lease = lease;
       long period = Math.max(1, ttl.toMillis() / 3);
       this.renewals =
-          Timer.INSTANCE.scheduleAtFixedRate(() -> tick(ttl), period, period, TimeUnit.MILLISECONDS);
+          TIMER.scheduleAtFixedRate(() -> tick(ttl), TimeUnit.MILLISECONDS.toNanos(period));
     }
 
     private void tick(Duration ttl) {
