@@ -1,5 +1,6 @@
 package io.gogoscope.store;
 
+import io.gogoscope.store.spi.ForwardingLease;
 import io.gogoscope.store.spi.RuntimeTimer;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps leases alive while their work runs: every lease it hands out is extended to its TTL again
@@ -70,28 +72,31 @@ public final class WatchdogLockProvider implements LockProvider {
    */
   private static final RuntimeTimer TIMER = RuntimeTimer.create("gogoscope-lease-watchdog");
 
-  private static final class WatchedLease implements Lease {
-    private final Lease lease;
+  private static final class WatchedLease extends ForwardingLease {
     private volatile ScheduledFuture<?> renewals;
     private volatile boolean stopped;
     private volatile boolean renewing;
 
     WatchedLease(Lease lease, Duration ttl) {
-      this.lease = lease;
+      super(lease);
       long period = Math.max(1, ttl.toMillis() / 3);
-      this.renewals =
-          TIMER.scheduleAtFixedRate(() -> tick(ttl), TimeUnit.MILLISECONDS.toNanos(period));
+      this.renewals = TIMER.scheduleAtFixedRate(() -> tick(ttl), TimeUnit.MILLISECONDS.toNanos(period));
     }
 
     private void tick(Duration ttl) {
-      if (stopped) {
-        renewals.cancel(false); // assigned by now: stopped is set only after a renewal ran
-        return;
-      }
       if (renewing) {
         return; // the previous renewal is still waiting on the store
       }
+      // Writes renewing, then reads stopped; releaseAfter writes stopped, then reads renewing. So
+      // either this sees the stop, or releaseAfter sees this renewal and waits for it (Dekker;
+      // volatile accesses are sequentially consistent): no renewal undoes its shorter TTL.
       renewing = true;
+      if (stopped) {
+        renewing = false;
+        renewals.cancel(false); // assigned by now: stopped is set only after the constructor
+        return;
+      }
+      Lease lease = delegate();
       Thread.ofVirtual()
           .name("gogoscope-lease-renewal")
           .start(
@@ -110,30 +115,10 @@ public final class WatchdogLockProvider implements LockProvider {
     }
 
     @Override
-    public String key() {
-      return lease.key();
-    }
-
-    @Override
-    public long fencingToken() {
-      return lease.fencingToken();
-    }
-
-    @Override
-    public boolean isValid() {
-      return lease.isValid();
-    }
-
-    @Override
-    public boolean extend(Duration ttl) {
-      return lease.extend(ttl);
-    }
-
-    @Override
     public boolean release() {
       stopped = true;
       renewals.cancel(false);
-      return lease.release();
+      return delegate().release();
     }
 
     /** Stops renewing first (and lets a renewal under way finish), or it would undo the shorter TTL. */
@@ -142,14 +127,14 @@ public final class WatchdogLockProvider implements LockProvider {
       stopped = true;
       renewals.cancel(false);
       while (renewing) {
-        java.util.concurrent.locks.LockSupport.parkNanos(100_000); // one store round trip at most
+        LockSupport.parkNanos(100_000); // one store round trip at most
       }
-      return lease.releaseAfter(delay);
+      return delegate().releaseAfter(delay);
     }
 
     @Override
     public String toString() {
-      return "Watched" + lease;
+      return "Watched" + delegate();
     }
   }
 }
