@@ -98,13 +98,15 @@ public final class KeyValues {
     return in(c, SEPARATOR_LOW, SEPARATOR_HIGH);
   }
 
+  /** The index of the first character to encode, or -1; an ASCII character costs one table look. */
   private static int firstToEncode(String value) {
     for (int i = 0, length = value.length(); i < length; i++) {
       char c = value.charAt(i);
-      if (escaped(c)) {
-        return i;
-      }
-      if (Character.isSurrogate(c)) {
+      if (c < 0x80) {
+        if (escaped(c)) {
+          return i;
+        }
+      } else if (Character.isSurrogate(c)) {
         if (!pairAt(value, i)) {
           return i;
         }
