@@ -393,8 +393,9 @@ public final class Guard {
     }
     try {
       return retry.shouldRetryResult(value) ? new AttemptFailure(RESULT, null, value) : null;
-    } catch (RuntimeException predicateFailed) {
-      return new AttemptFailure(PREDICATE_FAILED, predicateFailed, null);
+    } catch (Throwable thrown) { // a raw Throwable wrapped, as the body's; an Error propagates
+      String predicate = "the retryOnResult predicate of guard '" + name + "'";
+      return new AttemptFailure(PREDICATE_FAILED, RawThrowables.asException(thrown, predicate), null);
     }
   }
 
