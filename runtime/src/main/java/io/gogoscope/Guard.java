@@ -395,8 +395,9 @@ public final class Guard {
     }
     try {
       return retry.shouldRetryResult(value) ? new AttemptFailure(RESULT, null, value) : null;
-    } catch (RuntimeException predicateFailed) {
-      return new AttemptFailure(PREDICATE_FAILED, predicateFailed, null);
+    } catch (Throwable thrown) { // a raw Throwable wrapped, as the body's; an Error propagates
+      String predicate = "the retryOnResult predicate of guard '" + name + "'";
+      return new AttemptFailure(PREDICATE_FAILED, RawThrowables.asException(thrown, predicate), null);
     }
   }
 
@@ -635,8 +636,8 @@ public final class Guard {
   private Object unarmed(ThreadContext thread, Callable<?> body) {
     try {
       return body.call();
-    } catch (Exception e) {
-      return failed(thread, e, null);
+    } catch (Throwable t) {
+      return thrown(thread, t, null);
     }
   }
 
@@ -645,23 +646,25 @@ public final class Guard {
   // to inline whole into the generated method, which lets escape analysis remove the body's lambda
   // and the Result.Ok (zero bytes per call); a handler that inlined slot.exit() again would not.
 
-  /** The body threw while {@code slot} was armed: disarms it, then classifies; an Error propagates. */
+  /**
+   * The body threw while {@code slot} was armed: disarms it, then classifies (a raw Throwable as
+   * the body's failure, wrapped); an Error propagates.
+   */
   private Object thrownWhileArmed(ThreadContext thread, DeadlineSlot slot, Throwable thrown) {
-    Object fired = slot.exit();
-    if (thrown instanceof Exception e) {
-      return failed(thread, e, fired);
-    }
-    throw Guard.<RuntimeException>rethrow(thrown); // an Error (or a Throwable thrown sneakily): not ours to map
+    return thrown(thread, thrown, slot.exit());
+  }
+
+  /**
+   * Classifies what the body threw, with the forked task's mechanism: a raw Throwable wrapped, an
+   * Error propagated.
+   */
+  private Object thrown(ThreadContext thread, Throwable thrown, Object fired) {
+    return failed(thread, RawThrowables.asException(thrown, "guarded call '" + name + "'"), fired);
   }
 
   /** The body returned, but after the deadline {@code fired}: the attempt counts as timed out. */
   private static Object expired(Object fired) {
     return new AttemptFailure(DEADLINE, null, fired);
-  }
-
-  @SuppressWarnings("unchecked") // rethrows what was caught, unchanged
-  private static <X extends Throwable> X rethrow(Throwable thrown) throws X {
-    throw (X) thrown;
   }
 
   /** Classifies an exception from the body; {@code fired} is the deadline that fired, if one did. */

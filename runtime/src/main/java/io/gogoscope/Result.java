@@ -58,8 +58,10 @@ public sealed interface Result<E, T> permits Result.Ok, Result.Err {
 
   /**
    * Runs {@code body} and turns any exception it throws into an {@link Err} (go-go-try's
-   * {@code goTryRaw}). {@link Error}s propagate. When the body throws {@link InterruptedException}
-   * the thread's interrupt flag is set again, so the interruption is not lost.
+   * {@code goTryRaw}). {@link Error}s propagate; a {@code Throwable} that is neither (thrown
+   * sneakily) becomes an {@code Err} of an {@link java.lang.reflect.UndeclaredThrowableException},
+   * as in guarded calls and tasks. When the body throws {@link InterruptedException} the thread's
+   * interrupt flag is set again, so the interruption is not lost.
    */
   static <T> Result<Exception, T> of(Callable<? extends T> body) {
     try {
@@ -69,6 +71,10 @@ public sealed interface Result<E, T> permits Result.Ok, Result.Err {
         Thread.currentThread().interrupt();
       }
       return new Err<>(e);
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable t) {
+      return new Err<>(RawThrowables.asException(t, "the body of Result.of"));
     }
   }
 

@@ -10,6 +10,7 @@ import io.gogoscope.store.InMemoryRateLimitStore;
 import io.gogoscope.store.LockProvider;
 import io.gogoscope.store.RateLimitStore;
 import io.gogoscope.store.Stores;
+import io.gogoscope.store.spi.RuntimeTimer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,17 +103,19 @@ public final class ScopeRuntime {
 
   /**
    * Stops the threads gogoscope's runtime started in this class loader, the watchdog of call
-   * timeouts and the timer of scope timeouts, and waits up to {@code wait} for them to end. Call it
+   * timeouts, the timer of scope timeouts and the timer of {@link
+   * io.gogoscope.store.WatchdogLockProvider}'s lease renewals (every {@link
+   * io.gogoscope.store.spi.RuntimeTimer}), and waits up to {@code wait} for them to end. Call it
    * when an application is undeployed or stopped, after its scopes are closed and its calls have
    * returned: no gogoscope thread then holds the application's class loader. Scope timeouts still
-   * pending are dropped.
+   * pending are dropped, and leases still held stop being renewed (they expire after their TTL).
    *
-   * <p>Both threads are shared by every runtime of the class loader (so this is static), start on
-   * first use, and start again if calls or scopes with timeouts come after this: a late call is
-   * still bounded, it just starts the thread anew. Task threads are virtual and end with their
-   * tasks; stores that own threads or connections are closed by their owner.
+   * <p>These threads are shared by every runtime of the class loader (so this is static), start on
+   * first use, and start again if calls, scopes with timeouts or watched leases come after this: a
+   * late call is still bounded, it just starts the thread anew. Task threads are virtual and end
+   * with their tasks; stores that own threads or connections are closed by their owner.
    *
-   * @return {@code true} when both threads ended within {@code wait}
+   * @return {@code true} when every thread ended within {@code wait}
    * @throws InterruptedException when interrupted while waiting
    */
   public static boolean shutdown(Duration wait) throws InterruptedException {
@@ -122,8 +125,8 @@ public final class ScopeRuntime {
     }
     long deadline = System.nanoTime() + Durations.toNanos(wait);
     boolean watchdog = Watchdog.shutdown(deadline - System.nanoTime());
-    boolean timer = ScopeTimer.shutdown(deadline - System.nanoTime());
-    return watchdog && timer;
+    boolean timers = RuntimeTimer.shutdownAll(deadline - System.nanoTime());
+    return watchdog && timers;
   }
 
   /** Starts configuring a runtime; unset parts take the defaults. */

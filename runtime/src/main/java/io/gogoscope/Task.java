@@ -6,7 +6,6 @@ import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskObservation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -293,10 +292,9 @@ public final class Task<E, T> {
     } catch (Error e) {
       throw e;
     } catch (Throwable t) {
-      // Neither Exception nor Error (thrown sneakily, or a Throwable subclass of its own): still a
-      // failure of the body, typed as one, so the task completes and its joiners wake.
-      return new Result.Err<>(errors.thrown(new UndeclaredThrowableException(t,
-          "task '" + name + "' threw " + t.getClass().getName() + ", neither an Exception nor an Error")));
+      // Neither Exception nor Error: still a failure of the body, typed as one, so the task
+      // completes and its joiners wake (a guarded body's attempt has wrapped it already).
+      return new Result.Err<>(errors.thrown(RawThrowables.asException(t, "task '" + name + "'")));
     } finally {
       Observations.restore(restore);
       restoreContext.close();

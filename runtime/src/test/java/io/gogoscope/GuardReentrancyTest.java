@@ -53,6 +53,8 @@ class GuardReentrancyTest {
             assertThat(thrown.cause()).hasMessage("outer fails")));
     assertThat(innerOutcomes).hasSize(1);
     assertThat(innerOutcomes.getFirst()).contains("inner fails");
+    System.out.println("breaker listener making a failing locked call: outer " + result + ", inner "
+        + innerOutcomes.getFirst());
   }
 
   @Test
@@ -105,6 +107,8 @@ class GuardReentrancyTest {
     assertThat(calls).hasValue(3);
     assertThat(innerOutcomes).hasSize(3); // two retry listeners, one lock release
     assertThat(recording.events("task finished")).contains("task finished outer exception attempts=3");
+    System.out.println("retry listeners and an observer making " + innerOutcomes.size()
+        + " failing locked calls: outer " + result + " after " + calls + " attempts");
   }
 
   @Test

@@ -136,6 +136,23 @@ class ResultTest {
     })).isEqualTo(Result.err(bad));
   }
 
+  /** A raw Throwable (neither Exception nor Error, thrown sneakily) is a value too, wrapped. */
+  @Test
+  void ofWrapsARawThrowable() {
+    Throwable raw = new Throwable("neither");
+    Result<Exception, Object> result = Result.of(() -> {
+      throw ResultTest.<RuntimeException>sneaky(raw);
+    });
+    assertThat(result).isInstanceOfSatisfying(Result.Err.class, err ->
+        assertThat((Exception) err.error()).isInstanceOf(java.lang.reflect.UndeclaredThrowableException.class)
+            .hasCause(raw));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X extends Throwable> X sneaky(Throwable t) throws X {
+    throw (X) t;
+  }
+
   @Test
   void ofNeverCatchesErrors() {
     StackOverflowError error = new StackOverflowError();

@@ -71,6 +71,26 @@ class RetryOnResultTest {
         assertThat(((Failure.Thrown) err.error()).cause()).hasMessage("bug in the predicate"));
   }
 
+  /** A predicate that throws sneakily (neither an Exception nor an Error) ends the call the same way. */
+  @Test
+  void aPredicateThatThrowsARawThrowableEndsTheCallWithItWrapped() {
+    Throwable raw = new Throwable("raw, from the predicate");
+    Guard guard = runtime.guard("sneaky").retry(Retry.builder()
+        .retryOnResult(String.class, value -> {
+          throw RetryOnResultTest.<RuntimeException>sneaky(raw);
+        })
+        .build()).build();
+    Result<Failure, String> result = guard.call(() -> "value");
+    assertThat(result).isInstanceOfSatisfying(Result.Err.class, err ->
+        assertThat(((Failure.Thrown) err.error()).cause())
+            .isInstanceOf(java.lang.reflect.UndeclaredThrowableException.class).hasCause(raw));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X extends Throwable> X sneaky(Throwable t) throws X {
+    throw (X) t;
+  }
+
   @Test
   void exceptionsAreStillRetriedAsBefore() {
     AtomicInteger calls = new AtomicInteger();

@@ -37,6 +37,33 @@ public final class KeyValues {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+  /*
+   * Lookup tables of the ASCII characters as two 64-bit masks each: bit c of the LOW mask for
+   * c < 64, bit c - 64 of the HIGH mask for 64 <= c < 128. A character costs one shift and test,
+   * where a scan of SEPARATORS cost up to nine comparisons per character.
+   */
+  private static final long SEPARATOR_LOW;
+  private static final long SEPARATOR_HIGH;
+  /** The characters written as {@code %XX}: the separators, {@code %}, the controls. */
+  private static final long ESCAPED_LOW;
+  private static final long ESCAPED_HIGH;
+
+  static {
+    long low = 0;
+    long high = 0;
+    for (char c : SEPARATORS.toCharArray()) {
+      if (c < 64) {
+        low |= 1L << c;
+      } else {
+        high |= 1L << (c - 64);
+      }
+    }
+    SEPARATOR_LOW = low;
+    SEPARATOR_HIGH = high;
+    ESCAPED_LOW = low | 0xFFFF_FFFFL /* U+0000 to U+001F */ | 1L << '%';
+    ESCAPED_HIGH = high | 1L << (0x7F - 64);
+  }
+
   private KeyValues() {}
 
   /** {@code value}'s text ({@link String#valueOf(Object)}), encoded; {@code null} is {@link #NULL}. */
@@ -53,6 +80,14 @@ public final class KeyValues {
     return first < 0 ? value : encode(value, first);
   }
 
+  /**
+   * An integral value ({@code long}, {@code int}, {@code short}, {@code byte}), which never needs
+   * encoding: its decimal text, without boxing it first.
+   */
+  public static String of(long value) {
+    return Long.toString(value);
+  }
+
   /** A {@code char} value, encoded (a lone surrogate, a separator, {@code %}, a control). */
   public static String of(char value) {
     return of(String.valueOf(value));
@@ -60,16 +95,18 @@ public final class KeyValues {
 
   /** Whether {@code c} may separate references: no encoded value contains it. */
   public static boolean isSeparator(char c) {
-    return SEPARATORS.indexOf(c) >= 0;
+    return in(c, SEPARATOR_LOW, SEPARATOR_HIGH);
   }
 
+  /** The index of the first character to encode, or -1; an ASCII character costs one table look. */
   private static int firstToEncode(String value) {
-    for (int i = 0; i < value.length(); i++) {
+    for (int i = 0, length = value.length(); i < length; i++) {
       char c = value.charAt(i);
-      if (escaped(c)) {
-        return i;
-      }
-      if (Character.isSurrogate(c)) {
+      if (c < 0x80) {
+        if (escaped(c)) {
+          return i;
+        }
+      } else if (Character.isSurrogate(c)) {
         if (!pairAt(value, i)) {
           return i;
         }
@@ -99,7 +136,13 @@ public final class KeyValues {
 
   /** {@code %}, a separator or a control character (all below U+0080, so two hex digits). */
   private static boolean escaped(char c) {
-    return c < 0x20 || c == 0x7F || c == '%' || isSeparator(c);
+    return in(c, ESCAPED_LOW, ESCAPED_HIGH);
+  }
+
+  /** Whether ASCII {@code c}'s bit is set in the table {@code low}, {@code high}. */
+  private static boolean in(char c, long low, long high) {
+    // A long's shift distance is taken modulo 64, so c itself picks its bit in either mask.
+    return c < 0x80 && ((c < 0x40 ? low : high) >>> c & 1L) != 0;
   }
 
   /** Whether a high surrogate at {@code i} is followed by a low one. */

@@ -1,14 +1,15 @@
 package io.gogoscope.store;
 
+import io.gogoscope.store.spi.ForwardingLease;
+import io.gogoscope.store.spi.RuntimeTimer;
 import io.gogoscope.store.spi.StoreArguments;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps leases alive while their work runs: every lease it hands out is extended to its TTL again
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>Works with any {@link LockProvider}. Renewals run on virtual threads started by one shared
- * daemon timer thread. A renewal that fails because the store is unreachable is tried again at the
+ * daemon timer thread, which starts with the first lease and stops with
+ * {@link io.gogoscope.ScopeRuntime#shutdown} (leases still held then stop being renewed). A renewal that fails because the store is unreachable is tried again at the
  * next tick (the lease may still be held); one that finds the lease lost stops renewing, and
  * {@link Lease#isValid()} then says so. A renewal completes whatever the interrupt status of the
  * thread it runs on, as every lease's {@code extend} must.
@@ -65,41 +67,37 @@ public final class WatchdogLockProvider implements LockProvider {
     return new WatchedLease(lease, ttl);
   }
 
-  /** One timer thread for the JVM: it only starts renewals, each on a virtual thread of its own. */
-  private static final class Timer {
-    static final ScheduledExecutorService INSTANCE = create();
+  /**
+   * One timer thread for the class loader: it only starts renewals, each on a virtual thread of its
+   * own. Started on the first watched lease, stopped by {@link io.gogoscope.ScopeRuntime#shutdown}.
+   */
+  private static final RuntimeTimer TIMER = RuntimeTimer.create("gogoscope-lease-watchdog");
 
-    private static ScheduledExecutorService create() {
-      ScheduledThreadPoolExecutor timer =
-          new ScheduledThreadPoolExecutor(
-              1, Thread.ofPlatform().name("gogoscope-lease-watchdog").daemon(true).factory());
-      timer.setRemoveOnCancelPolicy(true);
-      return timer;
-    }
-  }
-
-  private static final class WatchedLease implements Lease {
-    private final Lease lease;
+  private static final class WatchedLease extends ForwardingLease {
     private volatile ScheduledFuture<?> renewals;
     private volatile boolean stopped;
     private volatile boolean renewing;
 
     WatchedLease(Lease lease, Duration ttl) {
-      this.lease = lease;
+      super(lease);
       long period = Math.max(1, ttl.toMillis() / 3);
-      this.renewals =
-          Timer.INSTANCE.scheduleAtFixedRate(() -> tick(ttl), period, period, TimeUnit.MILLISECONDS);
+      this.renewals = TIMER.scheduleAtFixedRate(() -> tick(ttl), TimeUnit.MILLISECONDS.toNanos(period));
     }
 
     private void tick(Duration ttl) {
-      if (stopped) {
-        renewals.cancel(false); // assigned by now: stopped is set only after a renewal ran
-        return;
-      }
       if (renewing) {
         return; // the previous renewal is still waiting on the store
       }
+      // Writes renewing, then reads stopped; releaseAfter writes stopped, then reads renewing. So
+      // either this sees the stop, or releaseAfter sees this renewal and waits for it (Dekker;
+      // volatile accesses are sequentially consistent): no renewal undoes its shorter TTL.
       renewing = true;
+      if (stopped) {
+        renewing = false;
+        renewals.cancel(false); // assigned by now: stopped is set only after the constructor
+        return;
+      }
+      Lease lease = delegate();
       Thread.ofVirtual()
           .name("gogoscope-lease-renewal")
           .start(
@@ -118,30 +116,10 @@ public final class WatchdogLockProvider implements LockProvider {
     }
 
     @Override
-    public String key() {
-      return lease.key();
-    }
-
-    @Override
-    public long fencingToken() {
-      return lease.fencingToken();
-    }
-
-    @Override
-    public boolean isValid() {
-      return lease.isValid();
-    }
-
-    @Override
-    public boolean extend(Duration ttl) {
-      return lease.extend(ttl);
-    }
-
-    @Override
     public boolean release() {
       stopped = true;
       renewals.cancel(false);
-      return lease.release();
+      return delegate().release();
     }
 
     /** Stops renewing first (and lets a renewal under way finish), or it would undo the shorter TTL. */
@@ -150,14 +128,14 @@ public final class WatchdogLockProvider implements LockProvider {
       stopped = true;
       renewals.cancel(false);
       while (renewing) {
-        java.util.concurrent.locks.LockSupport.parkNanos(100_000); // one store round trip at most
+        LockSupport.parkNanos(100_000); // one store round trip at most
       }
-      return lease.releaseAfter(delay);
+      return delegate().releaseAfter(delay);
     }
 
     @Override
     public String toString() {
-      return "Watched" + lease;
+      return "Watched" + delegate();
     }
   }
 }

@@ -58,6 +58,27 @@ class KeyValuesTest {
     assertThat(KeyValues.of("\uD83D\uDE00")).isEqualTo("\uD83D\uDE00");
   }
 
+  /** The lookup tables say of every char what the documented rule says (the rule as it was first written). */
+  @Test
+  void everyCharIsEncodedExactlyWhenTheRuleSaysSo() {
+    for (int i = Character.MIN_VALUE; i <= Character.MAX_VALUE; i++) {
+      char c = (char) i;
+      boolean separator = KeyValues.SEPARATORS.indexOf(c) >= 0;
+      boolean escaped = c < 0x20 || c == 0x7F || c == '%' || separator;
+      assertThat(KeyValues.isSeparator(c)).as("isSeparator(U+%04X)", i).isEqualTo(separator);
+      String expected = escaped ? String.format("%%%02X", i)
+          : Character.isSurrogate(c) ? String.format("%%u%04X", i) : String.valueOf(c);
+      assertThat(KeyValues.of(c)).as("U+%04X", i).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void integralValuesAreTheirDecimalText() {
+    assertThat(KeyValues.of(42)).isEqualTo("42").isEqualTo(KeyValues.of((Object) 42));
+    assertThat(KeyValues.of(-7L)).isEqualTo("-7");
+    assertThat(KeyValues.of(Long.MIN_VALUE)).isEqualTo(KeyValues.of((Object) Long.MIN_VALUE));
+  }
+
   @Property(tries = 2000)
   void distinctTuplesGiveDistinctKeys(
       @ForAll("tuples") List<String> first, @ForAll("tuples") List<String> second, @ForAll("literals") String literal) {

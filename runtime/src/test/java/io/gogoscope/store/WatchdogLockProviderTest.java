@@ -34,6 +34,17 @@ class WatchdogLockProviderTest {
   }
 
   @Test
+  void releaseAfterStopsRenewingAndFreesTheKeyAfterTheDelay() {
+    Lease lease = watched.tryAcquire("k", TTL).orElseThrow();
+    long start = System.nanoTime();
+    assertThat(lease.releaseAfter(Duration.ofMillis(200))).isTrue();
+    assertThat(store.tryAcquire("k", TTL)).as("held for the delay").isEmpty();
+    await().atMost(TTL.plusSeconds(10)).pollInterval(Duration.ofMillis(20))
+        .until(() -> store.tryAcquire("k", TTL).map(Lease::release).isPresent());
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
   void keepsTheFencingTokenAndKeyOfTheLease() {
     Lease plain = store.tryAcquire("a", TTL).orElseThrow();
     plain.release();

@@ -2,6 +2,7 @@ package io.gogoscope.test.junit;
 
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
+import io.gogoscope.store.spi.ForwardingLease;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,40 +43,22 @@ final class TrackingLockProvider implements LockProvider {
   }
 
   private Lease track(Lease lease) {
-    Lease tracked = new Lease() {
-      @Override
-      public String key() {
-        return lease.key();
-      }
-
-      @Override
-      public long fencingToken() {
-        return lease.fencingToken();
-      }
-
-      @Override
-      public boolean isValid() {
-        return lease.isValid();
-      }
-
-      @Override
-      public boolean extend(Duration ttl) {
-        return lease.extend(ttl);
-      }
-
+    held.add(lease);
+    return new ForwardingLease(lease) {
       @Override
       public boolean release() {
-        boolean released = lease.release(); // a release that throws leaves the lease tracked
+        boolean released = super.release(); // a release that throws leaves the lease tracked
         held.remove(lease);
         return released;
       }
 
+      /** Let go of by its holder: it expires by itself (a minimum hold), so it is no leak. */
       @Override
-      public String toString() {
-        return lease.toString();
+      public boolean releaseAfter(Duration delay) {
+        boolean done = super.releaseAfter(delay);
+        held.remove(lease);
+        return done;
       }
     };
-    held.add(lease);
-    return tracked;
   }
 }

@@ -2,6 +2,7 @@ package io.gogoscope.test.store;
 
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.LockProvider;
+import io.gogoscope.store.spi.ForwardingLease;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,44 +38,39 @@ public final class FaultyLockProvider implements LockProvider {
     return delegate.acquire(key, ttl, maxWait).map(FaultyLease::new);
   }
 
-  private final class FaultyLease implements Lease {
-    private final Lease lease;
+  private final class FaultyLease extends ForwardingLease {
 
     FaultyLease(Lease lease) {
-      this.lease = lease;
-    }
-
-    @Override
-    public String key() {
-      return lease.key();
-    }
-
-    @Override
-    public long fencingToken() {
-      return lease.fencingToken();
+      super(lease);
     }
 
     @Override
     public boolean isValid() {
       faults.beforeCall("isValid(" + key() + ")");
-      return lease.isValid();
+      return super.isValid();
     }
 
     @Override
     public boolean extend(Duration ttl) {
       faults.beforeCall("extend(" + key() + ")");
-      return lease.extend(ttl);
+      return super.extend(ttl);
     }
 
     @Override
     public boolean release() {
       faults.beforeCall("release(" + key() + ")");
-      return lease.release();
+      return super.release();
+    }
+
+    @Override
+    public boolean releaseAfter(Duration delay) {
+      faults.beforeCall("releaseAfter(" + key() + ")");
+      return super.releaseAfter(delay);
     }
 
     @Override
     public String toString() {
-      return "FaultyLease[" + lease + "]";
+      return "FaultyLease[" + delegate() + "]";
     }
   }
 }

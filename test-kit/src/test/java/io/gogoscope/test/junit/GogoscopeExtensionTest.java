@@ -10,6 +10,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.gogoscope.Guard;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.test.VirtualClock;
@@ -50,6 +51,12 @@ class GogoscopeExtensionTest {
   }
 
   @Test
+  void passesATestWhoseLockKeepsItsMinimumHoldAfterTheCall() {
+    run("holdsALockItsMinimumTime").assertThatEvents()
+        .haveExactly(1, event(test("holdsALockItsMinimumTime"), finishedSuccessfully()));
+  }
+
+  @Test
   void givesTheVirtualClockToTheRuntimeWhenAsked() {
     EngineTestKit.engine("junit-jupiter").selectors(selectClass(OnVirtualTime.class)).execute()
         .testEvents().assertThatEvents().haveExactly(1, event(test("advances"), finishedSuccessfully()));
@@ -80,6 +87,15 @@ class GogoscopeExtensionTest {
         LEAKED_TASK_MAY_END.await();
         return null;
       });
+    }
+
+    /** A lock with a minimum hold outlives the call on purpose: it expires by itself, no leak. */
+    @Test
+    void holdsALockItsMinimumTime(ScopeRuntime runtime) {
+      Guard nightly = runtime.guard("nightly-min-hold")
+          .lock(Duration.ofMinutes(10), Duration.ZERO, Duration.ofMinutes(5)).build();
+      assertThat(nightly.call(() -> "ran")).hasValue("ran");
+      assertThat(runtime.lockProvider().tryAcquire("nightly-min-hold", Duration.ofMinutes(1))).isEmpty();
     }
 
     @Test

@@ -3,13 +3,16 @@ package io.gogoscope.test.store;
 import static io.gogoscope.test.GogoscopeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.gogoscope.Failure;
 import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.ScopeRuntime;
+import io.gogoscope.store.InMemoryLockProvider;
 import io.gogoscope.store.Lease;
 import io.gogoscope.store.StoreException;
+import io.gogoscope.store.WatchdogLockProvider;
 import io.gogoscope.test.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +39,26 @@ class FaultyStoresTest {
     stores.faults().up();
     assertThat(locked.call(() -> "ran")).hasValue("ran");
     assertThat(stores.faults().injectedFailures()).isEqualTo(2);
+  }
+
+  /**
+   * A lock's minimum hold through a fault wrapper over {@link WatchdogLockProvider}: the wrapper
+   * must pass {@code releaseAfter} on, or it becomes an {@code extend} the watchdog keeps renewing
+   * (the key stayed held for good).
+   */
+  @Test
+  void aMinimumHoldUnderTheWatchdogEndsAfterItsDelay() {
+    InMemoryLockProvider store = new InMemoryLockProvider();
+    ScopeRuntime watched = ScopeRuntime.builder()
+        .lockProvider(new FaultyLockProvider(new WatchdogLockProvider(store), new Faults())).build();
+    Guard nightly = watched.guard("nightly")
+        .lock(Duration.ofMillis(300), Duration.ZERO, Duration.ofMillis(200)).build();
+    long start = System.nanoTime();
+    assertThat(nightly.call(() -> "ran")).hasValue("ran");
+    assertThat(store.tryAcquire("nightly", Duration.ofSeconds(1))).as("held for its minimum hold").isEmpty();
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+        .until(() -> store.tryAcquire("nightly", Duration.ofSeconds(1)).map(Lease::release).isPresent());
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
   }
 
   @Test

@@ -34,6 +34,21 @@ final class RedisContractClients implements AutoCloseable {
     return clients.get(0);
   }
 
+  /** The second client: another process's connection. */
+  RedissonClient otherClient() {
+    return clients.get(1);
+  }
+
+  /** Stores on the first client, under the prefix. */
+  RedisStores stores() {
+    return RedisStores.builder(client()).keyPrefix(prefix).build();
+  }
+
+  /** Stores on the second client, under the prefix: another process's. */
+  RedisStores otherStores() {
+    return RedisStores.builder(otherClient()).keyPrefix(prefix).build();
+  }
+
   synchronized RedisStores next() {
     return RedisStores.builder(clients.get(created++ % 2)).keyPrefix(prefix).build();
   }

@@ -11,14 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 
 /**
  * Issue 10 on a live Redis: a virtual thread acquiring a lock (or checking a rate limit) is
@@ -34,35 +31,25 @@ class RedisInterruptedAcquireTest {
   private static final Duration TTL = Duration.ofSeconds(30);
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
-  private static RedissonClient redisson;
-  private static RedissonClient otherProcess;
-  private final String prefix = TestRedis.randomPrefix("interrupted-acquire-live");
-  private final RedisStores stores;
-  private final RedisStores others;
-
-  RedisInterruptedAcquireTest() {
-    this.stores = RedisStores.builder(redisson).keyPrefix(prefix).build();
-    this.others = RedisStores.builder(otherProcess).keyPrefix(prefix).build();
-  }
+  private static RedisContractClients clients;
+  private final RedisStores stores = clients.stores();
+  private final RedisStores others = clients.otherStores();
 
   @BeforeAll
   static void connect() {
-    redisson = TestRedis.connect();
-    otherProcess = TestRedis.connect();
+    clients = new RedisContractClients("interrupted-acquire-live");
   }
 
   @AfterAll
   static void disconnect() {
-    for (RedissonClient client : new RedissonClient[] {redisson, otherProcess}) {
-      if (client != null) {
-        client.shutdown();
-      }
+    if (clients != null) {
+      clients.close();
     }
   }
 
   @AfterEach
   void deleteKeys() {
-    TestRedis.deleteKeys(redisson, prefix);
+    clients.deleteKeys();
   }
 
   @Test
@@ -73,7 +60,7 @@ class RedisInterruptedAcquireTest {
       int cutOff = 0;
       for (int round = 0; round < ROUNDS; round++) {
         String key = (waits ? "acquire-" : "try-acquire-") + round;
-        Outcome<Optional<Lease>> outcome = runInterrupted(
+        InterruptedCall<Optional<Lease>> outcome = interrupted(
             () -> waits ? locks.acquire(key, TTL, Duration.ofSeconds(5)) : locks.tryAcquire(key, TTL));
         if (outcome.value() != null && outcome.value().isPresent()) {
           outcome.value().get().release(); // the caller holds it and gives it back
@@ -100,7 +87,7 @@ class RedisInterruptedAcquireTest {
     int cutOff = 0;
     for (int round = 0; round < ROUNDS; round++) {
       String key = "check-" + round;
-      Outcome<RateLimitDecision> outcome = runInterrupted(() -> limits.checkAndIncrement(key, 1, WINDOW));
+      InterruptedCall<RateLimitDecision> outcome = interrupted(() -> limits.checkAndIncrement(key, 1, WINDOW));
       if (outcome.value() != null) {
         continue; // answered: allowed (and counted) as the caller knows
       }
@@ -115,33 +102,8 @@ class RedisInterruptedAcquireTest {
     assertThat(leaks).isEmpty();
   }
 
-  /** What the call returned, or what it threw. */
-  private record Outcome<T>(T value, Throwable thrown) {}
-
-  /** The call to interrupt. */
-  private interface Call<T> {
-    T call() throws Exception;
-  }
-
   /** Runs {@code call} on a virtual thread, interrupted by this one 0 to 999 µs after it starts. */
-  private static <T> Outcome<T> runInterrupted(Call<T> call) throws InterruptedException {
-    CountDownLatch started = new CountDownLatch(1);
-    AtomicReference<Outcome<T>> outcome = new AtomicReference<>();
-    Thread thread = Thread.ofVirtual().start(() -> {
-      started.countDown();
-      try {
-        outcome.set(new Outcome<>(call.call(), null));
-      } catch (Exception e) {
-        outcome.set(new Outcome<>(null, e));
-      }
-    });
-    started.await();
-    long until = System.nanoTime() + ThreadLocalRandom.current().nextLong(Duration.ofMillis(1).toNanos());
-    while (System.nanoTime() - until < 0) {
-      Thread.onSpinWait();
-    }
-    thread.interrupt();
-    thread.join();
-    return outcome.get();
+  private static <T> InterruptedCall<T> interrupted(Callable<T> call) throws InterruptedException {
+    return InterruptedCall.run(Thread.ofVirtual(), InterruptedCall.randomDelayNanos(), call);
   }
 }

@@ -10,15 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 
 /**
  * Issue 10, item 1 on Redis: a cancelled scope interrupts the thread that then releases its lease
@@ -31,37 +26,26 @@ class RedisInterruptedReleaseTest {
   private static final int ROUNDS = 100;
   private static final Duration TTL = Duration.ofSeconds(30);
 
-  private static RedissonClient redisson;
-  private static RedissonClient otherProcess;
-  private final String prefix = TestRedis.randomPrefix("interrupted-release");
-  private final LockProvider locks;
-  private final LockProvider watchedLocks;
-  private final LockProvider others;
-
-  RedisInterruptedReleaseTest() {
-    this.locks = RedisStores.builder(redisson).keyPrefix(prefix).build().lockProvider();
-    this.watchedLocks = new WatchdogLockProvider(locks);
-    this.others = RedisStores.builder(otherProcess).keyPrefix(prefix).build().lockProvider();
-  }
+  private static RedisContractClients clients;
+  private final LockProvider locks = clients.stores().lockProvider();
+  private final LockProvider watchedLocks = new WatchdogLockProvider(locks);
+  private final LockProvider others = clients.otherStores().lockProvider();
 
   @BeforeAll
   static void connect() {
-    redisson = TestRedis.connect();
-    otherProcess = TestRedis.connect();
+    clients = new RedisContractClients("interrupted-release");
   }
 
   @AfterAll
   static void disconnect() {
-    for (RedissonClient client : new RedissonClient[] {redisson, otherProcess}) {
-      if (client != null) {
-        client.shutdown();
-      }
+    if (clients != null) {
+      clients.close();
     }
   }
 
   @AfterEach
   void deleteKeys() {
-    TestRedis.deleteKeys(redisson, prefix);
+    clients.deleteKeys();
   }
 
   @Test
@@ -72,8 +56,8 @@ class RedisInterruptedReleaseTest {
         for (int round = 0; round < ROUNDS; round++) {
           String key = "release-" + kind(threads) + "-" + provider.getClass().getSimpleName() + "-" + round;
           Lease lease = provider.tryAcquire(key, TTL).orElseThrow();
-          Outcome outcome = runInterrupted(threads, null, lease::release);
-          failures.addAll(outcome.problems(round, released -> released));
+          InterruptedCall<Boolean> outcome = InterruptedCall.run(threads, null, lease::release);
+          failures.addAll(problems(outcome, round));
           failures.addAll(keyIsFree(round, key));
         }
         assertThat(failures).as("%s on %s threads", provider.getClass().getSimpleName(), kind(threads)).isEmpty();
@@ -89,8 +73,9 @@ class RedisInterruptedReleaseTest {
         for (int round = 0; round < ROUNDS; round++) {
           String key = "release-during-" + kind(threads) + "-" + provider.getClass().getSimpleName() + "-" + round;
           Lease lease = provider.tryAcquire(key, TTL).orElseThrow();
-          Outcome outcome = runInterrupted(threads, randomDelayNanos(), lease::release);
-          failures.addAll(outcome.problems(round, released -> released));
+          InterruptedCall<Boolean> outcome =
+              InterruptedCall.run(threads, InterruptedCall.randomDelayNanos(), lease::release);
+          failures.addAll(problems(outcome, round));
           failures.addAll(keyIsFree(round, key));
         }
         assertThat(failures).as("%s on %s threads", provider.getClass().getSimpleName(), kind(threads)).isEmpty();
@@ -107,10 +92,10 @@ class RedisInterruptedReleaseTest {
         for (int round = 0; round < ROUNDS; round++) {
           String key = "extend-" + kind(threads) + "-" + provider.getClass().getSimpleName() + "-" + round;
           Lease lease = provider.tryAcquire(key, shortTtl).orElseThrow();
-          Long delay = round % 2 == 0 ? null : randomDelayNanos();
-          Outcome outcome = runInterrupted(threads, delay, () -> lease.extend(TTL));
-          failures.addAll(outcome.problems(round, extended -> extended));
-          long ttlInRedis = redisson.getBucket(new RedisKeys(prefix).lock(key)).remainTimeToLive();
+          Long delay = round % 2 == 0 ? null : InterruptedCall.randomDelayNanos();
+          InterruptedCall<Boolean> outcome = InterruptedCall.run(threads, delay, () -> lease.extend(TTL));
+          failures.addAll(problems(outcome, round));
+          long ttlInRedis = clients.client().getBucket(new RedisKeys(clients.prefix()).lock(key)).remainTimeToLive();
           if (ttlInRedis <= shortTtl.toMillis()) {
             failures.add("round " + round + ": the TTL in Redis is " + ttlInRedis + " ms, not extended to " + TTL);
           }
@@ -128,80 +113,21 @@ class RedisInterruptedReleaseTest {
     return taken.isPresent() ? List.of() : List.of("round " + round + ": the key was still held after the release");
   }
 
-  /** Up to about as long as a loopback round trip, so the interrupt lands before, during or after. */
-  private static long randomDelayNanos() {
-    return ThreadLocalRandom.current().nextLong(Duration.ofMillis(1).toNanos());
-  }
-
   private static String kind(Thread.Builder threads) {
     return threads instanceof Thread.Builder.OfVirtual ? "virtual" : "platform";
   }
 
-  /** What the call returned or threw, and whether the thread was still interrupted afterwards. */
-  private record Outcome(Boolean result, Throwable thrown, boolean stillInterrupted) {
-    List<String> problems(int round, Predicate<Boolean> expected) {
-      List<String> problems = new ArrayList<>();
-      if (thrown != null) {
-        problems.add("round " + round + ": threw " + thrown);
-      } else if (!expected.test(result)) {
-        problems.add("round " + round + ": returned " + result);
-      }
-      if (!stillInterrupted) {
-        problems.add("round " + round + ": the interrupt was lost");
-      }
-      return problems;
+  /** The call's problems: it threw, returned {@code false}, or lost the interrupt. */
+  private static List<String> problems(InterruptedCall<Boolean> outcome, int round) {
+    List<String> problems = new ArrayList<>();
+    if (outcome.thrown() != null) {
+      problems.add("round " + round + ": threw " + outcome.thrown());
+    } else if (!Boolean.TRUE.equals(outcome.value())) {
+      problems.add("round " + round + ": returned " + outcome.value());
     }
-  }
-
-  /** The call to make on an interrupted thread. */
-  private interface Call {
-    boolean call();
-  }
-
-  /**
-   * Runs {@code call} on a new thread that is interrupted before it starts ({@code delayNanos}
-   * null) or by this thread after {@code delayNanos}, racing the call. The thread reads its
-   * interrupt status only after the interrupt was certainly sent.
-   */
-  private static Outcome runInterrupted(Thread.Builder threads, Long delayNanos, Call call) throws InterruptedException {
-    CountDownLatch interruptSent = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(1);
-    AtomicReference<Outcome> outcome = new AtomicReference<>();
-    Thread thread =
-        threads.unstarted(
-            () -> {
-              if (delayNanos == null) {
-                Thread.currentThread().interrupt();
-                interruptSent.countDown();
-              }
-              started.countDown();
-              Boolean result = null;
-              Throwable thrown = null;
-              try {
-                result = call.call();
-              } catch (RuntimeException e) {
-                thrown = e;
-              }
-              boolean interrupted;
-              try {
-                interruptSent.await();
-                interrupted = Thread.currentThread().isInterrupted();
-              } catch (InterruptedException e) {
-                interrupted = true; // await found the flag set (and cleared it)
-              }
-              outcome.set(new Outcome(result, thrown, interrupted));
-            });
-    thread.start();
-    if (delayNanos != null) {
-      started.await();
-      long until = System.nanoTime() + delayNanos;
-      while (System.nanoTime() - until < 0) {
-        Thread.onSpinWait();
-      }
-      thread.interrupt();
-      interruptSent.countDown();
+    if (!outcome.stillInterrupted()) {
+      problems.add("round " + round + ": the interrupt was lost");
     }
-    thread.join();
-    return outcome.get();
+    return problems;
   }
 }
