@@ -815,7 +815,7 @@ public final class Guard {
     Duration lockTtl;
     Duration lockMaxWait;
     Duration lockMinHold = Duration.ZERO;
-    private Bulkhead bulkhead;
+    Bulkhead bulkhead;
 
     Builder(String name, ScopeRuntime runtime) {
       Objects.requireNonNull(name, "name");

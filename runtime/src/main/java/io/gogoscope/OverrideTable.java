@@ -1,9 +1,11 @@
 package io.gogoscope;
 
 import io.gogoscope.annotations.Backoff;
+import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,11 +36,14 @@ final class OverrideTable {
     RATE_LIMIT("rate-limit", "@RateLimit", b -> {
       b.rateLimit = 0;
       b.rateWindow = null;
+      b.rateMaxWait = Duration.ZERO;
     }),
     DISTRIBUTED_LOCK("distributed-lock", "@DistributedLock", b -> {
       b.lockTtl = null;
       b.lockMaxWait = null;
-    });
+      b.lockMinHold = Duration.ZERO;
+    }),
+    BULKHEAD("bulkhead", "@Bulkhead", b -> b.bulkhead = null);
 
     final String key;
     final String annotation;
@@ -70,25 +74,98 @@ final class OverrideTable {
     }
   }
 
-  /** How a setting's text becomes a value, and what it accepts (for messages). */
-  record Value<T>(String accepts, Function<String, T> parse) {
+  /**
+   * How a setting's text becomes a value, and what it accepts (for messages). A parser returns
+   * {@code null} for a text it does not accept, or throws {@link Rejected} to say why.
+   */
+  record Value<T>(String accepts, Parser<T> parse) {
+    /** Reads a setting's text; class names are loaded with {@code loader}. */
+    @FunctionalInterface
+    interface Parser<T> {
+      T parse(String text, ClassLoader loader);
+    }
+
     /** The value of {@code text}, or {@code null} when it is not one this setting accepts. */
     T read(String text) {
+      return read(text, OverrideTable.class.getClassLoader());
+    }
+
+    /**
+     * The value of {@code text}, or {@code null} when it is not one this setting accepts.
+     *
+     * @throws Rejected saying why, where the setting can tell
+     */
+    T read(String text, ClassLoader loader) {
       try {
-        return parse.apply(text.strip());
+        return parse.parse(text.strip(), loader);
+      } catch (Rejected why) {
+        throw why;
       } catch (RuntimeException malformed) {
         return null;
       }
     }
   }
 
-  /** The settings of a task's policy being overridden: the guard builder and, lazily, its retry's. */
+  /** A setting's text that is not accepted, and why (an unknown class, a class of the wrong kind). */
+  static final class Rejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Rejected(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /**
+   * The settings of a task's policy being overridden: the guard builder and, lazily, its retry's
+   * builder and its bulkhead's values (a bulkhead is rebuilt when one of them changes).
+   */
   static final class GuardDraft {
     final Guard.Builder guard;
     private Retry.Builder retry;
+    private int bulkheadLimit;
+    private Duration bulkheadWait;
 
     GuardDraft(Guard.Builder guard) {
       this.guard = guard;
+    }
+
+    void bulkheadLimit(int limit) {
+      startBulkhead();
+      bulkheadLimit = limit;
+    }
+
+    void bulkheadWait(Duration wait) {
+      startBulkhead();
+      bulkheadWait = wait;
+    }
+
+    private void startBulkhead() {
+      if (bulkheadWait == null) {
+        bulkheadLimit = guard.bulkhead.limit();
+        bulkheadWait = guard.bulkhead.maxWait();
+      }
+    }
+
+    /** The bulkhead with the overridden values; {@code null} when none changed. */
+    Bulkhead bulkhead() {
+      return bulkheadWait == null ? null : Bulkhead.of(bulkheadLimit, bulkheadWait);
+    }
+
+    /** The breaker's classification with these exceptions counted as failures (skipOn kept). */
+    void failOn(List<Class<? extends Exception>> types) {
+      guard.counted = counted(types, guard.counted.skipOnTypes());
+    }
+
+    /** The breaker's classification with these exceptions, and no others, counted as successes. */
+    void skipOn(List<Class<? extends Exception>> types) {
+      guard.counted = counted(guard.counted.failOnTypes(), types);
+    }
+
+    @SuppressWarnings("unchecked") // arrays of Class<? extends Exception>, for the varargs factories
+    private static CircuitBreaker.Counted counted(List<Class<? extends Exception>> failOn,
+        List<Class<? extends Exception>> skipOn) {
+      CircuitBreaker.Counted counted = CircuitBreaker.Counted.failOn(failOn.toArray(new Class[0]));
+      return skipOn.isEmpty() ? counted : counted.skipOn(skipOn.toArray(new Class[0]));
     }
 
     Retry.Builder retry() {
@@ -149,7 +226,7 @@ final class OverrideTable {
 
   /** The switch every policy has, on a task, a breaker, or all tasks. */
   static final String ENABLED = "enabled";
-  static final Value<Boolean> BOOLEAN = new Value<>("true or false", text -> switch (text.toLowerCase(Locale.ROOT)) {
+  static final Value<Boolean> BOOLEAN = new Value<>("true or false", (text, loader) -> switch (text.toLowerCase(Locale.ROOT)) {
     case "true" -> Boolean.TRUE;
     case "false" -> Boolean.FALSE;
     default -> null;
@@ -175,7 +252,14 @@ final class OverrideTable {
       new TaskRow<>(Policy.RATE_LIMIT, "limit", ints(1, Integer.MAX_VALUE), (d, v) -> d.guard.rateLimit = v),
       new TaskRow<>(Policy.RATE_LIMIT, "window", durations(true), (d, v) -> d.guard.rateWindow = v),
       new TaskRow<>(Policy.DISTRIBUTED_LOCK, "ttl", durations(true), (d, v) -> d.guard.lockTtl = v),
-      new TaskRow<>(Policy.DISTRIBUTED_LOCK, "max-wait", durations(false), (d, v) -> d.guard.lockMaxWait = v));
+      new TaskRow<>(Policy.RATE_LIMIT, "max-wait", durations(false), (d, v) -> d.guard.rateMaxWait = v),
+      new TaskRow<>(Policy.DISTRIBUTED_LOCK, "max-wait", durations(false), (d, v) -> d.guard.lockMaxWait = v),
+      new TaskRow<>(Policy.DISTRIBUTED_LOCK, "min-hold", durations(false), (d, v) -> d.guard.lockMinHold = v),
+      // The classification belongs to the task, not the breaker: tasks sharing a breaker may differ.
+      new TaskRow<>(Policy.CIRCUIT_BREAKER, "fail-on", exceptionClasses(false), GuardDraft::failOn),
+      new TaskRow<>(Policy.CIRCUIT_BREAKER, "skip-on", exceptionClasses(true), GuardDraft::skipOn),
+      new TaskRow<>(Policy.BULKHEAD, "max-concurrent", ints(1, Integer.MAX_VALUE), GuardDraft::bulkheadLimit),
+      new TaskRow<>(Policy.BULKHEAD, "max-wait", durations(false), GuardDraft::bulkheadWait));
 
   static final List<BreakerRow<?>> BREAKER_ROWS = List.of(
       new BreakerRow<>("failure-threshold", ints(1, CircuitBreaker.Config.MAX_WINDOW_SIZE),
@@ -217,14 +301,14 @@ final class OverrideTable {
     String accepts = max == Integer.MAX_VALUE
         ? "a whole number of at least " + min
         : "a whole number from " + min + " to " + max;
-    return new Value<>(accepts, text -> {
+    return new Value<>(accepts, (text, loader) -> {
       int value = Integer.parseInt(text);
       return value >= min && value <= max ? value : null;
     });
   }
 
   static Value<Double> doubles(String accepts, java.util.function.DoublePredicate valid) {
-    return new Value<>(accepts, text -> {
+    return new Value<>(accepts, (text, loader) -> {
       double value = Double.parseDouble(text);
       return valid.test(value) ? value : null;
     });
@@ -233,7 +317,7 @@ final class OverrideTable {
   static Value<Duration> durations(boolean positive) {
     String accepts = (positive ? "a positive duration" : "a duration of zero or more")
         + " of at most 100 years: " + DurationText.FORMATS;
-    return new Value<>(accepts, text -> {
+    return new Value<>(accepts, (text, loader) -> {
       Duration value = DurationText.parse(text);
       if (value == null || value.compareTo(MAX_DURATION) > 0) {
         return null;
@@ -246,7 +330,7 @@ final class OverrideTable {
     E[] constants = type.getEnumConstants();
     String accepts = "one of " + Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "))
         + " (any case, - or _)";
-    return new Value<>(accepts, text -> {
+    return new Value<>(accepts, (text, loader) -> {
       String wanted = text.replace('-', '_');
       for (E constant : constants) {
         if (constant.name().equalsIgnoreCase(wanted)) {
@@ -255,6 +339,55 @@ final class OverrideTable {
       }
       return null;
     });
+  }
+
+  /**
+   * Exception classes by name, comma-separated ({@code java.io.IOException,
+   * com.acme.Payments$DeclinedException}; a nested class also as {@code com.acme.Payments.DeclinedException}),
+   * loaded with the runtime's class loader when it is built. An unknown class, or one that is not an
+   * {@code Exception} (errors are never caught, so a breaker never sees them), is rejected.
+   */
+  static Value<List<Class<? extends Exception>>> exceptionClasses(boolean allowEmpty) {
+    String accepts = "exception class names, comma-separated, such as java.io.IOException"
+        + (allowEmpty ? " (empty for none)" : "");
+    return new Value<>(accepts, (text, loader) -> {
+      List<Class<? extends Exception>> classes = new ArrayList<>();
+      for (String name : text.split(",", -1)) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty()) {
+          if (allowEmpty && text.isBlank()) {
+            break;
+          }
+          throw new Rejected("an empty class name");
+        }
+        Class<?> type = load(trimmed, loader);
+        if (type == null) {
+          throw new Rejected("no class " + trimmed + " is found");
+        }
+        if (!Exception.class.isAssignableFrom(type)) {
+          throw new Rejected(trimmed + " is not an Exception"
+              + (Throwable.class.isAssignableFrom(type) ? " (errors are never caught, so no breaker sees them)" : ""));
+        }
+        classes.add(type.asSubclass(Exception.class));
+      }
+      return List.copyOf(classes);
+    });
+  }
+
+  /** The class {@code name} names, as a binary name or with nested classes after dots. */
+  private static Class<?> load(String name, ClassLoader loader) {
+    String candidate = name;
+    while (true) {
+      try {
+        return Class.forName(candidate, false, loader);
+      } catch (ClassNotFoundException | LinkageError notThere) {
+        int dot = candidate.lastIndexOf('.');
+        if (dot < 0) {
+          return null;
+        }
+        candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+      }
+    }
   }
 
   private OverrideTable() {}

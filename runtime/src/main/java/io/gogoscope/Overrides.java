@@ -8,6 +8,7 @@ import io.gogoscope.OverrideTable.TaskRow;
 import io.gogoscope.OverrideTable.Value;
 import io.gogoscope.config.ConfigSource;
 import io.gogoscope.config.ConfigurationException;
+import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,11 +68,12 @@ final class Overrides {
 
   /**
    * Reads and checks the overrides in {@code source}; {@code index} is loaded only when some
-   * property names gogoscope.
+   * property names gogoscope. Class names ({@code fail-on}, {@code skip-on}) are loaded with
+   * {@code loader}.
    *
    * @throws ConfigurationException listing every property at fault
    */
-  static Overrides load(ConfigSource source, Supplier<TaskIndex> index) {
+  static Overrides load(ConfigSource source, Supplier<TaskIndex> index, ClassLoader loader) {
     List<Raw> raws = new ArrayList<>();
     for (ConfigSource part : source.parts()) {
       for (String name : part.propertyNames()) {
@@ -86,7 +88,7 @@ final class Overrides {
     if (raws.isEmpty()) {
       return NONE;
     }
-    return new Reader(index.get()).read(raws);
+    return new Reader(index.get(), loader).read(raws);
   }
 
   /**
@@ -114,6 +116,7 @@ final class Overrides {
   /** Turns properties into overrides, collecting every problem. */
   private static final class Reader {
     private final TaskIndex index;
+    private final ClassLoader loader;
     /** What may follow {@code gogoscope.} in an override: a policy, tasks or circuit-breakers. */
     private static final List<String> FIRSTS = firsts();
 
@@ -128,8 +131,9 @@ final class Overrides {
     private final Map<String, Setting> breakerSwitches = new TreeMap<>();
     private final Map<Policy, Setting> globalSwitches = new LinkedHashMap<>();
 
-    Reader(TaskIndex index) {
+    Reader(TaskIndex index, ClassLoader loader) {
       this.index = index;
+      this.loader = loader;
       for (Policy policy : Policy.values()) {
         known(String.join(".", PropertyName.PREFIX, policy.key, OverrideTable.ENABLED));
       }
@@ -329,7 +333,13 @@ final class Overrides {
     }
 
     private <T> T value(Raw raw, Value<T> kind) {
-      T value = kind.read(raw.value());
+      T value;
+      try {
+        value = kind.read(raw.value(), loader);
+      } catch (OverrideTable.Rejected why) {
+        problem(raw, "\"" + raw.value() + "\" is not accepted: " + why.getMessage() + "; give " + kind.accepts());
+        return null;
+      }
       if (value == null) {
         problem(raw, "\"" + raw.value() + "\" is not accepted; give " + kind.accepts());
       }
@@ -388,6 +398,7 @@ final class Overrides {
     }
     GuardDraft draft = new GuardDraft(guard);
     List<String> retryProperties = new ArrayList<>();
+    List<String> lockProperties = new ArrayList<>();
     for (Map.Entry<TaskRow<?>, Setting> entry : settings.entrySet()) {
       TaskRow<?> row = entry.getKey();
       if (off.contains(row.policy()) || !has(guard, row.policy())) {
@@ -395,8 +406,20 @@ final class Overrides {
       }
       if (row.policy() == Policy.RETRY) {
         retryProperties.add(entry.getValue().property());
+      } else if (row.policy() == Policy.DISTRIBUTED_LOCK) {
+        lockProperties.add(entry.getValue().property());
       }
       row.applyTo(draft, entry.getValue().value());
+    }
+    Bulkhead rebuilt = draft.bulkhead();
+    if (rebuilt != null) {
+      guard.bulkhead = rebuilt;
+    }
+    if (!lockProperties.isEmpty() && guard.lockMinHold.compareTo(guard.lockTtl) > 0) {
+      throw new ConfigurationException(lockProperties.getFirst(),
+          "gogoscope configuration: " + String.join(", ", lockProperties) + " of task \"" + guard.name
+              + "\" clash with its other lock settings: the minimum hold " + guard.lockMinHold
+              + " is longer than the TTL " + guard.lockTtl + ", at which the lease expires; raise ttl or shorten min-hold");
     }
     if (draft.retryChanged()) {
       try {
@@ -417,6 +440,7 @@ final class Overrides {
       case CIRCUIT_BREAKER -> guard.breaker != null;
       case RATE_LIMIT -> guard.rateLimit > 0;
       case DISTRIBUTED_LOCK -> guard.lockTtl != null;
+      case BULKHEAD -> guard.bulkhead != null;
     };
   }
 

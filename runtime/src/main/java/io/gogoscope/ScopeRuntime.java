@@ -60,7 +60,7 @@ public final class ScopeRuntime {
     this.closeGrace = builder.closeGrace;
     ConfigSource config = builder.config != null ? builder.config : ConfigSource.standard();
     ClassLoader loader = builder.classLoader != null ? builder.classLoader : defaultClassLoader();
-    this.overrides = Overrides.load(config, () -> TaskIndex.load(loader));
+    this.overrides = Overrides.load(config, () -> TaskIndex.load(loader), loader);
     this.contextCarrier = builder.propagateContext ? ContextCarrier.detect() : ContextCarrier.NONE;
   }
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Which outcomes a guard reports to its circuit breaker (issue 11 item 2): exceptions as
  * {@code failOn} / {@code skipOn} classify them (skipOn wins; a skipped exception is a success for
- * the breaker and still the call's error), timeouts of the attempt count, cancellations do not; and
- * the config factories mean what their names say.
+ * the breaker and still the call's error), timeouts of the attempt count, cancellations, rate limits
+ * and held locks do not, a retried result is a success; and the config factories mean what their
+ * names say.
  */
 @Timeout(60)
 class BreakerClassificationTest {
@@ -139,6 +140,34 @@ class BreakerClassificationTest {
       return null;
     });
     assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+  }
+
+  @Test
+  void rateLimitsAndHeldLocksNeverReachTheBreaker() {
+    CircuitBreaker breaker = runtime.circuitBreaker("guarded", CircuitBreaker.Config.failureThreshold(1, 10, Duration.ofMinutes(1)));
+    Guard limited = runtime.guard("limited").rateLimit(1, Duration.ofMinutes(1)).circuitBreaker(breaker).build();
+    assertThat(limited.call(() -> "first")).isEqualTo(Result.ok("first"));
+    assertThat(limited.call(() -> "second")).isInstanceOfSatisfying(Result.Err.class, err ->
+        assertThat(err.error()).isInstanceOf(Failure.RateLimited.class));
+    Guard locked = runtime.guard("locked").lock(Duration.ofSeconds(30), Duration.ZERO).circuitBreaker(breaker).build();
+    Result<Failure, Object> outer = locked.call(() -> locked.call(() -> "inner"));
+    assertThat(outer).isEqualTo(Result.ok(Result.err(new Failure.LockUnavailable("locked"))));
+    assertThat(breaker.status().calls()).as("the first limited call and the outer locked call only").isEqualTo(2);
+    assertThat(breaker.status().failures()).isZero();
+  }
+
+  @Test
+  void aRetriedResultCountsAsASuccess() {
+    CircuitBreaker breaker = runtime.circuitBreaker("polled", CircuitBreaker.Config.failureThreshold(1, 10, Duration.ofMinutes(1)));
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    Guard guard = runtime.guard("polled")
+        .retry(io.gogoscope.policy.Retry.builder().retryOnResult(String.class, "pending"::equals).build())
+        .circuitBreaker(breaker)
+        .build();
+    assertThat(guard.call(() -> calls.incrementAndGet() < 3 ? "pending" : "done")).isEqualTo(Result.ok("done"));
+    assertThat(breaker.status().calls()).isEqualTo(3);
+    assertThat(breaker.status().failures()).isZero();
+    assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
   }
 
   @Test

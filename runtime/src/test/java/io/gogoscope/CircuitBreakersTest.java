@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakersTest {
   private final ScopeRuntime runtime = ScopeRuntime.builder().config(ConfigSource.none()).build();
 
-  private static final CircuitBreaker.Config CONFIG = CircuitBreaker.Config.failures(2, Duration.ofMinutes(1));
+  private static final CircuitBreaker.Config CONFIG = CircuitBreaker.Config.consecutiveFailures(2, Duration.ofMinutes(1));
 
   private static Result<Failure, Object> fail(Guard guard) {
     return guard.call(() -> {
@@ -29,7 +29,7 @@ class CircuitBreakersTest {
   @Test
   void listsEveryBreakerWithStateCountsAndSince() {
     Instant before = Instant.now();
-    CircuitBreaker payments = runtime.circuitBreaker("payments", CircuitBreaker.Config.failures(3, Duration.ofMinutes(1)));
+    CircuitBreaker payments = runtime.circuitBreaker("payments", CircuitBreaker.Config.consecutiveFailures(3, Duration.ofMinutes(1)));
     runtime.circuitBreaker("inventory", CONFIG);
     fail(runtime.guard("pay").circuitBreaker(payments).build());
 

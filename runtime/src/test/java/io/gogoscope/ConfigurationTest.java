@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gogoscope.config.ConfigSource;
 import io.gogoscope.config.ConfigurationException;
 import io.gogoscope.config.DiscoveredTestSource;
+import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,7 +139,7 @@ class ConfigurationTest {
   @Test
   void aBreakerSwitchTurnsTheBreakerOffForItsTasks() {
     ScopeRuntime runtime = runtime(Map.of("gogoscope.circuit-breakers.payments.enabled", "false"));
-    CircuitBreaker breaker = runtime.circuitBreaker("payments", CircuitBreaker.Config.failures(1, Duration.ofMinutes(1)));
+    CircuitBreaker breaker = runtime.circuitBreaker("payments", CircuitBreaker.Config.consecutiveFailures(1, Duration.ofMinutes(1)));
     Guard guard = runtime.guard("orders.refund").circuitBreaker(breaker).build();
     for (int i = 0; i < 3; i++) {
       attemptsOfFailingCall(guard);
@@ -162,6 +165,171 @@ class ConfigurationTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("retry.max-delay")
         .hasMessageContaining("is below delay");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Issue 11's policies: bulkhead, waits, minimum holds, failure classification.
+
+  /** reports.render as generated from {@code @Bulkhead(maxConcurrent = 1)}. */
+  private static Guard render(ScopeRuntime runtime) {
+    return runtime.guard("reports.render").bulkhead(Bulkhead.of(1, Duration.ZERO)).build();
+  }
+
+  /** Calls {@code guard} while another call holds one of its bulkhead's slots. */
+  private static Result<Failure, Object> callWhileASlotIsTaken(Guard guard) throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = Thread.ofVirtual().start(() -> guard.call(() -> {
+      inside.countDown();
+      release.await();
+      return "first";
+    }));
+    try {
+      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+      return guard.call(() -> "second");
+    } finally {
+      release.countDown();
+      holder.join();
+    }
+  }
+
+  @Test
+  void bulkheadOverridesReplaceTheAnnotationValues() throws Exception {
+    assertThat(callWhileASlotIsTaken(render(runtime(Map.of())))).isEqualTo(Result.err(new Failure.BulkheadFull(1)));
+    ScopeRuntime wider = runtime(Map.of("gogoscope.tasks.\"reports.render\".bulkhead.max-concurrent", "2"));
+    assertThat(callWhileASlotIsTaken(render(wider))).isEqualTo(Result.ok("second"));
+    ScopeRuntime off = runtime(Map.of("gogoscope.tasks.\"reports.render\".bulkhead.enabled", "false"));
+    assertThat(callWhileASlotIsTaken(render(off))).isEqualTo(Result.ok("second"));
+    ScopeRuntime offEverywhere = runtime(Map.of("gogoscope.bulkhead.enabled", "false"));
+    assertThat(callWhileASlotIsTaken(render(offEverywhere))).isEqualTo(Result.ok("second"));
+  }
+
+  @Test
+  void aBulkheadWaitOverrideKeepsTheAnnotationsLimit() {
+    ScopeRuntime runtime = runtime(Map.of("gogoscope.tasks.\"reports.render\".bulkhead.max-wait", "250ms"));
+    Guard.Builder builder = runtime.guard("reports.render").bulkhead(Bulkhead.of(3, Duration.ZERO));
+    runtime.overrides().apply(builder);
+    assertThat(builder.bulkhead.limit()).isEqualTo(3);
+    assertThat(builder.bulkhead.maxWait()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  /** orders.place's rate limit and lock as generated: 1 call a window, the lock skipped when held. */
+  private static Guard place(ScopeRuntime runtime, Duration window) {
+    return runtime.guard("orders.place").rateLimit(1, window).lock(Duration.ofSeconds(30), Duration.ZERO).build();
+  }
+
+  @Test
+  void aRateLimitWaitOverrideWaitsForThePermit() {
+    Guard refusing = place(runtime(Map.of()), Duration.ofMillis(200));
+    assertThat(refusing.call(() -> "first")).isEqualTo(Result.ok("first"));
+    assertThat(refusing.call(() -> "second")).isInstanceOfSatisfying(Result.Err.class, err ->
+        assertThat(err.error()).isInstanceOf(Failure.RateLimited.class));
+    Guard waiting = place(runtime(Map.of("gogoscope.tasks.\"orders.place\".rate-limit.max-wait", "5s")),
+        Duration.ofMillis(200));
+    assertThat(waiting.call(() -> "first")).isEqualTo(Result.ok("first"));
+    assertThat(waiting.call(() -> "second")).isEqualTo(Result.ok("second"));
+  }
+
+  /** orders.place's lock alone (a hand-built guard may leave out a policy its task has). */
+  private static Guard lock(ScopeRuntime runtime) {
+    return runtime.guard("orders.place").lock(Duration.ofSeconds(30), Duration.ZERO).build();
+  }
+
+  @Test
+  void aMinimumHoldOverrideKeepsTheLockAfterTheCall() {
+    Guard released = lock(runtime(Map.of()));
+    assertThat(released.call(() -> "first")).isEqualTo(Result.ok("first"));
+    assertThat(released.call(() -> "again")).isEqualTo(Result.ok("again"));
+    Guard held = lock(runtime(Map.of("gogoscope.tasks.\"orders.place\".distributed-lock.min-hold", "20s")));
+    assertThat(held.call(() -> "first")).isEqualTo(Result.ok("first"));
+    assertThat(held.call(() -> "again")).isEqualTo(Result.err(new Failure.LockUnavailable("orders.place")));
+  }
+
+  @Test
+  void aMinimumHoldAboveTheTtlNamesTheProperty() {
+    ScopeRuntime runtime = runtime(Map.of("gogoscope.tasks.\"orders.place\".distributed-lock.min-hold", "1m"));
+    assertThatThrownBy(() -> lock(runtime))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("gogoscope.tasks.\"orders.place\".distributed-lock.min-hold of task \"orders.place\"")
+        .hasMessageContaining("is longer than the TTL PT30S");
+  }
+
+  /** A declined card: the customer's answer, not an outage. */
+  static final class DeclinedException extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The state of orders.refund's breaker (open after 2 failures in a row) after 2 calls throw {@code thrown}. */
+  private static CircuitState afterTwo(ScopeRuntime runtime, Exception thrown) {
+    CircuitBreaker breaker = runtime.circuitBreaker("payments", CircuitBreaker.Config.consecutiveFailures(2, Duration.ofMinutes(1)));
+    Guard guard = runtime.guard("orders.refund").circuitBreaker(breaker).build();
+    for (int i = 0; i < 2; i++) {
+      guard.call(() -> {
+        throw thrown;
+      });
+    }
+    return breaker.state();
+  }
+
+  @Test
+  void failOnAndSkipOnOverridesClassifyTheTasksExceptions() {
+    assertThat(afterTwo(runtime(Map.of()), new IOException("down"))).isEqualTo(CircuitState.OPEN);
+    ScopeRuntime skipping = runtime(Map.of(
+        "gogoscope.tasks.\"orders.refund\".circuit-breaker.skip-on", "io.gogoscope.ConfigurationTest$DeclinedException"));
+    assertThat(afterTwo(skipping, new DeclinedException())).isEqualTo(CircuitState.CLOSED);
+    ScopeRuntime nestedWithDots = runtime(Map.of(
+        "gogoscope.tasks.\"orders.refund\".circuit-breaker.skip-on", " java.io.IOException, io.gogoscope.ConfigurationTest.DeclinedException"));
+    assertThat(afterTwo(nestedWithDots, new DeclinedException())).isEqualTo(CircuitState.CLOSED);
+    ScopeRuntime onlyIllegalState = runtime(Map.of(
+        "gogoscope.tasks.\"orders.refund\".circuit-breaker.fail-on", "java.lang.IllegalStateException"));
+    assertThat(afterTwo(onlyIllegalState, new IOException("down"))).isEqualTo(CircuitState.CLOSED);
+    assertThat(afterTwo(runtime(Map.of(
+        "gogoscope.tasks.\"orders.refund\".circuit-breaker.fail-on", "java.lang.IllegalStateException")),
+        new IllegalStateException("bug"))).isEqualTo(CircuitState.OPEN);
+  }
+
+  @Test
+  void anUnknownClassOrANonExceptionNamesTheProperty() {
+    assertThatThrownBy(() -> runtime(Map.of(
+        "gogoscope.tasks.\"orders.refund\".circuit-breaker.fail-on", "java.io.IOException,com.acme.NoSuchException")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("gogoscope.tasks.\"orders.refund\".circuit-breaker.fail-on (from map): "
+            + "\"java.io.IOException,com.acme.NoSuchException\" is not accepted: no class com.acme.NoSuchException is found;"
+            + " give exception class names, comma-separated, such as java.io.IOException")
+        .satisfies(e -> assertThat(((ConfigurationException) e).property())
+            .isEqualTo("gogoscope.tasks.\"orders.refund\".circuit-breaker.fail-on"));
+    assertThatThrownBy(() -> runtime(Map.of(
+        "gogoscope.tasks.\"orders.refund\".circuit-breaker.skip-on", "java.lang.String")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("java.lang.String is not an Exception");
+    assertThatThrownBy(() -> runtime(Map.of(
+        "gogoscope.tasks.\"orders.refund\".circuit-breaker.fail-on", "java.lang.OutOfMemoryError")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("java.lang.OutOfMemoryError is not an Exception (errors are never caught");
+  }
+
+  @Test
+  void typosInTheNewSettingsAreRejectedWithASuggestion() {
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"reports.render\".bulkhead.max-concurent", "5")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("@Bulkhead has no setting \"max-concurent\"; did you mean max-concurrent?")
+        .hasMessageContaining("it accepts: enabled, max-concurrent, max-wait");
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"orders.place\".distributed-lock.min-hodl", "5s")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("did you mean min-hold?")
+        .hasMessageContaining("it accepts: enabled, ttl, max-wait, min-hold");
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"orders.refund\".circuit-breaker.skipon", "java.io.IOException")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("did you mean skip-on?");
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"orders.place\".rate-limit.max-wait", "-1s")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("give a duration of zero or more");
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"orders.fetch\".bulkhead.max-concurrent", "5")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("task \"orders.fetch\" has no @Bulkhead");
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.bulkhed.enabled", "false")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("did you mean bulkhead?");
   }
 
   // ---------------------------------------------------------------------------------------------

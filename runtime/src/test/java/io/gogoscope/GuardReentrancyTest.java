@@ -40,7 +40,7 @@ class GuardReentrancyTest {
   @Test
   void aStateListenerThatMakesAFailingGuardedCallLeavesTheOuterFailureIntact() {
     ScopeRuntime runtime = ScopeRuntime.builder().build();
-    CircuitBreaker breaker = runtime.circuitBreaker("dependency", CircuitBreaker.Config.failures(1, Duration.ofMinutes(1)));
+    CircuitBreaker breaker = runtime.circuitBreaker("dependency", CircuitBreaker.Config.consecutiveFailures(1, Duration.ofMinutes(1)));
     breaker.onStateChange((name, from, to) -> failingInnerCall(runtime));
     Guard outer = runtime.guard("outer").circuitBreaker(breaker).build();
 
@@ -60,7 +60,7 @@ class GuardReentrancyTest {
   @Test
   void aStateListenerCallingDuringRetriesKeepsTheOuterRetriesGoing() {
     ScopeRuntime runtime = ScopeRuntime.builder().build();
-    CircuitBreaker breaker = runtime.circuitBreaker("flaky", CircuitBreaker.Config.failures(2, Duration.ofMinutes(1)));
+    CircuitBreaker breaker = runtime.circuitBreaker("flaky", CircuitBreaker.Config.consecutiveFailures(2, Duration.ofMinutes(1)));
     breaker.onStateChange((name, from, to) -> failingInnerCall(runtime));
     Guard outer = runtime.guard("outer").circuitBreaker(breaker)
         .retry(Retry.builder().maxAttempts(3).build()).build();
@@ -114,7 +114,7 @@ class GuardReentrancyTest {
   @Test
   void aForkedGuardedCallWhoseListenerFailsStillCompletesWithItsOwnFailure() throws Exception {
     ScopeRuntime runtime = ScopeRuntime.builder().build();
-    CircuitBreaker breaker = runtime.circuitBreaker("forked", CircuitBreaker.Config.failures(1, Duration.ofMinutes(1)));
+    CircuitBreaker breaker = runtime.circuitBreaker("forked", CircuitBreaker.Config.consecutiveFailures(1, Duration.ofMinutes(1)));
     breaker.onStateChange((name, from, to) -> failingInnerCall(runtime));
     Guard outer = runtime.guard("outer").circuitBreaker(breaker).build();
     try (Scope scope = runtime.scope("reentrant").open()) {

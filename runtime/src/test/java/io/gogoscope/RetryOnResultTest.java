@@ -48,6 +48,27 @@ class RetryOnResultTest {
     assertThat(calls).hasValue(3);
   }
 
+  /** Configuration overrides change a retry through toBuilder(), which had dropped the predicate. */
+  @Test
+  void aRetryRebuiltFromItsBuilderKeepsItsResultPredicate() {
+    Retry retry = Retry.builder().retryOnResult(String.class, value -> value.equals("pending")).build();
+    Retry rebuilt = retry.toBuilder().maxAttempts(5).build();
+    assertThat(rebuilt.retriesResults()).isTrue();
+    assertThat(rebuilt.shouldRetryResult("pending")).isTrue();
+    assertThat(rebuilt.shouldRetryResult("ready")).isFalse();
+  }
+
+  @Test
+  void aGenericResultIsJudgedThroughItsRawClass() {
+    java.util.function.Predicate<List<String>> empty = List::isEmpty;
+    Guard guard = runtime.guard("list").retry(Retry.builder().retryOnResult(List.class, empty).build()).build();
+    AtomicInteger calls = new AtomicInteger();
+    Result<Failure, List<String>> result =
+        guard.call(() -> calls.incrementAndGet() < 2 ? List.<String>of() : List.of("a"));
+    assertThat(result).isEqualTo(Result.ok(List.of("a")));
+    assertThat(calls).hasValue(2);
+  }
+
   @Test
   void valuesOfOtherTypesAreNeverJudged() {
     AtomicInteger calls = new AtomicInteger();

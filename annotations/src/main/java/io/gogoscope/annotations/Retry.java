@@ -19,6 +19,9 @@ import java.lang.annotation.Target;
  * none of {@link #abortOn()}. Open circuits, used-up rate limits, held locks and cancellation are
  * never retried. Durations are written {@code "250ms"}, {@code "2s"}, {@code "1m"}, {@code "1h"},
  * or in ISO-8601 ({@code "PT2S"}); the processor rejects anything else at compile time.
+ *
+ * <p>A successful attempt is retried too when its value passes {@link #retryOnResult()} (a
+ * "not ready yet" answer); when the attempts run out, the last value is the call's result.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -51,4 +54,14 @@ public @interface Retry {
 
   /** Never retries exceptions of these types, even when {@link #retryOn()} matches. */
   Class<? extends Exception>[] abortOn() default {};
+
+  /**
+   * Retries a successful attempt whose value this predicate accepts, such as
+   * {@code StillPending.class} for an order that is not settled yet; the default retries no value.
+   * The class must implement {@code ResultPredicate<T>} for a {@code T} the method's return type is
+   * assignable to (a {@code void} method has no value to judge) and be concrete, non-generic and
+   * not an inner class, with a no-argument constructor the generated code can call: the processor
+   * checks all of this. One instance is created per generated object, not per call.
+   */
+  Class<? extends ResultPredicate<?>> retryOnResult() default ResultPredicate.Never.class;
 }

@@ -2,6 +2,7 @@ package io.gogoscope.examples;
 
 import io.gogoscope.examples.monitoring.MonitoringExample;
 import io.gogoscope.examples.persistence.PersistenceExample;
+import io.gogoscope.examples.policies.PoliciesExample;
 import io.gogoscope.examples.tracing.TraceTreeExample;
 import io.gogoscope.examples.typederrors.TypedErrorsExample;
 import java.util.List;
@@ -29,6 +30,10 @@ public final class RunAllExamples {
           "Locks, rate limits and a shared circuit breaker in a store two instances share"
               + " (SQLite unless -Dgogoscope.store says otherwise)",
           PersistenceExample::main),
+      new Example(
+          "Policies: a result retried until it is ready, a breaker that skips the customer's mistakes,"
+              + " both changed by configuration",
+          PoliciesExample::main),
       new Example("A trace tree of one order, from the spans gogoscope recorded", TraceTreeExample::main),
       new Example(
           "Prometheus metrics of 40 orders, served at /metrics on a free port",

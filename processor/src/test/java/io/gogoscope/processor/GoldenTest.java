@@ -32,7 +32,7 @@ class GoldenTest {
   private static final Path GOLDEN = Paths.get("src", "test", "resources", "golden");
 
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies"})
+  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
   void generatedCodeMatchesTheGoldenFiles(String name) throws IOException {
     Map<String, String> generated = generate(inputs(name));
     Path expected = GOLDEN.resolve(name).resolve("expected");
@@ -43,7 +43,7 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies"})
+  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
   void twoCompilesGiveByteIdenticalOutput(String name) {
     List<JavaFileObject> inputs = inputs(name);
     Map<String, String> first = generate(inputs);
@@ -58,7 +58,7 @@ class GoldenTest {
    * processing and not the code), beside the sources it came from.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies"})
+  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
   void generatedCodeCompilesUnderXlintAllWerror(String name) {
     List<JavaFileObject> inputs = inputs(name);
     Compilation processed = Compiler.compile(inputs.toArray(JavaFileObject[]::new));

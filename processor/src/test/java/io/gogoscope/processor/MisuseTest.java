@@ -394,6 +394,178 @@ class MisuseTest {
             + " covers it: remove one of them");
   }
 
+  // @Retry(retryOnResult).
+
+  @Test
+  void retryOnResultOfAVoidMethod() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Jobs.Blank.class)
+          void run();
+
+          final class Blank implements ResultPredicate<String> {
+            public boolean test(String value) { return value.isEmpty(); }
+          }
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-TYPE",
+        "@Retry(retryOnResult = Blank.class): run() returns void, so no result is there to judge: return"
+            + " the value, or remove retryOnResult");
+  }
+
+  @Test
+  void retryOnResultOfAnotherType() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Jobs.Blank.class)
+          int count();
+
+          final class Blank implements ResultPredicate<String> {
+            public boolean test(String value) { return value.isEmpty(); }
+          }
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-TYPE",
+        "@Retry(retryOnResult = Blank.class): count() returns int, but the predicate judges String (it"
+            + " implements ResultPredicate<String>): name a ResultPredicate of Integer or of a supertype of it");
+  }
+
+  @Test
+  void retryOnResultOfAnotherTypeArgument() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Jobs.NoNumbers.class)
+          List<String> names();
+
+          final class NoNumbers implements ResultPredicate<List<Integer>> {
+            public boolean test(List<Integer> value) { return value.isEmpty(); }
+          }
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-TYPE",
+        "@Retry(retryOnResult = NoNumbers.class): names() returns List<String>, but the predicate judges"
+            + " List<Integer> (it implements ResultPredicate<List<Integer>>): name a ResultPredicate of"
+            + " List<String> or of a supertype of it");
+  }
+
+  @Test
+  void retryOnResultWithAnAbstractClass() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Jobs.Blank.class)
+          String name();
+
+          abstract class Blank implements ResultPredicate<String> {}
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-CLASS",
+        "@Retry(retryOnResult = Blank.class): the generated code creates the predicate once with new"
+            + " Blank(), but it is abstract: name a concrete subclass");
+  }
+
+  @Test
+  void retryOnResultWithAnInterface() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Jobs.Blank.class)
+          String name();
+
+          interface Blank extends ResultPredicate<String> {}
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-CLASS",
+        "@Retry(retryOnResult = Blank.class): the generated code creates the predicate once with new Blank(),"
+            + " but it is an interface: name a class that implements it");
+  }
+
+  @Test
+  void retryOnResultWithAnInnerClass() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Predicates.Blank.class)
+          String name();
+        }
+
+        class Predicates {
+          final class Blank implements ResultPredicate<String> {
+            public boolean test(String value) { return value.isEmpty(); }
+          }
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-CLASS",
+        "@Retry(retryOnResult = Blank.class): the generated code creates the predicate once with new Blank(),"
+            + " but it is an inner class, which needs an instance of Predicates: make it static");
+  }
+
+  @Test
+  void retryOnResultWithoutANoArgumentConstructor() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Jobs.Longer.class)
+          String name();
+
+          final class Longer implements ResultPredicate<String> {
+            private final int length;
+            public Longer(int length) { this.length = length; }
+            public boolean test(String value) { return value.length() > length; }
+          }
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-CLASS",
+        "@Retry(retryOnResult = Longer.class): the generated code creates the predicate once with new Longer(),"
+            + " but it has no no-argument constructor: add one");
+  }
+
+  @Test
+  void retryOnResultWithAPrivateConstructor() {
+    assertError("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Blank.class)
+          String name();
+        }
+
+        final class Blank implements ResultPredicate<String> {
+          private Blank() {}
+          public boolean test(String value) { return value.isEmpty(); }
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-CLASS",
+        "@Retry(retryOnResult = Blank.class): the generated code creates the predicate once with new Blank(),"
+            + " but its no-argument constructor is private: make it package-private or public");
+  }
+
+  @Test
+  void retryOnResultWithAPrivateNestedClass() {
+    assertError("""
+        class Outer {
+          private static final class Blank implements ResultPredicate<String> {
+            public boolean test(String value) { return value.isEmpty(); }
+          }
+
+          @ScopeTask interface Jobs {
+            @Retry(retryOnResult = Blank.class)
+            String name();
+          }
+        }
+        """, "retryOnResult", "GGS-RETRY-RESULT-CLASS",
+        "@Retry(retryOnResult = Blank.class): the generated code creates the predicate once with new Blank(),"
+            + " but it is private: make it package-private or public");
+  }
+
+  @Test
+  void retryOnResultOfASupertypeOfTheBoxedResultIsFine() {
+    JavaFileObject file = source("""
+        @ScopeTask interface Jobs {
+          @Retry(retryOnResult = Jobs.Zero.class)
+          int count();
+
+          @Retry(retryOnResult = Jobs.Empty.class)
+          List<String> names();
+
+          final class Zero implements ResultPredicate<Number> {
+            public boolean test(Number value) { return value.intValue() == 0; }
+          }
+
+          final class Empty implements ResultPredicate<java.util.Collection<?>> {
+            public boolean test(java.util.Collection<?> value) { return value.isEmpty(); }
+          }
+        }
+        """);
+    assertThat(Compiler.compile(file)).succeededWithoutWarnings();
+  }
+
   @Test
   void multiplierWithoutExponentialBackoff() {
     assertError("""

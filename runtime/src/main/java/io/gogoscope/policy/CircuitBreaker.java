@@ -696,17 +696,6 @@ public final class CircuitBreaker {
     }
 
     /**
-     * The old name of {@link #consecutiveFailures}: it read like {@code @CircuitBreaker}'s
-     * {@code failureThreshold} (failures among the last 20 calls) but means failures in a row.
-     *
-     * @deprecated use {@link #consecutiveFailures(int, Duration)}, which means the same
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public static Config failures(int failureThreshold, Duration resetTimeout) {
-      return consecutiveFailures(failureThreshold, resetTimeout);
-    }
-
-    /**
      * Opens when at least {@code minimumCalls} of the last {@code windowSize} calls are recorded
      * and {@code failures >= failureRatio * calls}; one trial call at a time while half-open, and
      * one success closes it.

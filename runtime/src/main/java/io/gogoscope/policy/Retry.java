@@ -96,6 +96,8 @@ public final class Retry {
     }
     b.retryIf = retryIf;
     b.retryOnTimeout = retryOnTimeout;
+    b.resultType = resultType;
+    b.retryOnResult = retryOnResult;
     b.listeners.addAll(listeners);
     return b;
   }
@@ -392,12 +394,18 @@ public final class Retry {
      * o.status() == PENDING)}. The attempt counts as a success for a circuit breaker. When the
      * attempts run out the last value is the call's result. Values of other types are never
      * retried. Calling it again replaces the earlier predicate.
+     *
+     * <p>{@code type} may be a raw class for a generic result ({@code List.class} with a
+     * {@code Predicate<List<Order>>}): values are checked against it, their type arguments cannot
+     * be. A {@code @Retry(retryOnResult = P.class)} generates this call with one instance of
+     * {@code P}, created when the guard is built.
      */
-    public <T> Builder retryOnResult(Class<T> type, Predicate<? super T> predicate) {
+    @SuppressWarnings("unchecked") // a value of type is taken as a T, as Class<? super T> allows
+    public <T> Builder retryOnResult(Class<? super T> type, Predicate<? super T> predicate) {
       Objects.requireNonNull(type, "retryOnResult type is null; pass the result's class, e.g. Order.class");
       Objects.requireNonNull(predicate, "retryOnResult predicate is null; pass e.g. order -> order.isPending()");
       this.resultType = type;
-      this.retryOnResult = value -> predicate.test(type.cast(value));
+      this.retryOnResult = value -> predicate.test((T) value);
       return this;
     }
 

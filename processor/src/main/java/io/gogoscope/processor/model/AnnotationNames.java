@@ -17,6 +17,10 @@ public final class AnnotationNames {
   public static final String RATE_LIMIT = PACKAGE + "RateLimit";
   public static final String BULKHEAD = PACKAGE + "Bulkhead";
   public static final String SPAN_ATTRIBUTE = PACKAGE + "SpanAttribute";
+  /** Not an annotation: the type {@code @Retry(retryOnResult)} names. */
+  public static final String RESULT_PREDICATE = PACKAGE + "ResultPredicate";
+  /** {@code @Retry(retryOnResult)}'s default, which means no predicate. */
+  public static final String RESULT_PREDICATE_NEVER = RESULT_PREDICATE + ".Never";
 
   /** The annotations that attach a policy to a task method. */
   public static final List<String> POLICIES =

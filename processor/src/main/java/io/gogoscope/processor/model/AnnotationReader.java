@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -79,6 +80,18 @@ final class AnnotationReader {
       }
     }
     return new Setting<>(List.copyOf(classes), array.explicit(), array.position());
+  }
+
+  /** One class literal; empty when it could not be resolved (recorded as such). */
+  Optional<ClassValue> classLiteral(String member) {
+    Setting<?> literal = read(member, TypeMirror.class, null);
+    if (literal.value() instanceof TypeMirror type && type.getKind() != TypeKind.ERROR) {
+      return Optional.of(new ClassValue(type, literal.position()));
+    }
+    if (literal.value() != null) {
+      unresolved.add(new Unresolved(literal.position(), String.valueOf(literal.value())));
+    }
+    return Optional.empty();
   }
 
   private <T> Setting<T> read(String member, Class<T> type, T placeholder) {

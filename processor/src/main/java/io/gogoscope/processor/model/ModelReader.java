@@ -39,6 +39,7 @@ public final class ModelReader {
   private final KeyTemplates keys;
   private final ErrorUnions unions;
   private final UnresolvedTypes unresolvedTypes = new UnresolvedTypes();
+  private final ResultPredicates resultPredicates;
   // Looked up once: a lookup by name searches every module of the compilation.
   private final TypeMirror object;
   private final TypeMirror runtimeException;
@@ -51,6 +52,7 @@ public final class ModelReader {
     this.elements = elements;
     this.keys = new KeyTemplates(types, elements);
     this.unions = new ErrorUnions(types, elements);
+    this.resultPredicates = new ResultPredicates(types, elements);
     this.object = elements.getTypeElement("java.lang.Object").asType();
     this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
     this.exception = elements.getTypeElement("java.lang.Exception").asType();
@@ -171,7 +173,7 @@ public final class ModelReader {
         method.isVarArgs(),
         List.copyOf(thrown),
         read(method, AnnotationNames.SCOPE_TASK, unresolved, ModelReader::scopeTaskSettings),
-        read(method, AnnotationNames.RETRY, unresolved, ModelReader::retrySettings),
+        read(method, AnnotationNames.RETRY, unresolved, this::retrySettings),
         read(method, AnnotationNames.TIMEOUT, unresolved,
             a -> new TimeoutSettings(a.position(), a.string("value"), a.string("overall"))),
         read(method, AnnotationNames.DISTRIBUTED_LOCK, unresolved,
@@ -188,7 +190,7 @@ public final class ModelReader {
     return new ScopeTaskSettings(a.position(), a.string("name"), a.string("timeout"));
   }
 
-  private static RetrySettings retrySettings(AnnotationReader a) {
+  private RetrySettings retrySettings(AnnotationReader a) {
     return new RetrySettings(
         a.position(),
         a.integer("attempts"),
@@ -198,7 +200,8 @@ public final class ModelReader {
         a.decimal("multiplier"),
         a.decimal("jitter"),
         a.classes("retryOn"),
-        a.classes("abortOn"));
+        a.classes("abortOn"),
+        a.classLiteral("retryOnResult").flatMap(resultPredicates::read));
   }
 
   private static CircuitBreakerSettings breakerSettings(AnnotationReader a) {

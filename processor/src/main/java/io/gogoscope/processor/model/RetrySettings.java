@@ -1,6 +1,7 @@
 package io.gogoscope.processor.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@code @Retry} as written on a method.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param jitter the random spread, as a fraction
  * @param retryOn the exceptions to retry
  * @param abortOn the exceptions never to retry
+ * @param retryOnResult the predicate that retries successful values, unless it is the default
  */
 public record RetrySettings(
     Position position,
@@ -24,4 +26,5 @@ public record RetrySettings(
     Setting<Double> multiplier,
     Setting<Double> jitter,
     Setting<List<ClassValue>> retryOn,
-    Setting<List<ClassValue>> abortOn) {}
+    Setting<List<ClassValue>> abortOn,
+    Optional<ResultPredicateValue> retryOnResult) {}

@@ -28,6 +28,7 @@ final class PolicyRules {
   private final Elements elements;
   private final DurationRules durations;
   private final KeyRules keys;
+  private final ResultPredicateRules resultPredicates;
 
   PolicyRules(Reporter reporter, Types types, Elements elements) {
     this.reporter = reporter;
@@ -35,6 +36,7 @@ final class PolicyRules {
     this.elements = elements;
     this.durations = new DurationRules(reporter);
     this.keys = new KeyRules(reporter);
+    this.resultPredicates = new ResultPredicateRules(reporter, types, elements);
   }
 
   void check(InterfaceModel model, TaskModel task) {
@@ -42,6 +44,8 @@ final class PolicyRules {
     String name = Display.method(method, types);
     method.scopeTask().ifPresent(scopeTask -> checkScopeTask(scopeTask, task, name));
     method.retry().ifPresent(retry -> checkRetry(retry, method, name));
+    method.retry().flatMap(RetrySettings::retryOnResult).ifPresent(predicate ->
+        resultPredicates.check(predicate, method, name, model.packageName()));
     method.timeout().ifPresent(timeout -> checkTimeout(timeout, method, name));
     method.lock().ifPresent(lock -> checkLock(lock, method, name, model.packageName(), task.taskName()));
     method.rateLimit().ifPresent(limit -> checkRateLimit(limit, method, name, model.packageName(), task.taskName()));

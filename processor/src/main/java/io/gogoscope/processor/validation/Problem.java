@@ -71,6 +71,9 @@ public enum Problem {
           + " of them"),
   RETRY_MULTIPLIER_UNUSED("GGS-RETRY-MULTIPLIER-UNUSED",
       "%s has no effect with backoff = %s: use backoff = Backoff.EXPONENTIAL, or remove multiplier"),
+  RETRY_RESULT_TYPE("GGS-RETRY-RESULT-TYPE", "%s: %s"),
+  RETRY_RESULT_CLASS("GGS-RETRY-RESULT-CLASS",
+      "%s: the generated code creates the predicate once with new %s(), but %s"),
   RETRY_JITTER_UNUSED("GGS-RETRY-JITTER-UNUSED",
       "%s is added to delays that Backoff.DECORRELATED_JITTER already makes random: remove jitter,"
           + " or pick another backoff"),

@@ -2,6 +2,7 @@ package io.gogoscope.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import io.gogoscope.processor.model.CircuitBreakerSettings;
 import io.gogoscope.processor.model.ClassValue;
 import io.gogoscope.processor.model.MethodModel;
@@ -78,6 +79,10 @@ final class GuardWriter {
     if (!retry.abortOn().value().isEmpty()) {
       code.add("\n.abortOn($L)", classLiterals(retry.abortOn().value()));
     }
+    // The predicate is created here, once per guard; results are checked against its type's class.
+    retry.retryOnResult().ifPresent(predicate -> code.add("\n.retryOnResult($T.class, new $T())",
+        TypeName.get(predicate.judgedClass()),
+        ClassName.get(com.google.auto.common.MoreTypes.asTypeElement(predicate.predicate().type()))));
     return code.add("\n.build()").unindent().unindent().build();
   }
 

@@ -39,6 +39,7 @@ public final class IndexWriter {
       task.breakerName().ifPresent(breaker -> fields.add("circuit-breaker=" + breaker));
       task.method().rateLimit().ifPresent(limit -> fields.add("rate-limit"));
       task.method().lock().ifPresent(lock -> fields.add("distributed-lock"));
+      task.bulkhead().ifPresent(bulkhead -> fields.add("bulkhead")); // the method's, else the interface's
       out.append(String.join("\t", fields)).append('\n');
     }
     return out.toString();

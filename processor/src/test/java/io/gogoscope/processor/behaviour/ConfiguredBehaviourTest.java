@@ -100,6 +100,29 @@ class ConfiguredBehaviourTest {
     assertThat(checkout.pay(() -> "paid")).isEqualTo(Result.ok("paid"));
   }
 
+  /** The index lists checkout.pay's breaker and checkout.render's bulkhead, so both take overrides. */
+  @Test
+  void anOverrideClassifiesTheGeneratedBreakersExceptions() {
+    ScopedCheckout checkout = checkout(runtime(Map.of(
+        "gogoscope.tasks.\"checkout.pay\".circuit-breaker.skip-on", "java.io.IOException")));
+    for (int i = 0; i < 5; i++) {
+      checkout.pay(() -> {
+        throw new IOException("gateway down");
+      });
+    }
+    assertThat(checkout.pay(() -> "paid")).isEqualTo(Result.ok("paid"));
+  }
+
+  @Test
+  void theGeneratedBulkheadTakesOverrides() {
+    assertThat(runtime(Map.of(
+        "gogoscope.tasks.\"checkout.render\".bulkhead.max-concurrent", "4",
+        "gogoscope.tasks.\"checkout.render\".bulkhead.max-wait", "100ms"))).isNotNull();
+    assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"checkout.pay\".bulkhead.max-concurrent", "4")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("task \"checkout.pay\" has no @Bulkhead");
+  }
+
   @Test
   void theProcessorsIndexRejectsATaskItDidNotGenerate() {
     assertThatThrownBy(() -> runtime(Map.of("gogoscope.tasks.\"inventory.reserv\".retry.max-attempts", "5")))

@@ -153,7 +153,7 @@ public abstract class CircuitStateStoreContract extends StoreContract<CircuitSta
   @Test
   void maintenanceOfASharedBreakerReachesEveryInstance() {
     String name = key("c");
-    CircuitBreaker.Config config = CircuitBreaker.Config.failures(3, Duration.ofMinutes(1)).withShared(true);
+    CircuitBreaker.Config config = CircuitBreaker.Config.consecutiveFailures(3, Duration.ofMinutes(1)).withShared(true);
     CircuitBreaker here = CircuitBreaker.create(name, config, TimeSource.system(), first, null);
     CircuitBreaker there = CircuitBreaker.create(name, config, TimeSource.system(), second, null);
 
@@ -179,7 +179,7 @@ public abstract class CircuitStateStoreContract extends StoreContract<CircuitSta
   void maintenancePublishesAboveTheStoredVersion() {
     String name = key("c");
     assertThat(second.publish(name, snapshot(CircuitState.OPEN, 41))).isTrue();
-    CircuitBreaker.Config config = CircuitBreaker.Config.failures(3, Duration.ofMinutes(1)).withShared(true);
+    CircuitBreaker.Config config = CircuitBreaker.Config.consecutiveFailures(3, Duration.ofMinutes(1)).withShared(true);
     CircuitBreaker breaker = CircuitBreaker.create(name, config, TimeSource.system(), first, null);
     assertThat(second.publish(name, snapshot(CircuitState.OPEN, 57))).isTrue(); // unseen by the breaker yet, perhaps
     breaker.reset();
