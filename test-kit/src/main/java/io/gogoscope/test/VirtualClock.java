@@ -429,6 +429,34 @@ public final class VirtualClock implements TimeSource {
   }
 
   /**
+   * Waits (in real time, up to 10 s) until at least {@code count} timeouts wait for the clock: how
+   * a test knows a call has armed its timeout (its attempt is running) before it advances.
+   *
+   * @throws AssertionError when they do not within 10 s
+   */
+  public void awaitTimeouts(int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    lock.lock();
+    try {
+      dropCancelled();
+      while (timeouts.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("expected " + count + " timeout(s) armed on the virtual clock within 10 s, but "
+              + timeouts.size() + " were");
+        }
+        changed.awaitNanos(left);
+        dropCancelled();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for timeouts", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Moves the clock to {@code target} (if later); a sleeper of another thread whose end has passed
    * then is due too. Under the lock.
    */

@@ -66,7 +66,7 @@ class VirtualClockTimeoutsTest {
       never.await();
       return "unreachable";
     }));
-    awaitTimeouts(1);
+    clock.awaitTimeouts(1);
 
     clock.advance(Duration.ofMillis(999));
     Thread.sleep(50); // real time does not fire it either
@@ -105,7 +105,7 @@ class VirtualClockTimeoutsTest {
         return task.join();
       }
     });
-    awaitTimeouts(1);
+    clock.awaitTimeouts(1);
 
     clock.advance(Duration.ofSeconds(4));
     assertThat(joined).isNotDone();
@@ -167,14 +167,6 @@ class VirtualClockTimeoutsTest {
     clock.advance(Duration.ofSeconds(2));
     assertThat(Thread.interrupted()).as("no stray interrupt reaches the caller").isFalse();
     assertThat(clock.pendingTimeouts()).isZero();
-  }
-
-  private void awaitTimeouts(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (clock.pendingTimeouts() < count) {
-      assertThat(System.nanoTime() - deadline).as("a timeout armed within 10 s").isNegative();
-      Thread.sleep(1);
-    }
   }
 
   private static <T> CompletableFuture<T> onVirtualThread(java.util.concurrent.Callable<T> body) {
