@@ -36,6 +36,13 @@ import java.util.Arrays;
  * fired and interrupts the thread so the enclosing body sees its expiry too. A relative arming
  * that gets a level pushed above it is turned into an instant first (from the watchdog's stamp).
  *
+ * <h2>Driven clocks</h2>
+ * Under a runtime whose {@link TimeSource} {@linkplain TimeSource#drivesTimeouts drives timeouts} (a
+ * test's virtual clock), levels are readings of that clock, armings are marked DRIVEN, the watchdog
+ * leaves them alone, and the clock fires them ({@link #fireDriven}) through the action each arming
+ * schedules on it. A thread's levels all read the clock of its outermost level: a level of another
+ * clock pushed above it is converted by its time left ({@link DeadlineClock#convert}).
+ *
  * <p>Each level carries a {@code source}: the object whose deadline it is (a {@link Scope} or a
  * {@link Guard}'s {@link CallDeadline}), returned by {@link #exit} when it fired, so the caller can
  * tell its own timeout from its scope's or an enclosing call's.
@@ -50,7 +57,9 @@ final class DeadlineSlot {
   private static final long FIRING = 2;
   private static final long FIRED = 3;
   private static final long RELATIVE = 4;
-  private static final int GENERATION_SHIFT = 3;
+  /** Armed on a driven clock, which fires it; the watchdog skips it. */
+  private static final long DRIVEN = 8;
+  private static final int GENERATION_SHIFT = 4;
 
   private static final VarHandle STATE;
   private static final VarHandle DEADLINE;
@@ -87,6 +96,8 @@ final class DeadlineSlot {
   private long generation;
   private long armedState;
   private int depth;
+  /** The clock the levels read ({@code null}: the real one); {@code null} whenever depth is 0. */
+  private TimeSource clock;
   private long[] levelDeadline = new long[4];
   private Object[] levelSource = new Object[4];
   private boolean[] levelFired = new boolean[4];
@@ -121,9 +132,24 @@ final class DeadlineSlot {
    * owned by {@code source}. Only the owner calls this.
    */
   void enter(long requested, Object source) {
+    enter(requested, null, source);
+  }
+
+  /**
+   * Pushes a level with deadline {@code requested}, a reading of {@code on} ({@code null}: the real
+   * clock), owned by {@code source}. Only the owner calls this.
+   */
+  void enter(long requested, TimeSource on, Object source) {
     int level = depth;
     if (level == levelDeadline.length) {
       grow();
+    }
+    if (level == 0) {
+      if (clock != on) {
+        clock = on;
+      }
+    } else if (on != clock) {
+      requested = DeadlineClock.convert(requested, on, clock);
     }
     long effective = requested;
     Object effectiveSource = source;
@@ -184,12 +210,14 @@ final class DeadlineSlot {
     levelFired[level] = false;
     if (level > 0) {
       int top = level - 1;
-      if (!levelFired[top] && levelDeadline[top] - System.nanoTime() > 0) {
+      if (!levelFired[top] && levelDeadline[top] - DeadlineClock.now(clock) > 0) {
         arm(levelDeadline[top]);
       } else {
         levelFired[top] = true;
         Thread.currentThread().interrupt(); // the enclosing body must see its own expiry
       }
+    } else if (clock != null) {
+      clock = null;
     }
     return fired;
   }
@@ -222,23 +250,24 @@ final class DeadlineSlot {
     if (top < 0 || (armedState & RELATIVE) != 0) {
       return null; // a relative arming is an attempt timeout, never the level around attempts
     }
-    return levelDeadline[top] - System.nanoTime() <= 0 ? levelSource[top] : null;
+    return levelDeadline[top] - DeadlineClock.now(clock) <= 0 ? levelSource[top] : null;
   }
 
   /**
-   * The innermost level's deadline ({@link #NO_DEADLINE} when nothing is pushed), for a scope
-   * opened inside a guarded call to inherit. A relative arming counts from now: never sooner than
-   * its real deadline, and at most the watchdog's resolution later. Only the owner calls this.
+   * The innermost level's deadline ({@link #NO_DEADLINE} when nothing is pushed) as a reading of
+   * {@code on} ({@code null}: the real clock), for a scope opened inside a guarded call to inherit.
+   * A relative arming counts from now: never sooner than its real deadline, and at most the
+   * watchdog's resolution later. Only the owner calls this.
    */
-  long currentDeadline() {
+  long currentDeadline(TimeSource on) {
     int top = depth - 1;
     if (top < 0) {
       return NO_DEADLINE;
     }
     if (top == 0 && (armedState & RELATIVE) != 0 && !levelFired[0]) {
-      return stampedInstant((long) DEADLINE.get(this));
+      return DeadlineClock.convert(stampedInstant((long) DEADLINE.get(this)), null, on);
     }
-    return levelDeadline[top];
+    return DeadlineClock.convert(levelDeadline[top], clock, on);
   }
 
   /** The source of the innermost level, or {@code null}. Only the owner calls this. */
@@ -253,8 +282,16 @@ final class DeadlineSlot {
 
   private void arm(long at) {
     DEADLINE.setRelease(this, at);
-    state = armedState = (++generation << GENERATION_SHIFT) | ARMED; // volatile: before the watchdog check
-    Watchdog.armed(at);
+    TimeSource on = clock;
+    if (on == null) {
+      state = armedState = (++generation << GENERATION_SHIFT) | ARMED; // volatile: before the watchdog check
+      Watchdog.armed(at);
+    } else {
+      state = armedState = (++generation << GENERATION_SHIFT) | DRIVEN | ARMED;
+      // One action per arming, left in place when it is disarmed: firing looks at the slot as it is
+      // then, so an action whose arming is gone does nothing.
+      on.schedule(at, () -> fireDriven(on.nanoTime()));
+    }
   }
 
   /** Disarms the current arming; {@code false} when the watchdog fired it (after it has landed). */
@@ -304,8 +341,8 @@ final class DeadlineSlot {
    */
   long fireIfDue(long now) {
     long s = state;
-    if ((s & PHASE) != ARMED) {
-      return NO_DEADLINE;
+    if ((s & (PHASE | DRIVEN)) != ARMED) {
+      return NO_DEADLINE; // not armed, or armed on a driven clock, which fires it
     }
     long at = (long) DEADLINE.getAcquire(this);
     if (state != s) {
@@ -321,6 +358,27 @@ final class DeadlineSlot {
     if (at - now > 0) {
       return at;
     }
+    fire(s);
+    return NO_DEADLINE;
+  }
+
+  /**
+   * Called by a driven clock whose reading is {@code now}: fires this slot when it is armed on a
+   * driven clock with a deadline at or before {@code now}.
+   */
+  void fireDriven(long now) {
+    long s = state;
+    if ((s & (PHASE | DRIVEN)) != (DRIVEN | ARMED)) {
+      return;
+    }
+    long at = (long) DEADLINE.getAcquire(this);
+    if (state == s && at - now <= 0) {
+      fire(s);
+    }
+  }
+
+  /** Fires arming {@code s}: interrupts the owner, unless the owner disarmed it meanwhile. */
+  private void fire(long s) {
     if (STATE.compareAndSet(this, s, (s & ~PHASE) | FIRING)) {
       try {
         owner.interrupt();
@@ -328,7 +386,6 @@ final class DeadlineSlot {
         state = (s & ~PHASE) | FIRED;
       }
     }
-    return NO_DEADLINE;
   }
 
   /** {@code true} while nothing is armed (the watchdog may then reclaim a dead owner's slot). */

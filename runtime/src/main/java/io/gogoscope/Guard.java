@@ -91,6 +91,8 @@ public final class Guard {
 
   private final String name;
   private final ScopeRuntime runtime;
+  /** The clock of this guard's timeouts: {@code null} for the real one (see {@link DeadlineClock}). */
+  private final TimeSource clock;
   private final ScopeObserver observer;
   /** The observer's handle for this guard's calls, resolved once ({@link TaskObserver#NONE} when unobserved). */
   private final TaskObserver taskObserver;
@@ -120,6 +122,7 @@ public final class Guard {
   private Guard(Builder builder) {
     this.name = builder.name;
     this.runtime = builder.runtime;
+    this.clock = runtime.deadlineClock();
     this.observer = runtime.observer();
     this.retry = builder.retry;
     this.attemptTimeoutNanos = builder.timeout == null ? 0 : Durations.toNanos(builder.timeout);
@@ -265,7 +268,7 @@ public final class Guard {
     DeadlineSlot slot;
     long deadline;
     if (overallTimeoutNanos != 0) {
-      deadline = System.nanoTime() + overallTimeoutNanos;
+      deadline = DeadlineClock.now(clock) + overallTimeoutNanos;
       slot = enter(thread, deadline, overallDeadline);
     } else {
       // No timeout of its own: the scope's deadline still bounds the call's own waits (the lock's
@@ -274,7 +277,7 @@ public final class Guard {
       if (scope == null || scope.effectiveDeadline == DeadlineSlot.NO_DEADLINE) {
         return admitted(thread, context, body, errors, observation, attempts, DeadlineSlot.NO_DEADLINE);
       }
-      deadline = scope.effectiveDeadline;
+      deadline = scope.deadlineOn(clock);
       slot = enter(thread, deadline, scope);
     }
     Result<E, T> result;
@@ -288,7 +291,7 @@ public final class Guard {
     return fired == null ? result : new Result.Err<>(deadlineError(thread, fired, errors));
   }
 
-  /** Rate limit, then lock; {@code deadline} is the overall timeout's ({@link System#nanoTime()} based). */
+  /** Rate limit, then lock; {@code deadline} is the overall timeout's (a reading of {@link #clock}). */
   private <E, T> Result<E, T> admitted(ThreadContext thread, CallContext context, Callable<? extends T> body,
       ErrorMapper<E> errors, TaskObservation observation, Attempts attempts, long deadline) {
     if (rateLimit > 0) {
@@ -341,9 +344,9 @@ public final class Guard {
    * overall timeout's or the scope's): a permit that cannot come in time is refused at once.
    */
   private RateLimitDecision awaitPermit(ThreadContext thread, String key, long deadline) throws InterruptedException {
-    long now = System.nanoTime();
+    long now = DeadlineClock.now(clock);
     Scope scope = thread.openScope();
-    long until = Math.min(deadline, scope != null ? scope.effectiveDeadline : DeadlineSlot.NO_DEADLINE);
+    long until = Math.min(deadline, scope != null ? scope.deadlineOn(clock) : DeadlineSlot.NO_DEADLINE);
     Duration wait = rateMaxWait;
     if (until != DeadlineSlot.NO_DEADLINE) {
       Duration left = Duration.ofNanos(Math.max(0, until - now));
@@ -596,8 +599,17 @@ public final class Guard {
       return unarmed(thread, body);
     }
     DeadlineSlot slot = thread.slot();
-    slot.enterTimeout(attemptTimeoutNanos, attemptDeadline);
+    if (clock == null) {
+      slot.enterTimeout(attemptTimeoutNanos, attemptDeadline);
+    } else {
+      enterDriven(slot);
+    }
     return armed(thread, slot, body);
+  }
+
+  /** Arms the attempt timeout on a driven clock (out of line: the real-time path stays small). */
+  private void enterDriven(DeadlineSlot slot) {
+    slot.enter(clock.nanoTime() + attemptTimeoutNanos, clock, attemptDeadline);
   }
 
   /** The attempt timeout (and the scope's deadline) around the body. */
@@ -624,11 +636,12 @@ public final class Guard {
   /** Arms the sooner of the attempt timeout and the scope's deadline. */
   private DeadlineSlot attemptInScope(ThreadContext thread, Scope scope) {
     DeadlineSlot slot = thread.slot();
-    long own = attemptTimeoutNanos == 0 ? DeadlineSlot.NO_DEADLINE : System.nanoTime() + attemptTimeoutNanos;
-    if (scope.effectiveDeadline < own) {
-      slot.enter(scope.effectiveDeadline, scope);
+    long own = attemptTimeoutNanos == 0 ? DeadlineSlot.NO_DEADLINE : DeadlineClock.now(clock) + attemptTimeoutNanos;
+    long scopeDeadline = scope.deadlineOn(clock);
+    if (scopeDeadline < own) {
+      slot.enter(scopeDeadline, clock, scope);
     } else {
-      slot.enter(own, attemptDeadline);
+      slot.enter(own, clock, attemptDeadline);
     }
     return slot;
   }
@@ -747,14 +760,18 @@ public final class Guard {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** Pushes a deadline level: the sooner of {@code requested} and the current scope's deadline. */
-  private static DeadlineSlot enter(ThreadContext thread, long requested, Object source) {
+  /**
+   * Pushes a deadline level: the sooner of {@code requested} (a reading of {@link #clock}) and the
+   * current scope's deadline.
+   */
+  private DeadlineSlot enter(ThreadContext thread, long requested, Object source) {
     Scope scope = thread.openScope();
     DeadlineSlot slot = thread.slot();
-    if (scope != null && scope.effectiveDeadline < requested) {
-      slot.enter(scope.effectiveDeadline, scope);
+    long scopeDeadline = scope == null ? DeadlineSlot.NO_DEADLINE : scope.deadlineOn(clock);
+    if (scopeDeadline < requested) {
+      slot.enter(scopeDeadline, clock, scope);
     } else {
-      slot.enter(requested, source);
+      slot.enter(requested, clock, source);
     }
     return slot;
   }

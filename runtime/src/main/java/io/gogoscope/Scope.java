@@ -17,7 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -91,15 +92,21 @@ public final class Scope implements AutoCloseable {
   private final Scope previousCurrent;
   private final ScopeInfo info;
 
-  /** The sooner of this scope's deadline and its ancestors' ({@link DeadlineSlot#NO_DEADLINE}: none). */
+  /**
+   * The sooner of this scope's deadline and its ancestors' ({@link DeadlineSlot#NO_DEADLINE}: none),
+   * a reading of {@link #clock}.
+   */
   final long effectiveDeadline;
+
+  /** The clock of this scope's deadlines: its runtime's driven clock, or {@code null} for the real one. */
+  final TimeSource clock;
 
   /** The scope whose deadline {@link #effectiveDeadline} is, or {@code null}. */
   private final Scope deadlineOwner;
 
   private ScopeObservation observation = ScopeObservation.NONE;
   private Restore observationRestore = Restore.NOTHING;
-  private volatile ScheduledFuture<?> timer;
+  private volatile Future<?> timer;
   private volatile Object cancelReason;
   private volatile boolean closeStarted;
   private volatile boolean closed;
@@ -127,8 +134,10 @@ public final class Scope implements AutoCloseable {
     this.openedAt = openedAt;
     this.opener = Thread.currentThread();
     this.previousCurrent = previousCurrent;
-    if (parent != null && parent.effectiveDeadline <= ownDeadline) {
-      this.effectiveDeadline = parent.effectiveDeadline;
+    this.clock = runtime.deadlineClock();
+    long parentDeadline = parent == null ? DeadlineSlot.NO_DEADLINE : parent.deadlineOn(clock);
+    if (parent != null && parentDeadline <= ownDeadline) {
+      this.effectiveDeadline = parentDeadline;
       this.deadlineOwner = parent.deadlineOwner;
     } else {
       this.effectiveDeadline = ownDeadline;
@@ -211,7 +220,12 @@ public final class Scope implements AutoCloseable {
   public Optional<Duration> remaining() {
     return effectiveDeadline == DeadlineSlot.NO_DEADLINE
         ? Optional.empty()
-        : Optional.of(Duration.ofNanos(effectiveDeadline - System.nanoTime()));
+        : Optional.of(Duration.ofNanos(effectiveDeadline - DeadlineClock.now(clock)));
+  }
+
+  /** {@link #effectiveDeadline} as a reading of {@code on} (the same value unless clocks differ). */
+  long deadlineOn(TimeSource on) {
+    return on == clock ? effectiveDeadline : DeadlineClock.convert(effectiveDeadline, clock, on);
   }
 
   /** {@code true} once the scope is cancelled (by hand, by its timeout, its parent, or close). */
@@ -234,7 +248,7 @@ public final class Scope implements AutoCloseable {
     if (!CANCEL_REASON.compareAndSet(this, null, reason)) {
       return;
     }
-    ScheduledFuture<?> pendingTimer = timer;
+    Future<?> pendingTimer = timer;
     if (pendingTimer != null) {
       pendingTimer.cancel(false);
     }
@@ -511,11 +525,13 @@ public final class Scope implements AutoCloseable {
     Scope parent = builder.detached ? null : builder.parent != null ? builder.parent : context.openScope();
     ScopeRuntime runtime = builder.runtime != null ? builder.runtime
         : parent != null ? parent.runtime : ScopeRuntime.defaults();
-    long now = System.nanoTime();
+    TimeSource clock = runtime.deadlineClock();
+    long now = DeadlineClock.now(clock);
     Duration timeout = builder.timeout;
     long ownDeadline = timeout != null ? now + Durations.toNanos(timeout) : DeadlineSlot.NO_DEADLINE;
     if (builder.deadline != null) {
-      Duration untilDeadline = Duration.between(Instant.now(), builder.deadline);
+      Instant wallNow = clock == null ? Instant.now() : clock.now();
+      Duration untilDeadline = Duration.between(wallNow, builder.deadline);
       long at = now + Durations.toNanos(untilDeadline);
       if (at < ownDeadline) {
         ownDeadline = at;
@@ -526,8 +542,8 @@ public final class Scope implements AutoCloseable {
       // Inside a guarded call (or a forked one) the call's deadline bounds the new scope too, so
       // the work the scope forks stops with the call instead of outliving it.
       DeadlineSlot slot = context.slotIfAny();
-      long call = slot == null ? DeadlineSlot.NO_DEADLINE : slot.currentDeadline();
-      if (call < ownDeadline && (parent == null || call < parent.effectiveDeadline)) {
+      long call = slot == null ? DeadlineSlot.NO_DEADLINE : slot.currentDeadline(clock);
+      if (call < ownDeadline && (parent == null || call < parent.deadlineOn(clock))) {
         ownDeadline = call;
         timeout = Duration.ofNanos(Math.max(0, call - now));
       }
@@ -549,7 +565,9 @@ public final class Scope implements AutoCloseable {
       if (delay <= 0) {
         scope.cancel(reason);
       } else if (!scope.isCancelled()) {
-        scope.timer = ScopeTimer.schedule(() -> scope.cancel(reason), delay);
+        scope.timer = clock == null
+            ? ScopeTimer.schedule(() -> scope.cancel(reason), delay)
+            : clock.schedule(ownDeadline, () -> scope.cancel(reason));
       }
     }
     return scope;
@@ -629,7 +647,7 @@ public final class Scope implements AutoCloseable {
   }
 
   private void finishClosing() {
-    ScheduledFuture<?> pendingTimer = timer;
+    Future<?> pendingTimer = timer;
     if (pendingTimer != null) {
       pendingTimer.cancel(false);
     }

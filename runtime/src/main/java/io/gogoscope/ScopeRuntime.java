@@ -39,6 +39,7 @@ public final class ScopeRuntime {
 
   private final ScopeObserver observer;
   private final TimeSource timeSource;
+  private final TimeSource deadlineClock;
   private final Lazy<LockProvider> lockProvider;
   private final Lazy<RateLimitStore> rateLimitStore;
   private final Lazy<CircuitStateStore> circuitStateStore;
@@ -51,6 +52,7 @@ public final class ScopeRuntime {
   private ScopeRuntime(Builder builder) {
     this.observer = SafeObserver.wrap(ScopeObserver.compose(builder.observers));
     this.timeSource = builder.timeSource;
+    this.deadlineClock = timeSource.drivesTimeouts() ? timeSource : null;
     this.lockProvider = builder.lockProvider != null
         ? Lazy.of(builder.lockProvider) : Lazy.of(() -> new InMemoryLockProvider(timeSource));
     this.rateLimitStore = builder.rateLimitStore != null
@@ -146,6 +148,15 @@ public final class ScopeRuntime {
   /** The time source of policy delays and windows. */
   public TimeSource timeSource() {
     return timeSource;
+  }
+
+  /**
+   * The clock this runtime's timeouts and scope deadlines read and are fired by: its time source
+   * when that {@linkplain TimeSource#drivesTimeouts drives timeouts}, else {@code null} (the real
+   * monotonic clock, the watchdog and the scope timer).
+   */
+  TimeSource deadlineClock() {
+    return deadlineClock;
   }
 
   /** The lock provider. */
@@ -316,7 +327,9 @@ public final class ScopeRuntime {
     /**
      * Reads time and waits through {@code timeSource} (tests pass a controllable one): retry
      * delays, circuit-breaker reset timeouts, and the TTLs and windows of the in-memory stores
-     * this runtime creates when none is given.
+     * this runtime creates when none is given; when it {@linkplain TimeSource#drivesTimeouts drives
+     * timeouts} (the test kit's virtual clock), also the guards' attempt and overall timeouts and
+     * the scopes' timeouts and deadlines.
      */
     public Builder timeSource(TimeSource timeSource) {
       this.timeSource = Objects.requireNonNull(timeSource, "timeSource");

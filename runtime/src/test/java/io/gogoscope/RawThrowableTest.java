@@ -2,6 +2,7 @@ package io.gogoscope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.policy.Retry;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;

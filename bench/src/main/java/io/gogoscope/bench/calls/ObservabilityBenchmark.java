@@ -21,6 +21,9 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -39,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -67,8 +71,14 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code gogoscope_enabledBatch}: spans and meters with the production setup, a
  *       {@link BatchSpanProcessor} in front of an exporter that drops what it is handed (a full
  *       queue drops spans too, as in production);
- *   <li>{@code gogoscope_sampledOut}: spans and meters with a sampler that drops every span;
- *       compare with {@code gogoscope_metrics};
+ *   <li>{@code gogoscope_sampledOut}: spans and meters with a sampler that drops every span; the
+ *       call is a trace's root, so its dropped span is still made current (spans inside it must see
+ *       the trace's decision); compare with {@code gogoscope_metrics};
+ *   <li>{@code gogoscope_sampledOutInRequest}: the same runtime, the call made inside an unsampled
+ *       request span (as a server's instrumentation leaves it current for a request the sampler
+ *       dropped), the usual shape of a sampled-out call in production: the sampler drops the
+ *       call's span (as a parent-based sampler does under an unsampled parent), and gogoscope
+ *       leaves the request's span current;
  *   <li>{@code resilience4j_metrics}: Resilience4j's {@code Retry} with {@code TaggedRetryMetrics}
  *       and a resilience4j-micrometer {@code Timer} around it;
  *   <li>{@code resilience4j_observed}: the same, inside a span with gogoscope's name and
@@ -81,6 +91,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       metrics adapter (SmallRye writes no spans);
  *   <li>{@code otel_span}: the hand-written span around the bare call, no retry, no meters: the
  *       floor of any traced call;
+ *   <li>{@code otel_spanSampledOut}: the same span dropped by the sampler (a trace's root, made
+ *       current): the floor of any sampled-out root call, what the SDK costs before gogoscope does
+ *       anything;
  *   <li>{@code direct_none}: the bare call.
  * </ul>
  */
@@ -129,6 +142,8 @@ public class ObservabilityBenchmark {
 
   private HandWrittenSpan floorSpan;
   private CountingSpans.Processor floorSpans;
+  private HandWrittenSpan droppedFloorSpan;
+  private CountingSpans.DropAll droppedFloorSampler;
 
   /** Attempts of the peers' current call, counted by their bodies for the span's retry count. */
   private int attempts;
@@ -213,6 +228,9 @@ public class ObservabilityBenchmark {
 
     floorSpans = new CountingSpans.Processor();
     floorSpan = new HandWrittenSpan(tracer(sdk(floorSpans, Sampler.alwaysOn())), TASK);
+    droppedFloorSampler = new CountingSpans.DropAll();
+    droppedFloorSpan = new HandWrittenSpan(
+        tracer(sdk(new CountingSpans.Processor(), droppedFloorSampler)), TASK);
   }
 
   private OpenTelemetrySdk sdk(SpanProcessor processor, Sampler sampler) {
@@ -252,7 +270,7 @@ public class ObservabilityBenchmark {
         expect("the exported span's task.has_retry", last != null
             && Boolean.TRUE.equals(last.getAttributes().get(TASK_HAS_RETRY)) ? calls : 0);
       }
-      case "gogoscope_sampledOut" -> {
+      case "gogoscope_sampledOut", "gogoscope_sampledOutInRequest" -> {
         gogoscopeMeters(sampledOutRegistry);
         expect("sampler decisions", dropAll.decisions);
         if (sampledOutSpans.ended != 0) {
@@ -260,6 +278,7 @@ public class ObservabilityBenchmark {
               + sampledOutSpans.ended + " were recorded");
         }
       }
+      case "otel_spanSampledOut" -> expect("sampler decisions", droppedFloorSampler.decisions);
       case "resilience4j_metrics", "resilience4j_observed" -> {
         expect("Resilience4j retry calls (successful without retry)",
             (long) r4jRegistry.get("resilience4j.retry.calls")
@@ -365,6 +384,16 @@ public class ObservabilityBenchmark {
     return Outcomes.value(sampledOut.fetchRetry(id));
   }
 
+  /**
+   * {@code gogoscope_sampledOut}'s call inside an unsampled request span, made current for the
+   * iteration by {@link UnsampledRequest} as a server's instrumentation makes its span current.
+   */
+  @Benchmark
+  public int gogoscope_sampledOutInRequest(UnsampledRequest request) {
+    calls++;
+    return Outcomes.value(sampledOut.fetchRetry(id));
+  }
+
   @Benchmark
   public int resilience4j_metrics() throws Exception {
     calls++;
@@ -434,6 +463,39 @@ public class ObservabilityBenchmark {
       return backend.fetch(id);
     } finally {
       HandWrittenSpan.end(span, start, 1, null);
+    }
+  }
+
+  @Benchmark
+  public int otel_spanSampledOut() throws IOException {
+    calls++;
+    Span span = droppedFloorSpan.start();
+    long start = System.nanoTime();
+    try (Scope ignored = span.makeCurrent()) {
+      return backend.fetch(id);
+    } finally {
+      HandWrittenSpan.end(span, start, 1, null);
+    }
+  }
+
+  /**
+   * A request span the sampler dropped, current on the benchmark thread for each iteration of the
+   * one variant that takes it (the others run outside any span).
+   */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class UnsampledRequest {
+    private Scope current;
+
+    @Setup(Level.Iteration)
+    public void enter() {
+      Span request = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c",
+          "b7ad6b7169203331", TraceFlags.getDefault(), TraceState.getDefault()));
+      current = request.makeCurrent();
+    }
+
+    @TearDown(Level.Iteration)
+    public void leave() {
+      current.close();
     }
   }
 

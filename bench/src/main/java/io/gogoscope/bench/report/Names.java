@@ -72,11 +72,13 @@ final class Names {
       case "enabled" -> "retry, spans and metrics";
       case "enabledBatch" -> "retry, spans (batch processor) and metrics";
       case "sampledOut" -> "retry, spans sampled out, metrics";
+      case "sampledOutInRequest" -> "retry, spans sampled out inside an unsampled request, metrics";
       case "observed" -> "retry, metrics and a hand-written span";
       case "span" -> "one span around the bare call";
       case "key" -> "key of two string ids";
       case "numericKey" -> "key of a long and a string id";
       case "escapedKey" -> "key of a value holding ':' and a string id";
+      case "spanSampledOut" -> "one span around the bare call, sampled out (a root, made current)";
       default -> suffix;
     };
   }
@@ -113,13 +115,15 @@ final class Names {
             + "processor that counts ended spans; `spans and metrics` both; `batch processor` a "
             + "BatchSpanProcessor and an exporter that drops what it gets (a full queue drops "
             + "spans, as in production); `sampled out` a sampler that drops every span, to compare "
-            + "with `metrics`. Resilience4j: `Retry` with `TaggedRetryMetrics` and a "
+            + "with `metrics` (the call is a trace's root, so its dropped span is made current for "
+            + "the spans inside to see the decision); `inside an unsampled request` the same call "
+            + "under a request span the sampler dropped, the usual shape in production. Resilience4j: `Retry` with `TaggedRetryMetrics` and a "
             + "resilience4j-micrometer `Timer`, `observed` adds a span with gogoscope's name and "
             + "attributes written with the OpenTelemetry API. Failsafe: listeners recording "
             + "gogoscope's task meters (spawned, completed, active, duration histogram, retries), "
             + "`observed` adds the same span. SmallRye: its Micrometer metrics adapter (it writes no "
             + "spans). OpenTelemetry: the hand-written span around the bare call, the floor of any "
-            + "traced call."));
+            + "traced call, and the same span sampled out, the floor of any sampled-out root call."));
     sections.put("ForkJoinBenchmark", new Section(
         "Fork and join of tasks",
         "Fork `tasks` trivial tasks, each on its own virtual thread, wait for all and sum their "

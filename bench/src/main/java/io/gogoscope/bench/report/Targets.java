@@ -53,6 +53,14 @@ final class Targets {
             + "and a SpanContext, before the sampler is asked (the API gives no earlier hook). "
             + "gogoscope then sets no attributes and allocates no span state of its own."));
     targets.add(new Target(
+        "Sampled-out call inside an unsampled request (production's shape): at most 1.25 × the "
+            + "metrics-only call (issue 15)",
+        "ObservabilityBenchmark", Map.of(), "gogoscope_sampledOutInRequest", "gogoscope_metrics",
+        Kind.RATIO, 1.25,
+        "Under a parent the trace id is the parent's, so the SDK formats one id, asks the sampler "
+            + "and wraps a SpanContext; gogoscope leaves the request's span current and allocates "
+            + "nothing of its own."));
+    targets.add(new Target(
         "Metrics-only call: no slower than Failsafe with listeners recording the same meters",
         "ObservabilityBenchmark", Map.of(), "gogoscope_metrics", "failsafe_metrics",
         Kind.RATIO, 1.0,

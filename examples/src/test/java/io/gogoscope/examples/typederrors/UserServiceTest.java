@@ -78,12 +78,18 @@ class UserServiceTest {
   void aSlowDatabaseTimesOutOnEveryAttempt(ScopeRuntime runtime, VirtualClock clock) throws Exception {
     ScopedUserService users = ScopedUserService.of(new InMemoryUserService(), runtime);
 
-    // Timeouts interrupt real work, so they run on the real clock: three attempts of 200 ms here;
-    // the retry delays between them are virtual.
-    assertThat(clock.runAdvancing(() -> users.fetchUser("slow")))
+    // The database blocks for 5 s; the 200 ms attempt timeouts follow the virtual clock, so each
+    // interrupts it when the clock reaches it, with the retry delays between them.
+    CompletableFuture<Result<FetchUserError, User>> call =
+        CompletableFuture.supplyAsync(() -> users.fetchUser("slow"), runnable -> Thread.ofVirtual().start(runnable));
+    clock.awaitTimeouts(1); // the first attempt runs, its timeout armed
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(call.get(10, TimeUnit.SECONDS))
         .isErrOf(FetchUserError.TimedOut.class)
         .error().isTimedOutAfter(Duration.ofMillis(200));
     assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(20), Duration.ofMillis(40));
+    assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -22,7 +22,9 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,53 @@ class SampledOutCallTest {
     assertThat(spans.getFinishedSpanItems()).isEmpty();
     assertThat(meters.get("goscope.tasks.completed").tag("task", "any").counter().count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void sampledOutCallRecordsNoSpanButEveryMeter() {
+    InMemorySpanExporter exported = InMemorySpanExporter.create();
+    try (OpenTelemetrySdk dropAll = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(exported))
+            .setSampler(Sampler.alwaysOff())
+            .build())
+        .build()) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      ScopeRuntime sampledOut =
+          ScopeRuntime.builder().openTelemetry(dropAll).meterRegistry(registry).build();
+      Guard guard = sampledOut.guard("fetch").retry(Retry.builder().maxAttempts(3).build()).build();
+      AtomicInteger attempts = new AtomicInteger();
+
+      Result<?, String> ok = guard.call(() -> {
+        if (attempts.incrementAndGet() < 2) {
+          throw new IOException("once");
+        }
+        return "ok";
+      });
+      Result<?, String> failed = guard.call(() -> {
+        throw new IOException("always");
+      });
+      try (var ignored = sdk.getTracer("request").spanBuilder("dropped").startSpan().makeCurrent()) {
+        guard.call(() -> "inside an unsampled request");
+      }
+
+      assertThat(ok).isInstanceOf(Result.Ok.class);
+      assertThat(failed).isInstanceOf(Result.Err.class);
+      assertThat(exported.getFinishedSpanItems()).isEmpty();
+      assertThat(registry.get("goscope.tasks.spawned").tag("task", "fetch").counter().count())
+          .isEqualTo(3.0);
+      assertThat(registry.get("goscope.tasks.completed").tag("task", "fetch").counter().count())
+          .isEqualTo(2.0);
+      assertThat(registry.get("goscope.tasks.failed").tags("task", "fetch", "reason", "exception")
+          .counter().count()).isEqualTo(1.0);
+      assertThat(registry.get("goscope.task.retries").tags("task", "fetch", "reason", "exception")
+          .counter().count()).isEqualTo(3.0); // one in the first call, two in the second
+      assertThat(registry.get("goscope.task.duration").tags("task", "fetch", "outcome", "success")
+          .timer().count()).isEqualTo(2);
+      assertThat(registry.get("goscope.task.duration").tags("task", "fetch", "outcome", "failure")
+          .timer().count()).isEqualTo(1);
+      assertThat(registry.get("goscope.tasks.active").gauge().value()).isZero();
+    }
   }
 
   @Test
