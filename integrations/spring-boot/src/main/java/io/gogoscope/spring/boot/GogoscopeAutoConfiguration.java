@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -37,17 +38,22 @@ public class GogoscopeAutoConfiguration {
 
   /**
    * The runtime: the stores of {@code gogoscope.store.type} (the in-memory default for
-   * {@code memory}), the close grace, then every {@link ScopeRuntimeCustomizer} in order.
+   * {@code memory}), the close grace, the configuration overrides of the {@code Environment}, then
+   * every {@link ScopeRuntimeCustomizer} in order.
    */
   @Bean
   @ConditionalOnMissingBean
-  ScopeRuntime scopeRuntime(GogoscopeProperties properties, ObjectProvider<Stores> stores,
-      ObjectProvider<ScopeRuntimeCustomizer> customizers) {
+  ScopeRuntime scopeRuntime(GogoscopeProperties properties, ConfigurableEnvironment environment,
+      ObjectProvider<Stores> stores, ObjectProvider<ScopeRuntimeCustomizer> customizers) {
     // The runtime carries the forking thread's context (MDC, ...) into forked tasks itself, through
     // Micrometer's context-propagation when it is present; the property switches that off.
     ScopeRuntime.Builder builder = ScopeRuntime.builder()
         .closeGrace(properties.getCloseGrace())
-        .contextPropagation(properties.getContextPropagation().isEnabled());
+        .contextPropagation(properties.getContextPropagation().isEnabled())
+        // gogoscope.tasks.*, gogoscope.circuit-breakers.* and gogoscope.<policy>.enabled from every
+        // property source; the runtime checks them against the processor's task index when built,
+        // so a typo fails start-up with a ConfigurationException naming the property and its origin.
+        .config(EnvironmentConfigSource.of(environment));
     Stores chosen = stores.getIfUnique();
     if (chosen != null) {
       builder.stores(chosen);
