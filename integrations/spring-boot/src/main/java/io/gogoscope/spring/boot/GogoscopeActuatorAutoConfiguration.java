@@ -9,13 +9,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 /**
  * With Spring Boot Actuator on the class path: the {@code gogoscope} endpoint and, on Boot 4 (whose
  * health API moved to {@code spring-boot-health}), the {@code circuitBreakers} health contributor.
- * Both read the breaker states the starter's runtime reports; a runtime the application builds
- * itself reports to them when it adds the {@link CircuitStates} bean as an observer.
+ * Both read the runtime's own breaker registry ({@code ScopeRuntime.circuitBreakers()}), so they
+ * work as well with a runtime the application builds itself, and add no observer to the calls.
  */
 @AutoConfiguration(after = GogoscopeAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
@@ -24,20 +23,8 @@ public class GogoscopeActuatorAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  CircuitStates gogoscopeCircuitStates() {
-    return new CircuitStates();
-  }
-
-  @Bean
-  @Order(10)
-  ScopeRuntimeCustomizer gogoscopeCircuitStatesObserver(CircuitStates states) {
-    return builder -> builder.observer(states);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  GogoscopeEndpoint gogoscopeEndpoint(ScopeRuntime runtime, CircuitStates states) {
-    return new GogoscopeEndpoint(runtime, states);
+  GogoscopeEndpoint gogoscopeEndpoint(ScopeRuntime runtime) {
+    return new GogoscopeEndpoint(runtime);
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -46,8 +33,8 @@ public class GogoscopeActuatorAutoConfiguration {
   static class HealthConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "circuitBreakersHealthIndicator")
-    CircuitBreakersHealthIndicator circuitBreakersHealthIndicator(CircuitStates states, GogoscopeProperties properties) {
-      return new CircuitBreakersHealthIndicator(states, properties.getHealth().isOpenIsDown());
+    CircuitBreakersHealthIndicator circuitBreakersHealthIndicator(ScopeRuntime runtime, GogoscopeProperties properties) {
+      return new CircuitBreakersHealthIndicator(runtime, properties.getHealth().isOpenIsDown());
     }
   }
 }
