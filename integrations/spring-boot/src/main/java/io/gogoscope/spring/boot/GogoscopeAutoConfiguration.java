@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
@@ -72,6 +73,30 @@ public class GogoscopeAutoConfiguration {
   @Bean
   static ScopedBeanRegistrar gogoscopeScopedBeanRegistrar() {
     return new ScopedBeanRegistrar();
+  }
+
+  /**
+   * Graceful shutdown: on context close, waits up to the close grace for the runtime's running
+   * scopes and calls (seen through an observer), then stops its threads.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBooleanProperty(name = "gogoscope.shutdown.enabled", matchIfMissing = true)
+  static class Shutdown {
+    @Bean
+    RunningWork gogoscopeRunningWork() {
+      return new RunningWork();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ScopeRuntimeCustomizer gogoscopeRunningWorkObserver(RunningWork work) {
+      return builder -> builder.observer(work);
+    }
+
+    @Bean
+    GogoscopeLifecycle gogoscopeLifecycle(ScopeRuntime runtime, RunningWork work) {
+      return new GogoscopeLifecycle(runtime, work);
+    }
   }
 
   /** Metrics in the application's {@code MeterRegistry} (Boot's, or one the application declares). */

@@ -29,8 +29,14 @@ public class GogoscopeProperties {
   /** The Actuator health contributor of the circuit breakers. */
   private final Health health = new Health();
 
-  /** How long closing scopes wait for cancelled tasks before reporting them. */
+  /**
+   * How long closing scopes wait for cancelled tasks before reporting them, and how long the
+   * application's shutdown waits for running scopes and calls.
+   */
   private Duration closeGrace = Duration.ofSeconds(10);
+
+  /** Graceful shutdown of the runtime with the application context. */
+  private final Shutdown shutdown = new Shutdown();
 
   /**
    * Overrides of the annotations' policies per task, as
@@ -80,6 +86,10 @@ public class GogoscopeProperties {
 
   public Health getHealth() {
     return health;
+  }
+
+  public Shutdown getShutdown() {
+    return shutdown;
   }
 
   public Duration getCloseGrace() {
@@ -236,6 +246,23 @@ public class GogoscopeProperties {
 
     public void setOpenIsDown(boolean openIsDown) {
       this.openIsDown = openIsDown;
+    }
+  }
+
+  /** {@code gogoscope.shutdown.*}. */
+  public static class Shutdown {
+    /**
+     * Whether closing the context waits up to the close grace for running scopes and calls, then
+     * stops the runtime's threads.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }

@@ -95,7 +95,8 @@ class GogoscopeAutoConfigurationTest {
   @Test
   void metricsCanBeTurnedOff() {
     Contexts.runner().withUserConfiguration(Contexts.GreeterApp.class)
-        .withPropertyValues("gogoscope.metrics.enabled=false", "gogoscope.context-propagation.enabled=false")
+        .withPropertyValues("gogoscope.metrics.enabled=false", "gogoscope.context-propagation.enabled=false",
+            "gogoscope.shutdown.enabled=false")
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
           context.getBean(ScopedGreeter.class).greet("ada");
           assertThat(context.getBean(MeterRegistry.class).getMeters()).isEmpty();
@@ -106,6 +107,7 @@ class GogoscopeAutoConfigurationTest {
   @Test
   void withoutMicrometerOnTheClassPathTheRuntimeStillStarts() {
     Contexts.runner().withClassLoader(new FilteredClassLoader("io.micrometer.core", "io.micrometer.context"))
+        .withPropertyValues("gogoscope.shutdown.enabled=false")
         .run(context -> assertThat(context.getBean(ScopeRuntime.class).observer()).isSameAs(ScopeObserver.NONE));
   }
 
