@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/gogoscope}: the runtime's circuit breakers (state, window, configuration), its
@@ -66,25 +68,25 @@ public class GogoscopeEndpoint {
 
   /**
    * Holds breaker {@code name} open ({@code force-open}) or closed ({@code force-closed}), or
-   * closes it with an empty window, ending a forced state ({@code reset}); returns its new state,
-   * or {@code null} (404) when the runtime has no breaker of that name.
+   * closes it with an empty window, ending a forced state ({@code reset}); answers its new state,
+   * or 404 when the runtime has no breaker of that name.
    *
-   * @throws IllegalArgumentException (400) for another action
+   * @throws InvalidEndpointRequestException (400) for another action
    */
   @WriteOperation
-  public Map<String, Object> change(@Selector String name, String action) {
+  public WebEndpointResponse<Map<String, Object>> change(@Selector String name, String action) {
     CircuitBreakers breakers = runtime.circuitBreakers();
     if (breakers.find(name).isEmpty()) {
-      return null;
+      return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
     }
     switch (action == null ? "" : action.toLowerCase(Locale.ROOT).replace('_', '-')) {
       case "force-open" -> breakers.forceOpen(name);
       case "force-closed" -> breakers.forceClosed(name);
       case "reset" -> breakers.reset(name);
-      default -> throw new IllegalArgumentException(
-          "action must be force-open, force-closed or reset, got \"" + action + "\"");
+      default -> throw new InvalidEndpointRequestException(
+          "action must be force-open, force-closed or reset, got \"" + action + "\"", "unknown action");
     }
-    return breaker(name);
+    return new WebEndpointResponse<>(breaker(name));
   }
 
   private static Map<String, Object> describe(CircuitBreaker.Status status) {

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -64,16 +65,16 @@ class ActuatorTest {
     runner().run(context -> {
       GogoscopeEndpoint endpoint = context.getBean(GogoscopeEndpoint.class);
       ScopedGreeter greeter = context.getBean(ScopedGreeter.class);
-      assertThat(endpoint.change("greetings", "force-open")).containsEntry("state", "FORCED_OPEN");
+      assertThat(endpoint.change("greetings", "force-open").getBody()).containsEntry("state", "FORCED_OPEN");
       assertThat(greeter.greet("ada")).isInstanceOf(Result.Err.class);
-      assertThat(endpoint.change("greetings", "force-closed")).containsEntry("state", "FORCED_CLOSED");
+      assertThat(endpoint.change("greetings", "force-closed").getBody()).containsEntry("state", "FORCED_CLOSED");
       greeter.greet("broken");
       greeter.greet("broken"); // forced closed: failures do not open it
       assertThat(endpoint.breaker("greetings")).containsEntry("state", "FORCED_CLOSED");
-      assertThat(endpoint.change("greetings", "reset")).containsEntry("state", "CLOSED");
-      assertThat(endpoint.change("nobody", "reset")).isNull(); // 404
+      assertThat(endpoint.change("greetings", "reset").getBody()).containsEntry("state", "CLOSED");
+      assertThat(endpoint.change("nobody", "reset").getStatus()).isEqualTo(404);
       assertThatThrownBy(() -> endpoint.change("greetings", "explode"))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("force-open, force-closed or reset");
+          .isInstanceOf(InvalidEndpointRequestException.class).hasMessageContaining("force-open, force-closed or reset");
     });
   }
 
