@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -120,6 +122,20 @@ class GogoscopeAutoConfigurationTest {
         assertThat(scope.fork("read", () -> MDC.get("request")).join()).isEqualTo(new Result.Ok<>("r-42"));
       } finally {
         MDC.remove("request");
+      }
+    });
+  }
+
+  @Test
+  void forkedTasksSeeTheSpringSecurityContextOfTheThreadThatOpenedTheirScope() {
+    Contexts.runner().run(context -> {
+      ScopeRuntime runtime = context.getBean(ScopeRuntime.class);
+      SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("ada", "secret"));
+      try (Scope scope = runtime.scope("request").open()) {
+        assertThat(scope.fork("who", () -> SecurityContextHolder.getContext().getAuthentication().getName()).join())
+            .isEqualTo(new Result.Ok<>("ada"));
+      } finally {
+        SecurityContextHolder.clearContext();
       }
     });
   }
