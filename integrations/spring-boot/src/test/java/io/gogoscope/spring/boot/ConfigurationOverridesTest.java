@@ -95,6 +95,15 @@ class ConfigurationOverridesTest {
   }
 
   @Test
+  void bootReportsTheProblemAsAFailureAnalysis() {
+    runner().withPropertyValues("gogoscope.tasks[greeter.gret].retry.max-attempts=3").run(context -> {
+      var analysis = new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+      assertThat(analysis.getDescription()).startsWith("gogoscope configuration: gogoscope.tasks.\"greeter.gret\"");
+      assertThat(analysis.getAction()).contains("Correct or remove gogoscope.tasks.\"greeter.gret\".retry.max-attempts");
+    });
+  }
+
+  @Test
   void anUnknownBreakerFailsStartUp() {
     runner().withPropertyValues("gogoscope.circuit-breakers.greetngs.failure-threshold=1").run(context -> {
       assertThat(context).hasFailed();
