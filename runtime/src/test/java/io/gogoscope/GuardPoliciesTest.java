@@ -18,7 +18,7 @@ class GuardPoliciesTest {
     runtime.guard("users.fetch")
         .retry(Retry.builder().maxAttempts(3).delay(Duration.ofMillis(100)).build())
         .timeout(Duration.ofSeconds(2))
-        .circuitBreaker(runtime.circuitBreaker("users", CircuitBreaker.Config.failures(5, Duration.ofSeconds(30))))
+        .circuitBreaker(runtime.circuitBreaker("users", CircuitBreaker.Config.consecutiveFailures(5, Duration.ofSeconds(30))))
         .build();
     runtime.guard("jobs.nightly").lock(Duration.ofMinutes(5), Duration.ZERO).build();
 

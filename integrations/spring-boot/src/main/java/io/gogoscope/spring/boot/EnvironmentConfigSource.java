@@ -2,6 +2,7 @@ package io.gogoscope.spring.boot;
 
 import io.gogoscope.config.ConfigSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,14 +53,27 @@ final class EnvironmentConfigSource {
         continue;
       }
       if (ConfigurationPropertySource.from(source) instanceof IterableConfigurationPropertySource iterable) {
+        // A YAML list (fail-on: [a, b]) is one property per element: joined with commas, as the
+        // runtime reads a list, under the list's own name.
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        Map<String, String> listOrigins = new LinkedHashMap<>();
         for (ConfigurationPropertyName name : (Iterable<ConfigurationPropertyName>) iterable.stream()::iterator) {
-          String override = overrideName(name);
+          boolean element = name.getNumberOfElements() > 1 && name.isNumericIndex(name.getNumberOfElements() - 1);
+          String override = overrideName(element ? name.getParent() : name);
           ConfigurationProperty property = override == null ? null : iterable.getConfigurationProperty(name);
-          if (property != null && property.getValue() != null) {
-            String origin = property.getOrigin() != null ? property.getOrigin().toString() : source.getName();
+          if (property == null || property.getValue() == null) {
+            continue;
+          }
+          String origin = property.getOrigin() != null ? property.getOrigin().toString() : source.getName();
+          if (element) {
+            lists.computeIfAbsent(override, o -> new ArrayList<>()).add(String.valueOf(property.getValue()));
+            listOrigins.putIfAbsent(override, origin);
+          } else {
             parts.add(ConfigSource.of(origin, Map.of(override, String.valueOf(property.getValue()))));
           }
         }
+        lists.forEach((override, values) ->
+            parts.add(ConfigSource.of(listOrigins.get(override), Map.of(override, String.join(",", values)))));
       }
     }
     parts.addAll(ConfigSource.discovered());

@@ -68,6 +68,10 @@ public class GogoscopeProperties {
   @NestedConfigurationProperty
   private final PolicyOverrides.Switch distributedLock = new PolicyOverrides.Switch();
 
+  /** Every task's {@code @Bulkhead}. */
+  @NestedConfigurationProperty
+  private final PolicyOverrides.Switch bulkhead = new PolicyOverrides.Switch();
+
   public Store getStore() {
     return store;
   }
@@ -134,6 +138,10 @@ public class GogoscopeProperties {
 
   public PolicyOverrides.Switch getDistributedLock() {
     return distributedLock;
+  }
+
+  public PolicyOverrides.Switch getBulkhead() {
+    return bulkhead;
   }
 
   /** The backend of the stores. */

@@ -1,5 +1,7 @@
 package io.gogoscope.spring.boot;
 
+import java.util.List;
+
 /**
  * The shapes of the configuration overrides under {@code gogoscope.}, for binding and for the
  * configuration metadata IDEs complete from. The values bound here are not used: the runtime reads
@@ -26,14 +28,20 @@ public final class PolicyOverrides {
     /** The task's {@code @Timeout}. */
     private final Timeout timeout = new Timeout();
 
-    /** The task's {@code @CircuitBreaker}: only its switch; the breaker's settings are under circuit-breakers. */
-    private final Switch circuitBreaker = new Switch();
+    /**
+     * The task's {@code @CircuitBreaker}: its switch and what this task's failures count as; the
+     * breaker's own settings are under {@code gogoscope.circuit-breakers.<name>}.
+     */
+    private final TaskBreaker circuitBreaker = new TaskBreaker();
 
     /** The task's {@code @RateLimit}. */
     private final RateLimit rateLimit = new RateLimit();
 
     /** The task's {@code @DistributedLock}. */
     private final DistributedLock distributedLock = new DistributedLock();
+
+    /** The task's {@code @Bulkhead}. */
+    private final Bulkhead bulkhead = new Bulkhead();
 
     public Retry getRetry() {
       return retry;
@@ -43,7 +51,7 @@ public final class PolicyOverrides {
       return timeout;
     }
 
-    public Switch getCircuitBreaker() {
+    public TaskBreaker getCircuitBreaker() {
       return circuitBreaker;
     }
 
@@ -53,6 +61,10 @@ public final class PolicyOverrides {
 
     public DistributedLock getDistributedLock() {
       return distributedLock;
+    }
+
+    public Bulkhead getBulkhead() {
+      return bulkhead;
     }
   }
 
@@ -197,6 +209,9 @@ public final class PolicyOverrides {
     /** The sliding window: a duration such as 250ms, 2s or PT2S. */
     private String window;
 
+    /** How long a call waits for a permit (0: refused at once): a duration such as 250ms, 2s or PT2S. */
+    private String maxWait;
+
     public Boolean getEnabled() {
       return enabled;
     }
@@ -220,6 +235,14 @@ public final class PolicyOverrides {
     public void setWindow(String window) {
       this.window = window;
     }
+
+    public String getMaxWait() {
+      return maxWait;
+    }
+
+    public void setMaxWait(String maxWait) {
+      this.maxWait = maxWait;
+    }
   }
 
   /** {@code gogoscope.tasks.<task>.distributed-lock.*}: the task's {@code @DistributedLock}. */
@@ -232,6 +255,9 @@ public final class PolicyOverrides {
 
     /** How long a call waits for the lock (0: skip at once): a duration such as 250ms, 2s or PT2S. */
     private String maxWait;
+
+    /** How long the lock is kept at least from when it was taken, at most the TTL: a duration such as 250ms, 2s or PT2S. */
+    private String minHold;
 
     public Boolean getEnabled() {
       return enabled;
@@ -255,6 +281,14 @@ public final class PolicyOverrides {
 
     public void setMaxWait(String maxWait) {
       this.maxWait = maxWait;
+    }
+
+    public String getMinHold() {
+      return minHold;
+    }
+
+    public void setMinHold(String minHold) {
+      this.minHold = minHold;
     }
   }
 
@@ -357,6 +391,78 @@ public final class PolicyOverrides {
 
     public void setShared(Boolean shared) {
       this.shared = shared;
+    }
+  }
+
+  /** {@code gogoscope.tasks.<task>.circuit-breaker.*}: the task's side of its {@code @CircuitBreaker}. */
+  public static class TaskBreaker {
+    /** Whether this task goes through its breaker (false takes the breaker off this task). */
+    private Boolean enabled;
+
+    /** The exceptions that count as failures, by class name (a list, or comma-separated). */
+    private List<String> failOn;
+
+    /** The exceptions that count as neither failure nor success, by class name (empty for none). */
+    private List<String> skipOn;
+
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public List<String> getFailOn() {
+      return failOn;
+    }
+
+    public void setFailOn(List<String> failOn) {
+      this.failOn = failOn;
+    }
+
+    public List<String> getSkipOn() {
+      return skipOn;
+    }
+
+    public void setSkipOn(List<String> skipOn) {
+      this.skipOn = skipOn;
+    }
+  }
+
+  /** {@code gogoscope.tasks.<task>.bulkhead.*}: the task's {@code @Bulkhead}. */
+  public static class Bulkhead {
+    /** Whether this policy applies (false takes it off). */
+    private Boolean enabled;
+
+    /** The most attempts running at once, at least 1. */
+    private Integer maxConcurrent;
+
+    /** How long an attempt waits for a slot (0: refused at once): a duration such as 250ms, 2s or PT2S. */
+    private String maxWait;
+
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Integer getMaxConcurrent() {
+      return maxConcurrent;
+    }
+
+    public void setMaxConcurrent(Integer maxConcurrent) {
+      this.maxConcurrent = maxConcurrent;
+    }
+
+    public String getMaxWait() {
+      return maxWait;
+    }
+
+    public void setMaxWait(String maxWait) {
+      this.maxWait = maxWait;
     }
   }
 }
