@@ -17,6 +17,8 @@ import io.gogoscope.store.Lease;
 import io.gogoscope.store.RateLimitDecision;
 import io.gogoscope.store.StoreException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -157,6 +159,54 @@ public final class Guard {
   /** The guard's name (the task name of its calls). */
   public String name() {
     return name;
+  }
+
+  /**
+   * The policies this guard runs with, configuration overrides applied, as an operator reads them:
+   * by policy, then setting, named as their override properties name them ({@code retry} ->
+   * {@code max-attempts} -> 3; durations as ISO-8601 text). Policies the guard lacks are left out.
+   * For admin pages and the Spring Boot starter's endpoint, not for the call path: it builds the
+   * maps on every call.
+   */
+  public Map<String, Map<String, Object>> policies() {
+    Map<String, Map<String, Object>> policies = new LinkedHashMap<>();
+    if (retry != null) {
+      policies.put("retry", settings("max-attempts", retry.maxAttempts(), "delay", retry.delay().toString(),
+          "max-delay", retry.maxDelay().toString(), "backoff", retry.backoff().name()));
+    }
+    if (attemptTimeoutNanos != 0 || overallTimeoutNanos != 0) {
+      Map<String, Object> timeout = new LinkedHashMap<>();
+      if (attemptTimeoutNanos != 0) {
+        timeout.put("value", Duration.ofNanos(attemptTimeoutNanos).toString());
+      }
+      if (overallTimeoutNanos != 0) {
+        timeout.put("overall", Duration.ofNanos(overallTimeoutNanos).toString());
+      }
+      policies.put("timeout", timeout);
+    }
+    if (breaker != null) {
+      policies.put("circuit-breaker", settings("name", breaker.name()));
+    }
+    if (bulkhead != null) {
+      policies.put("bulkhead", settings("max-concurrent", bulkhead.limit(), "max-wait", bulkhead.maxWait().toString()));
+    }
+    if (rateLimit > 0) {
+      policies.put("rate-limit", settings("limit", rateLimit, "window", rateWindow.toString(),
+          "max-wait", rateMaxWait.toString()));
+    }
+    if (lockTtl != null) {
+      policies.put("distributed-lock", settings("ttl", lockTtl.toString(), "max-wait", lockMaxWait.toString(),
+          "min-hold", Duration.ofNanos(lockMinHoldNanos).toString()));
+    }
+    return policies;
+  }
+
+  private static Map<String, Object> settings(Object... namesAndValues) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      settings.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return settings;
   }
 
   /** Runs {@code body} under the policies; failures as {@link Failure}. */
@@ -950,7 +1000,9 @@ public final class Guard {
      */
     public Guard build() {
       runtime.overrides().apply(this);
-      return new Guard(this);
+      Guard guard = new Guard(this);
+      runtime.built(guard);
+      return guard;
     }
 
     private Duration notNegative(Duration duration, String what) {

@@ -45,6 +45,8 @@ public final class ScopeRuntime {
   private final Lazy<CircuitStateStore> circuitStateStore;
   private final Duration closeGrace;
   private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
+  /** The latest guard built per name, for {@link #guards()}. */
+  private final ConcurrentMap<String, Guard> guards = new ConcurrentHashMap<>();
   private final Overrides overrides;
   private final ContextCarrier contextCarrier;
   private final CircuitBreakers circuitBreakers = new CircuitBreakers(this::breakersByName);
@@ -234,6 +236,20 @@ public final class ScopeRuntime {
    */
   public CircuitBreakers circuitBreakers() {
     return circuitBreakers;
+  }
+
+  /**
+   * The guards built on this runtime (generated code builds one per task when {@code ScopedX.of}
+   * runs), the latest per name, sorted by name: what each task runs with, overrides applied (see
+   * {@link Guard#policies()}). For admin pages and the Spring Boot starter's endpoint.
+   */
+  public List<Guard> guards() {
+    return guards.values().stream().sorted(java.util.Comparator.comparing(Guard::name)).toList();
+  }
+
+  /** Keeps {@code guard} for {@link #guards()}. */
+  void built(Guard guard) {
+    guards.put(guard.name(), guard);
   }
 
   private java.util.Map<String, CircuitBreaker> breakersByName() {

@@ -1,30 +1,28 @@
 package io.gogoscope.spring.boot;
 
-import io.gogoscope.CircuitState;
-import java.util.Map;
+import io.gogoscope.ScopeRuntime;
+import io.gogoscope.policy.CircuitBreaker;
+import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The health of gogoscope's circuit breakers: DOWN while one is OPEN (unless
- * {@code gogoscope.health.open-is-down=false}, which reports them and stays UP), with every known
- * breaker's state as details. HALF_OPEN is UP: the breaker is letting trial calls through.
+ * The health of gogoscope's circuit breakers on Boot 4 (whose health API is in
+ * {@code org.springframework.boot.health}): see {@link CircuitBreakersHealth} for what it reports.
  */
 public class CircuitBreakersHealthIndicator implements HealthIndicator {
-  private final CircuitStates states;
-  private final boolean openIsDown;
+  private final CircuitBreakersHealth health;
 
-  public CircuitBreakersHealthIndicator(CircuitStates states, boolean openIsDown) {
-    this.states = states;
-    this.openIsDown = openIsDown;
+  /** The health of {@code runtime}'s breakers; {@code openIsDown}: whether an open one makes it DOWN. */
+  public CircuitBreakersHealthIndicator(ScopeRuntime runtime, boolean openIsDown) {
+    this.health = new CircuitBreakersHealth(runtime, openIsDown);
   }
 
   @Override
   public Health health() {
-    Map<String, CircuitState> snapshot = states.snapshot();
-    boolean open = snapshot.containsValue(CircuitState.OPEN);
-    Health.Builder builder = open && openIsDown ? Health.down() : Health.up();
-    snapshot.forEach((name, state) -> builder.withDetail(name, state.name()));
+    List<CircuitBreaker.Status> breakers = health.breakers();
+    Health.Builder builder = health.isDown(breakers) ? Health.down() : Health.up();
+    breakers.forEach(breaker -> builder.withDetail(breaker.name(), breaker.state().name()));
     return builder.build();
   }
 }

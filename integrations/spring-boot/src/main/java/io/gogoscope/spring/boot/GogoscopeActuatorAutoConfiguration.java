@@ -7,37 +7,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Import;
 
 /**
- * With Spring Boot Actuator on the class path: the {@code gogoscope} endpoint and, on Boot 4 (whose
- * health API moved to {@code spring-boot-health}), the {@code circuitBreakers} health contributor.
- * Both read the breaker states the starter's runtime reports; a runtime the application builds
- * itself reports to them when it adds the {@link CircuitStates} bean as an observer.
+ * With Spring Boot Actuator on the class path: the {@code gogoscope} endpoint and the
+ * {@code circuitBreakers} health contributor, on Boot 4 (whose health API is in
+ * {@code spring-boot-health}) and on Boot 3.5 (whose health API is in {@code spring-boot-actuator}).
+ * Both read the runtime's own breaker registry ({@code ScopeRuntime.circuitBreakers()}), so they
+ * work as well with a runtime the application builds itself, and add no observer to the calls.
  */
 @AutoConfiguration(after = GogoscopeAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(ScopeRuntime.class)
 public class GogoscopeActuatorAutoConfiguration {
+  /** The health contributor's bean name: Actuator reports it as {@code circuitBreakers}. */
+  static final String HEALTH_BEAN = "circuitBreakersHealthIndicator";
 
   @Bean
   @ConditionalOnMissingBean
-  CircuitStates gogoscopeCircuitStates() {
-    return new CircuitStates();
-  }
-
-  @Bean
-  @Order(10)
-  ScopeRuntimeCustomizer gogoscopeCircuitStatesObserver(CircuitStates states) {
-    return builder -> builder.observer(states);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  GogoscopeEndpoint gogoscopeEndpoint(ScopeRuntime runtime, CircuitStates states) {
-    return new GogoscopeEndpoint(runtime, states);
+  GogoscopeEndpoint gogoscopeEndpoint(ScopeRuntime runtime) {
+    return new GogoscopeEndpoint(runtime);
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -45,9 +37,17 @@ public class GogoscopeActuatorAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "management.health.gogoscope.enabled", matchIfMissing = true)
   static class HealthConfiguration {
     @Bean
-    @ConditionalOnMissingBean(name = "circuitBreakersHealthIndicator")
-    CircuitBreakersHealthIndicator circuitBreakersHealthIndicator(CircuitStates states, GogoscopeProperties properties) {
-      return new CircuitBreakersHealthIndicator(states, properties.getHealth().isOpenIsDown());
+    @ConditionalOnMissingBean(name = HEALTH_BEAN)
+    CircuitBreakersHealthIndicator circuitBreakersHealthIndicator(ScopeRuntime runtime, GogoscopeProperties properties) {
+      return new CircuitBreakersHealthIndicator(runtime, properties.getHealth().isOpenIsDown());
     }
   }
+
+  /** Boot 3.5's health API, where Boot 4's is absent: the same contributor (see {@link Boot3HealthIndicator}). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = Boot3HealthIndicator.API)
+  @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnBooleanProperty(name = "management.health.gogoscope.enabled", matchIfMissing = true)
+  @Import(Boot3HealthIndicator.Registrar.class)
+  static class Boot3HealthConfiguration {}
 }

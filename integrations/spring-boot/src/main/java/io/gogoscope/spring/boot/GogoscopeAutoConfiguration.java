@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -37,17 +39,22 @@ public class GogoscopeAutoConfiguration {
 
   /**
    * The runtime: the stores of {@code gogoscope.store.type} (the in-memory default for
-   * {@code memory}), the close grace, then every {@link ScopeRuntimeCustomizer} in order.
+   * {@code memory}), the close grace, the configuration overrides of the {@code Environment}, then
+   * every {@link ScopeRuntimeCustomizer} in order.
    */
   @Bean
   @ConditionalOnMissingBean
-  ScopeRuntime scopeRuntime(GogoscopeProperties properties, ObjectProvider<Stores> stores,
-      ObjectProvider<ScopeRuntimeCustomizer> customizers) {
+  ScopeRuntime scopeRuntime(GogoscopeProperties properties, ConfigurableEnvironment environment,
+      ObjectProvider<Stores> stores, ObjectProvider<ScopeRuntimeCustomizer> customizers) {
     // The runtime carries the forking thread's context (MDC, ...) into forked tasks itself, through
     // Micrometer's context-propagation when it is present; the property switches that off.
     ScopeRuntime.Builder builder = ScopeRuntime.builder()
         .closeGrace(properties.getCloseGrace())
-        .contextPropagation(properties.getContextPropagation().isEnabled());
+        .contextPropagation(properties.getContextPropagation().isEnabled())
+        // gogoscope.tasks.*, gogoscope.circuit-breakers.* and gogoscope.<policy>.enabled from every
+        // property source; the runtime checks them against the processor's task index when built,
+        // so a typo fails start-up with a ConfigurationException naming the property and its origin.
+        .config(EnvironmentConfigSource.of(environment));
     Stores chosen = stores.getIfUnique();
     if (chosen != null) {
       builder.stores(chosen);
@@ -66,6 +73,30 @@ public class GogoscopeAutoConfiguration {
   @Bean
   static ScopedBeanRegistrar gogoscopeScopedBeanRegistrar() {
     return new ScopedBeanRegistrar();
+  }
+
+  /**
+   * Graceful shutdown: on context close, waits up to the close grace for the runtime's running
+   * scopes and calls (seen through an observer), then stops its threads.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBooleanProperty(name = "gogoscope.shutdown.enabled", matchIfMissing = true)
+  static class Shutdown {
+    @Bean
+    RunningWork gogoscopeRunningWork() {
+      return new RunningWork();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ScopeRuntimeCustomizer gogoscopeRunningWorkObserver(RunningWork work) {
+      return builder -> builder.observer(work);
+    }
+
+    @Bean
+    GogoscopeLifecycle gogoscopeLifecycle(ScopeRuntime runtime, RunningWork work) {
+      return new GogoscopeLifecycle(runtime, work);
+    }
   }
 
   /** Metrics in the application's {@code MeterRegistry} (Boot's, or one the application declares). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code gogoscope.*} properties of {@code application.yml}. An unknown property under
@@ -28,18 +29,48 @@ public class GogoscopeProperties {
   /** The Actuator health contributor of the circuit breakers. */
   private final Health health = new Health();
 
-  /** How long closing scopes wait for cancelled tasks before reporting them. */
+  /**
+   * How long closing scopes wait for cancelled tasks before reporting them, and how long the
+   * application's shutdown waits for running scopes and calls.
+   */
   private Duration closeGrace = Duration.ofSeconds(10);
+
+  /** Graceful shutdown of the runtime with the application context. */
+  private final Shutdown shutdown = new Shutdown();
 
   /**
    * Overrides of the annotations' policies per task, as
-   * {@code gogoscope.tasks."<task name>".<policy>.<setting>}, for example
-   * {@code gogoscope.tasks."[users.fetchUser]".retry.max-attempts=5}.
+   * {@code gogoscope.tasks.<task>.<policy>.<setting>}; in YAML a task name with dots is a key in
+   * brackets: {@code gogoscope.tasks."[users.fetchUser]".retry.max-attempts: 5}.
    */
-  private Map<String, String> tasks = new LinkedHashMap<>();
+  private Map<String, PolicyOverrides.Task> tasks = new LinkedHashMap<>();
 
   /** Overrides of circuit breakers by name, as {@code gogoscope.circuit-breakers.<name>.<setting>}. */
-  private Map<String, String> circuitBreakers = new LinkedHashMap<>();
+  private Map<String, PolicyOverrides.Breaker> circuitBreakers = new LinkedHashMap<>();
+
+  /** Every task's {@code @Retry}: {@code gogoscope.retry.enabled=false} takes retries off. */
+  @NestedConfigurationProperty
+  private final PolicyOverrides.Switch retry = new PolicyOverrides.Switch();
+
+  /** Every task's {@code @Timeout}. */
+  @NestedConfigurationProperty
+  private final PolicyOverrides.Switch timeout = new PolicyOverrides.Switch();
+
+  /** Every task's {@code @CircuitBreaker}. */
+  @NestedConfigurationProperty
+  private final PolicyOverrides.Switch circuitBreaker = new PolicyOverrides.Switch();
+
+  /** Every task's {@code @RateLimit}. */
+  @NestedConfigurationProperty
+  private final PolicyOverrides.Switch rateLimit = new PolicyOverrides.Switch();
+
+  /** Every task's {@code @DistributedLock}. */
+  @NestedConfigurationProperty
+  private final PolicyOverrides.Switch distributedLock = new PolicyOverrides.Switch();
+
+  /** Every task's {@code @Bulkhead}. */
+  @NestedConfigurationProperty
+  private final PolicyOverrides.Switch bulkhead = new PolicyOverrides.Switch();
 
   public Store getStore() {
     return store;
@@ -61,6 +92,10 @@ public class GogoscopeProperties {
     return health;
   }
 
+  public Shutdown getShutdown() {
+    return shutdown;
+  }
+
   public Duration getCloseGrace() {
     return closeGrace;
   }
@@ -69,20 +104,44 @@ public class GogoscopeProperties {
     this.closeGrace = closeGrace;
   }
 
-  public Map<String, String> getTasks() {
+  public Map<String, PolicyOverrides.Task> getTasks() {
     return tasks;
   }
 
-  public void setTasks(Map<String, String> tasks) {
+  public void setTasks(Map<String, PolicyOverrides.Task> tasks) {
     this.tasks = tasks;
   }
 
-  public Map<String, String> getCircuitBreakers() {
+  public Map<String, PolicyOverrides.Breaker> getCircuitBreakers() {
     return circuitBreakers;
   }
 
-  public void setCircuitBreakers(Map<String, String> circuitBreakers) {
+  public void setCircuitBreakers(Map<String, PolicyOverrides.Breaker> circuitBreakers) {
     this.circuitBreakers = circuitBreakers;
+  }
+
+  public PolicyOverrides.Switch getRetry() {
+    return retry;
+  }
+
+  public PolicyOverrides.Switch getTimeout() {
+    return timeout;
+  }
+
+  public PolicyOverrides.Switch getCircuitBreaker() {
+    return circuitBreaker;
+  }
+
+  public PolicyOverrides.Switch getRateLimit() {
+    return rateLimit;
+  }
+
+  public PolicyOverrides.Switch getDistributedLock() {
+    return distributedLock;
+  }
+
+  public PolicyOverrides.Switch getBulkhead() {
+    return bulkhead;
   }
 
   /** The backend of the stores. */
@@ -195,6 +254,23 @@ public class GogoscopeProperties {
 
     public void setOpenIsDown(boolean openIsDown) {
       this.openIsDown = openIsDown;
+    }
+  }
+
+  /** {@code gogoscope.shutdown.*}. */
+  public static class Shutdown {
+    /**
+     * Whether closing the context waits up to the close grace for running scopes and calls, then
+     * stops the runtime's threads.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }

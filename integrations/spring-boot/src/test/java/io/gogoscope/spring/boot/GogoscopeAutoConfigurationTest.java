@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -95,7 +97,8 @@ class GogoscopeAutoConfigurationTest {
   @Test
   void metricsCanBeTurnedOff() {
     Contexts.runner().withUserConfiguration(Contexts.GreeterApp.class)
-        .withPropertyValues("gogoscope.metrics.enabled=false", "gogoscope.context-propagation.enabled=false")
+        .withPropertyValues("gogoscope.metrics.enabled=false", "gogoscope.context-propagation.enabled=false",
+            "gogoscope.shutdown.enabled=false")
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
           context.getBean(ScopedGreeter.class).greet("ada");
           assertThat(context.getBean(MeterRegistry.class).getMeters()).isEmpty();
@@ -106,6 +109,7 @@ class GogoscopeAutoConfigurationTest {
   @Test
   void withoutMicrometerOnTheClassPathTheRuntimeStillStarts() {
     Contexts.runner().withClassLoader(new FilteredClassLoader("io.micrometer.core", "io.micrometer.context"))
+        .withPropertyValues("gogoscope.shutdown.enabled=false")
         .run(context -> assertThat(context.getBean(ScopeRuntime.class).observer()).isSameAs(ScopeObserver.NONE));
   }
 
@@ -118,6 +122,20 @@ class GogoscopeAutoConfigurationTest {
         assertThat(scope.fork("read", () -> MDC.get("request")).join()).isEqualTo(new Result.Ok<>("r-42"));
       } finally {
         MDC.remove("request");
+      }
+    });
+  }
+
+  @Test
+  void forkedTasksSeeTheSpringSecurityContextOfTheThreadThatOpenedTheirScope() {
+    Contexts.runner().run(context -> {
+      ScopeRuntime runtime = context.getBean(ScopeRuntime.class);
+      SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("ada", "secret"));
+      try (Scope scope = runtime.scope("request").open()) {
+        assertThat(scope.fork("who", () -> SecurityContextHolder.getContext().getAuthentication().getName()).join())
+            .isEqualTo(new Result.Ok<>("ada"));
+      } finally {
+        SecurityContextHolder.clearContext();
       }
     });
   }
