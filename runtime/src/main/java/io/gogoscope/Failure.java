@@ -36,7 +36,7 @@ public sealed interface Failure extends ScopeError {
   /** The bulkhead of {@code limit} concurrent calls stayed full. */
   record BulkheadFull(int limit) implements Failure, ScopeError.BulkheadFull {}
 
-  /** Every task of a {@link Scope#race race} failed; their failures in input order. */
+  /** Every task of a {@link Tasks#race race} failed; their failures in input order. */
   record AllFailed(List<Failure> failures) implements Failure {
     public AllFailed {
       failures = List.copyOf(failures);
