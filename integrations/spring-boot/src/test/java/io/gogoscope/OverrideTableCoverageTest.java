@@ -20,9 +20,10 @@ class OverrideTableCoverageTest {
   private static final Map<OverrideTable.Policy, Class<?>> TASK_SHAPES = Map.of(
       OverrideTable.Policy.RETRY, PolicyOverrides.Retry.class,
       OverrideTable.Policy.TIMEOUT, PolicyOverrides.Timeout.class,
-      OverrideTable.Policy.CIRCUIT_BREAKER, PolicyOverrides.Switch.class,
+      OverrideTable.Policy.CIRCUIT_BREAKER, PolicyOverrides.TaskBreaker.class,
       OverrideTable.Policy.RATE_LIMIT, PolicyOverrides.RateLimit.class,
-      OverrideTable.Policy.DISTRIBUTED_LOCK, PolicyOverrides.DistributedLock.class);
+      OverrideTable.Policy.DISTRIBUTED_LOCK, PolicyOverrides.DistributedLock.class,
+      OverrideTable.Policy.BULKHEAD, PolicyOverrides.Bulkhead.class);
 
   @Test
   void everyPolicyHasItsSwitchAndItsShapeOnATask() {

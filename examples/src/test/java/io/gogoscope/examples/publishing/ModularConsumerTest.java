@@ -40,7 +40,13 @@ class ModularConsumerTest {
     assertThat(names.keySet())
         .containsAll(
             List.of(
-                "annotations", "runtime", "processor", "persistence/redis", "persistence/jdbi"));
+                "annotations",
+                "runtime",
+                "processor",
+                "persistence/redis",
+                "persistence/jdbi",
+                "test-kit",
+                "integrations/spring-boot"));
     names.forEach(
         (folder, name) ->
             assertThat(name)

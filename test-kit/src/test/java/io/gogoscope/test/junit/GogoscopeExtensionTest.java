@@ -13,9 +13,12 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import io.gogoscope.Guard;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
+import io.gogoscope.observe.micrometer.MetricsReporter;
 import io.gogoscope.test.VirtualClock;
 import io.gogoscope.test.store.FaultyStores;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +29,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class GogoscopeExtensionTest {
   /** What the leaked task waits for; let go once the leak has been seen. */
   private static final CountDownLatch LEAKED_TASK_MAY_END = new CountDownLatch(1);
+  /** The metrics reporters a sample leaves running; closed once the leak has been seen. */
+  private static final Queue<MetricsReporter> LEAKED_REPORTERS = new ConcurrentLinkedQueue<>();
 
   @Test
   void passesATestThatCleansUp() {
@@ -51,6 +56,12 @@ class GogoscopeExtensionTest {
   }
 
   @Test
+  void failsATestThatLeavesARuntimeThreadRunning() {
+    run("leavesAMetricsReporterRunning").assertThatEvents().haveExactly(1, event(test("leavesAMetricsReporterRunning"),
+        finishedWithFailure(message(m -> m.contains("runtime thread 'gogoscope-metrics-reporter' is still alive")))));
+  }
+
+  @Test
   void passesATestWhoseLockKeepsItsMinimumHoldAfterTheCall() {
     run("holdsALockItsMinimumTime").assertThatEvents()
         .haveExactly(1, event(test("holdsALockItsMinimumTime"), finishedSuccessfully()));
@@ -64,7 +75,15 @@ class GogoscopeExtensionTest {
 
   private static org.junit.platform.testkit.engine.Events run(String method) {
     // The whole class, its tests in any order: each test's own events are picked by name.
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Samples.class)).execute().testEvents();
+    try {
+      return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Samples.class)).execute().testEvents();
+    } finally {
+      // the reporter leavesAMetricsReporterRunning leaves behind on purpose
+      MetricsReporter leaked;
+      while ((leaked = LEAKED_REPORTERS.poll()) != null) {
+        leaked.close();
+      }
+    }
   }
 
   /** The sample tests; run only through {@link EngineTestKit} (the nested class is not discovered). */
@@ -96,6 +115,12 @@ class GogoscopeExtensionTest {
           .lock(Duration.ofMinutes(10), Duration.ZERO, Duration.ofMinutes(5)).build();
       assertThat(nightly.call(() -> "ran")).hasValue("ran");
       assertThat(runtime.lockProvider().tryAcquire("nightly-min-hold", Duration.ofMinutes(1))).isEmpty();
+    }
+
+    /** A metrics reporter started and never closed: its platform thread outlives the test. */
+    @Test
+    void leavesAMetricsReporterRunning() {
+      LEAKED_REPORTERS.add(MetricsReporter.start(() -> "", Duration.ofHours(1), text -> {}));
     }
 
     @Test

@@ -11,7 +11,14 @@ import io.gogoscope.spring.boot.app.Greeter;
 import io.gogoscope.spring.boot.app.ScopedGreeter;
 import io.gogoscope.spring.boot.app.ScopedGreeter.GreetError;
 import io.gogoscope.store.InMemoryLockProvider;
+import io.gogoscope.observe.otel.ScopeSpanAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -92,6 +99,39 @@ class GogoscopeAutoConfigurationTest {
           context.getBean(ScopedGreeter.class).greet("ada");
           assertThat(context.getBean(MeterRegistry.class).getMeters()).isNotEmpty();
         });
+  }
+
+  @Test
+  void spansGoToTheApplicationsOpenTelemetry() {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    Contexts.runner().withUserConfiguration(Contexts.GreeterApp.class)
+        .withBean(OpenTelemetry.class, () -> openTelemetry(spans)).run(context -> {
+          assertThat(context.getBean(ScopedGreeter.class).greet("ada")).isEqualTo(new Result.Ok<>("hello ada"));
+          assertThat(spans.getFinishedSpanItems())
+              .as("the guarded call's span, with the task's attributes")
+              .anySatisfy(span -> {
+                assertThat(span.getAttributes().get(ScopeSpanAttributes.TASK_HAS_RETRY)).isTrue();
+                assertThat(span.getAttributes().get(ScopeSpanAttributes.TASK_HAS_CIRCUIT_BREAKER)).isTrue();
+              });
+        });
+  }
+
+  @Test
+  void tracingCanBeTurnedOff() {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    Contexts.runner().withUserConfiguration(Contexts.GreeterApp.class)
+        .withPropertyValues("gogoscope.tracing.enabled=false")
+        .withBean(OpenTelemetry.class, () -> openTelemetry(spans)).run(context -> {
+          assertThat(context.getBean(ScopedGreeter.class).greet("ada")).isEqualTo(new Result.Ok<>("hello ada"));
+          assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getName).isEmpty();
+        });
+  }
+
+  /** An application's OpenTelemetry: the SDK, every span sampled, exported to {@code spans} as it ends. */
+  private static OpenTelemetry openTelemetry(InMemorySpanExporter spans) {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .build();
   }
 
   @Test
