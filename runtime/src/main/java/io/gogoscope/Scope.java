@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -363,7 +362,7 @@ public final class Scope implements AutoCloseable {
    */
   public <E, T> Task<E, T> fork(String name, Callable<? extends T> body, ErrorMapper<E> errors) {
     Objects.requireNonNull(body, "body");
-    return start(name, TaskBody.of(body), errors, null);
+    return start(name, body, errors, null);
   }
 
   /**
@@ -429,7 +428,8 @@ public final class Scope implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Package-private: the runtime's own use.
 
-  <E, T> Task<E, T> start(String taskName, TaskBody<E, T> body, ErrorMapper<E> errors,
+  /** Forks {@code body}, a {@code Callable<? extends T>} or a {@code TaskBody<E, T>}. */
+  <E, T> Task<E, T> start(String taskName, Object body, ErrorMapper<E> errors,
       Consumer<? super Task<E, T>> onDone) {
     Objects.requireNonNull(taskName, "name");
     Objects.requireNonNull(errors, "errors");
