@@ -442,11 +442,6 @@ public final class Scope implements AutoCloseable {
     return task;
   }
 
-  /** Called by each forked task once its result is out (and before its joiners wake). */
-  void taskFinished() {
-    running.finished();
-  }
-
   /** How many forked tasks the scope still waits for (for tests). */
   int runningTasks() {
     return running.count();
