@@ -172,7 +172,7 @@ public final class Task<E, T> {
     return reason != null ? reason : scope.cancelReasonOrNull();
   }
 
-  /** {@code <scope>-<task>-<index>}: the name of the task's thread. */
+  /** {@code <scope>-<task>-<index>}: the task's name in messages, and its thread's when threads are named. */
   String threadName() {
     return scope.name() + "-" + name + "-" + index;
   }
