@@ -8,40 +8,40 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The tasks of one {@link Scope} that have started and not yet finished: how many there are (what
- * {@link Scope#close()} waits for), and which (what cancellation interrupts, and what close names
- * when its grace runs out). Lock-free, because a fork and a finishing task both come here: with a
- * lock, the forking thread and the task threads ending on the carriers contended for it on every
- * task, and that was most of a fork's cost beyond starting its thread.
+ * The tasks of one {@link Scope} that may not have finished: what {@link Scope#close()} waits for,
+ * what cancellation interrupts, and what close names when its grace runs out. Only forks write
+ * here; a finishing task writes nothing but its own fields. With a lock, and later with a count of
+ * running tasks that forks incremented and finishing tasks decremented, the forking thread and the
+ * task threads ending on the carriers fought over one cache line on every task, which made a
+ * scope's fork and join up to twice as slow as raw virtual threads.
  *
  * <h2>How</h2>
  * <ul>
- *   <li>A <b>count</b>: {@link #add} increments it, {@link #finished} decrements it and wakes the
- *       closing thread when it reaches zero. The closer publishes itself, then reads the count; a
- *       finisher decrements, then reads the closer: one of them sees the other (volatile accesses are
- *       sequentially consistent).
  *   <li>A <b>stack</b> of tasks threaded through {@link Task#olderRunning}, pushed by a CAS on its
  *       head. Nothing is removed when a task finishes; instead, a push now and then
- *       {@link #prune prunes} the tasks that are {@linkplain Task#isDone() done}, so a long-lived
- *       scope holds only about twice its running tasks. One thread prunes at a time, and it only
+ *       {@link #prune prunes} the tasks that are {@linkplain Task#isSettled() settled}, so a
+ *       long-lived scope holds only about twice its running tasks. One thread prunes at a time, and it only
  *       ever rewrites the link of a task to skip a done one; a walk (a cancellation, the
  *       stragglers' names) that stands on a task just unlinked still reaches every task older than
  *       it through the unlinked task's own link. A walk may meet done tasks: interrupting one does
  *       nothing, and they are not named.
+ *   <li>The closer <b>waits</b> by walking the stack and waiting, as one more joiner, for each task
+ *       that has not settled. A fork racing with close either is on the stack before the walk
+ *       starts, or reads the scope's close flag after it was set and never starts (a fork pushes,
+ *       then reads the flag; close sets it, then walks: volatile accesses are sequentially
+ *       consistent).
  * </ul>
  */
 final class RunningTasks {
   private static final int MIN_PRUNE_INTERVAL = 32;
 
   private static final VarHandle NEWEST;
-  private static final VarHandle COUNT;
   private static final VarHandle PRUNING;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       NEWEST = lookup.findVarHandle(RunningTasks.class, "newest", Task.class);
-      COUNT = lookup.findVarHandle(RunningTasks.class, "count", int.class);
       PRUNING = lookup.findVarHandle(RunningTasks.class, "pruning", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -49,17 +49,14 @@ final class RunningTasks {
   }
 
   private volatile Task<?, ?> newest;
-  private volatile int count;
   private volatile boolean pruning;
-  private volatile Thread closer;
 
   // Only a heuristic for when to prune: racy increments from concurrent forks may lose a few.
   private int pushesSincePrune;
   private int pruneInterval = MIN_PRUNE_INTERVAL;
 
-  /** Counts {@code task} and pushes it; call before its thread starts. */
+  /** Pushes {@code task}; call before its thread starts. */
   void add(Task<?, ?> task) {
-    COUNT.getAndAdd(this, 1);
     Task<?, ?> head;
     do {
       head = newest;
@@ -70,19 +67,15 @@ final class RunningTasks {
     }
   }
 
-  /** Stops counting {@code task}, which is done; wakes a waiting closer when it was the last. */
-  void finished() {
-    if ((int) COUNT.getAndAdd(this, -1) == 1) {
-      Thread waiting = closer;
-      if (waiting != null) {
-        LockSupport.unpark(waiting);
+  /** How many tasks here have not settled (for tests). */
+  int count() {
+    int n = 0;
+    for (Task<?, ?> t = newest; t != null; t = t.olderRunning) {
+      if (!t.isSettled()) {
+        n++;
       }
     }
-  }
-
-  /** How many tasks are counted. */
-  int count() {
-    return count;
+    return n;
   }
 
   /** How many tasks the stack links, done ones not yet pruned included (for tests). */
@@ -114,30 +107,39 @@ final class RunningTasks {
   }
 
   /**
-   * Parks the calling thread (the scope's one closer) until the count is zero or
-   * {@code timeoutNanos} have passed; {@code true} when it reached zero. An interrupt does not end
-   * the wait (closing must still wait for the tasks); the flag is restored before returning.
+   * Parks the calling thread (the scope's one closer) until every task here has settled or
+   * {@code timeoutNanos} have passed; {@code true} when all settled. An interrupt does not end the
+   * wait (closing must still wait for the tasks); the flag is restored before returning. A wait that
+   * times out leaves the closer on that task's stack of joiners: the task unparks it once more when
+   * it settles, which every park loop tolerates.
    */
   boolean awaitNone(long timeoutNanos) {
-    if (count == 0) {
-      return true;
+    Task<?, ?> t = newest;
+    while (t != null && t.isSettled()) {
+      t = t.olderRunning;
+    }
+    if (t == null) {
+      return true; // the usual case: every task was joined
     }
     long deadline = System.nanoTime() + timeoutNanos;
     Thread current = Thread.currentThread();
     boolean interrupted = false;
-    closer = current;
     try {
-      while (count != 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
+      for (; t != null; t = t.olderRunning) {
+        if (!t.enlist(current)) {
+          continue; // settled
         }
-        LockSupport.parkNanos(this, left);
-        interrupted |= Thread.interrupted();
+        while (!t.isSettled()) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          LockSupport.parkNanos(this, left);
+          interrupted |= Thread.interrupted();
+        }
       }
       return true;
     } finally {
-      closer = null;
       if (interrupted) {
         current.interrupt();
       }
@@ -153,7 +155,7 @@ final class RunningTasks {
   }
 
   /**
-   * Unlinks the done tasks, unless another thread is at it. The newest task stays even if done: a
+   * Unlinks the settled tasks, unless another thread is at it. The newest task stays even if done: a
    * push may be swinging the head from it right now.
    */
   private void prune() {
@@ -166,7 +168,7 @@ final class RunningTasks {
       if (previous != null) {
         kept = 1;
         for (Task<?, ?> t = previous.olderRunning; t != null; t = t.olderRunning) {
-          if (t.isDone()) {
+          if (t.isSettled()) {
             previous.olderRunning = t.olderRunning;
           } else {
             previous = t;

@@ -18,9 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -112,25 +110,29 @@ public final class Scope implements AutoCloseable {
   private volatile boolean closed;
   private volatile int forks;
 
-  /** Lock-free: forks and finishing tasks never take the lock below. */
+  /**
+   * Lock-free: forks and finishing tasks never take a lock. Its monitor is the scope's lock (a
+   * lock object of its own cost every scope 48 bytes); critical sections are short and never
+   * block.
+   */
   private final RunningTasks running = new RunningTasks();
 
-  private final ReentrantLock lock = new ReentrantLock();
-  // Guarded by lock (made on first use: most scopes have no children, resources or listeners):
+  // Guarded by running's monitor (made on first use: most scopes have no children, resources or
+  // listeners):
   private Set<Scope> children;
   private Resources resources;
   private List<Consumer<Object>> cancelListeners;
   private boolean disposing;
 
-  private Scope(Builder builder, Scope parent, ScopeRuntime runtime, Scope previousCurrent,
-      long openedAt, Duration timeout, long ownDeadline) {
-    this.name = builder.name;
+  private Scope(String name, int concurrency, Duration closeGrace, Scope parent, ScopeRuntime runtime,
+      Scope previousCurrent, long openedAt, Duration timeout, long ownDeadline) {
+    this.name = name;
     this.runtime = runtime;
     this.parent = parent;
     this.timeout = timeout;
-    this.concurrency = builder.concurrency;
-    this.permits = builder.concurrency > 0 ? new Semaphore(builder.concurrency, true) : null;
-    this.closeGraceNanos = Durations.toNanos(builder.closeGrace != null ? builder.closeGrace : runtime.closeGrace());
+    this.concurrency = concurrency;
+    this.permits = concurrency > 0 ? new Semaphore(concurrency, true) : null;
+    this.closeGraceNanos = Durations.toNanos(closeGrace != null ? closeGrace : runtime.closeGrace());
     this.openedAt = openedAt;
     this.opener = Thread.currentThread();
     this.previousCurrent = previousCurrent;
@@ -145,17 +147,18 @@ public final class Scope implements AutoCloseable {
     }
     this.info = runtime.observer() == ScopeObserver.NONE
         ? null
-        : new ScopeInfo(name, parent != null, timeout, builder.concurrency);
+        : new ScopeInfo(name, parent != null, timeout, concurrency);
   }
 
   /** Opens an unnamed scope, child of the current one if there is one. */
   public static Scope open() {
-    return builder("scope").open();
+    return open("scope");
   }
 
   /** Opens a scope named {@code name}, child of the current one if there is one. */
   public static Scope open(String name) {
-    return builder(name).open();
+    // Without a Builder: opening is most of what a scope of one task costs beyond its task.
+    return openWith(Builder.checkName(name), null, null, null, 0, null, false, null);
   }
 
   /**
@@ -254,13 +257,10 @@ public final class Scope implements AutoCloseable {
     }
     List<Scope> kids;
     List<Consumer<Object>> listeners;
-    lock.lock();
-    try {
+    synchronized (running) {
       kids = children == null ? List.of() : List.copyOf(children);
       listeners = cancelListeners == null ? List.of() : cancelListeners;
       cancelListeners = null; // onCancel sees the reason from now on and runs its listener itself
-    } finally {
-      lock.unlock();
     }
     // Children first: the whole subtree knows its reason before any task reacts to an interrupt
     // (a task that unwinds at once closes its own scopes, which would otherwise say ScopeClosed).
@@ -286,8 +286,7 @@ public final class Scope implements AutoCloseable {
   public void onCancel(Consumer<Object> listener) {
     Objects.requireNonNull(listener, "listener");
     Object reason;
-    lock.lock();
-    try {
+    synchronized (running) {
       reason = cancelReason; // set before cancel() takes the lock to collect the listeners
       if (reason == null) {
         if (cancelListeners == null) {
@@ -295,8 +294,6 @@ public final class Scope implements AutoCloseable {
         }
         cancelListeners.add(listener);
       }
-    } finally {
-      lock.unlock();
     }
     if (reason != null) {
       notifyCancelled(listener, reason);
@@ -312,8 +309,7 @@ public final class Scope implements AutoCloseable {
    */
   public <R extends AutoCloseable> R register(R resource) {
     Objects.requireNonNull(resource, "resource");
-    lock.lock();
-    try {
+    synchronized (running) {
       if (disposing) {
         throw new IllegalStateException("scope '" + name
             + "' is closed and has disposed its resources; register " + resource + " before closing it");
@@ -322,8 +318,6 @@ public final class Scope implements AutoCloseable {
         resources = new Resources();
       }
       resources.push(resource);
-    } finally {
-      lock.unlock();
     }
     if (info != null) {
       runtime.observer().resourceRegistered(info);
@@ -363,7 +357,7 @@ public final class Scope implements AutoCloseable {
    */
   public <E, T> Task<E, T> fork(String name, Callable<? extends T> body, ErrorMapper<E> errors) {
     Objects.requireNonNull(body, "body");
-    return start(name, TaskBody.of(body), errors, null);
+    return start(name, body, errors, null);
   }
 
   /**
@@ -393,11 +387,8 @@ public final class Scope implements AutoCloseable {
       return;
     }
     boolean unfinished;
-    lock.lock();
-    try {
+    synchronized (running) {
       unfinished = children != null && !children.isEmpty();
-    } finally {
-      lock.unlock();
     }
     // A fork racing with this either sees closeStarted and throws, or was pushed before this walk
     // (it pushes, then reads the flag). A task whose result is out is finished even if its thread
@@ -429,7 +420,8 @@ public final class Scope implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Package-private: the runtime's own use.
 
-  <E, T> Task<E, T> start(String taskName, TaskBody<E, T> body, ErrorMapper<E> errors,
+  /** Forks {@code body}, a {@code Callable<? extends T>} or a {@code TaskBody<E, T>}. */
+  <E, T> Task<E, T> start(String taskName, Object body, ErrorMapper<E> errors,
       Consumer<? super Task<E, T>> onDone) {
     Objects.requireNonNull(taskName, "name");
     Objects.requireNonNull(errors, "errors");
@@ -448,11 +440,6 @@ public final class Scope implements AutoCloseable {
       task.start();
     }
     return task;
-  }
-
-  /** Called by each forked task once its result is out (and before its joiners wake). */
-  void taskFinished() {
-    running.finished();
   }
 
   /** How many forked tasks the scope still waits for (for tests). */
@@ -520,25 +507,26 @@ public final class Scope implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static Scope openWith(Builder builder) {
+  private static Scope openWith(String name, ScopeRuntime givenRuntime, Duration givenTimeout, Instant deadline,
+      int concurrency, Scope givenParent, boolean detached, Duration closeGrace) {
     ThreadContext context = ThreadContext.current();
-    Scope parent = builder.detached ? null : builder.parent != null ? builder.parent : context.openScope();
-    ScopeRuntime runtime = builder.runtime != null ? builder.runtime
+    Scope parent = detached ? null : givenParent != null ? givenParent : context.openScope();
+    ScopeRuntime runtime = givenRuntime != null ? givenRuntime
         : parent != null ? parent.runtime : ScopeRuntime.defaults();
     TimeSource clock = runtime.deadlineClock();
     long now = DeadlineClock.now(clock);
-    Duration timeout = builder.timeout;
+    Duration timeout = givenTimeout;
     long ownDeadline = timeout != null ? now + Durations.toNanos(timeout) : DeadlineSlot.NO_DEADLINE;
-    if (builder.deadline != null) {
+    if (deadline != null) {
       Instant wallNow = clock == null ? Instant.now() : clock.now();
-      Duration untilDeadline = Duration.between(wallNow, builder.deadline);
+      Duration untilDeadline = Duration.between(wallNow, deadline);
       long at = now + Durations.toNanos(untilDeadline);
       if (at < ownDeadline) {
         ownDeadline = at;
         timeout = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
       }
     }
-    if (!builder.detached) {
+    if (!detached) {
       // Inside a guarded call (or a forked one) the call's deadline bounds the new scope too, so
       // the work the scope forks stops with the call instead of outliving it.
       DeadlineSlot slot = context.slotIfAny();
@@ -548,7 +536,7 @@ public final class Scope implements AutoCloseable {
         timeout = Duration.ofNanos(Math.max(0, call - now));
       }
     }
-    Scope scope = new Scope(builder, parent, runtime, context.scope, now, timeout, ownDeadline);
+    Scope scope = new Scope(name, concurrency, closeGrace, parent, runtime, context.scope, now, timeout, ownDeadline);
     Object parentReason = parent != null ? parent.adopt(scope) : null;
     if (scope.info != null) {
       scope.observation = runtime.observer()
@@ -575,8 +563,7 @@ public final class Scope implements AutoCloseable {
 
   /** Adds {@code child}; returns this scope's cancellation reason if it is already cancelled. */
   private Object adopt(Scope child) {
-    lock.lock();
-    try {
+    synchronized (running) {
       if (disposing) {
         throw new IllegalStateException("scope '" + name + "' is closed; open '" + child.name
             + "' under a scope that is still open, or detached()");
@@ -586,19 +573,14 @@ public final class Scope implements AutoCloseable {
       }
       children.add(child);
       return cancelReason;
-    } finally {
-      lock.unlock();
     }
   }
 
   private void orphan(Scope child) {
-    lock.lock();
-    try {
+    synchronized (running) {
       if (children != null) {
         children.remove(child);
       }
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -610,13 +592,10 @@ public final class Scope implements AutoCloseable {
 
   private List<Throwable> disposeResources() {
     Resources toClose;
-    lock.lock();
-    try {
+    synchronized (running) {
       disposing = true; // register() refuses from here on
       toClose = resources;
       resources = null;
-    } finally {
-      lock.unlock();
     }
     return toClose == null ? List.of() : toClose.closeAll(runtime.observer(), info);
   }
@@ -625,15 +604,15 @@ public final class Scope implements AutoCloseable {
    * Closes the child scopes still open (opened by tasks, or on another thread), innermost work
    * first: each is already cancelled, and its close waits for its tasks and disposes its
    * resources, so this scope never returns while a child's tasks run. What a child's close threw
-   * is returned, to be reported with this scope's own failures.
+   * is returned (a mutable list when not empty), to be reported with this scope's own failures.
    */
   private List<Throwable> closeChildren() {
     List<Scope> kids;
-    lock.lock();
-    try {
+    synchronized (running) {
       kids = children == null || children.isEmpty() ? List.of() : List.copyOf(children);
-    } finally {
-      lock.unlock();
+    }
+    if (kids.isEmpty()) {
+      return List.of();
     }
     List<Throwable> failures = new ArrayList<>(0);
     for (Scope kid : kids) {
@@ -708,12 +687,16 @@ public final class Scope implements AutoCloseable {
     private Duration closeGrace;
 
     Builder(String name, ScopeRuntime runtime) {
+      this.name = checkName(name);
+      this.runtime = runtime;
+    }
+
+    static String checkName(String name) {
       Objects.requireNonNull(name, "name");
       if (name.isBlank()) {
         throw new IllegalArgumentException("a scope needs a name (it names its span and its threads)");
       }
-      this.name = name;
-      this.runtime = runtime;
+      return name;
     }
 
     /** Cancels the scope {@code timeout} after it opens; positive. */
@@ -774,7 +757,7 @@ public final class Scope implements AutoCloseable {
 
     /** Opens the scope; it becomes the current scope of this thread until closed. */
     public Scope open() {
-      return Scope.openWith(this);
+      return Scope.openWith(name, runtime, timeout, deadline, concurrency, parent, detached, closeGrace);
     }
   }
 }

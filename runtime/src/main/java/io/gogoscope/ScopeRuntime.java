@@ -49,6 +49,7 @@ public final class ScopeRuntime {
   private final ConcurrentMap<String, Guard> guards = new ConcurrentHashMap<>();
   private final Overrides overrides;
   private final ContextCarrier contextCarrier;
+  private final boolean nameThreads;
   private final CircuitBreakers circuitBreakers = new CircuitBreakers(this::breakersByName);
 
   private ScopeRuntime(Builder builder) {
@@ -66,6 +67,7 @@ public final class ScopeRuntime {
     ClassLoader loader = builder.classLoader != null ? builder.classLoader : defaultClassLoader();
     this.overrides = Overrides.load(config, () -> TaskIndex.load(loader), loader);
     this.contextCarrier = builder.propagateContext ? ContextCarrier.detect() : ContextCarrier.NONE;
+    this.nameThreads = builder.nameThreads;
   }
 
   private static ClassLoader defaultClassLoader() {
@@ -181,6 +183,14 @@ public final class ScopeRuntime {
     return closeGrace;
   }
 
+  /**
+   * Whether task threads are named {@code <scope>-<task>-<index>} (see
+   * {@link Builder#nameThreads(boolean)}); off by default.
+   */
+  public boolean namesThreads() {
+    return nameThreads;
+  }
+
   /** Starts configuring a scope on this runtime. */
   public Scope.Builder scope(String name) {
     return new Scope.Builder(name, this);
@@ -279,6 +289,7 @@ public final class ScopeRuntime {
     private ConfigSource config;
     private ClassLoader classLoader;
     private boolean propagateContext = true;
+    private boolean nameThreads;
 
     private Builder() {}
 
@@ -290,6 +301,18 @@ public final class ScopeRuntime {
      */
     public Builder contextPropagation(boolean propagate) {
       this.propagateContext = propagate;
+      return this;
+    }
+
+    /**
+     * Whether each task's virtual thread is named {@code <scope>-<task>-<index>} (what thread dumps,
+     * debuggers and log patterns with the thread name then show). Off by default: a virtual thread
+     * is unnamed unless named, and building the name was a fifth of what a fork allocated. The
+     * runtime's own messages (a close that timed out, a task that joined itself) name tasks the
+     * same way either way, and {@link Task#name()} and {@link Task#index()} are always there.
+     */
+    public Builder nameThreads(boolean name) {
+      this.nameThreads = name;
       return this;
     }
 

@@ -8,14 +8,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Work forked into a {@link Scope}, running on a virtual thread named
- * {@code <scope>-<task>-<index>}. {@link #join()} waits for it and returns its {@link Result}; it
+ * Work forked into a {@link Scope}, running on a virtual thread of its own (named
+ * {@code <scope>-<task>-<index>} when the runtime {@linkplain ScopeRuntime.Builder#nameThreads
+ * names threads}). {@link #join()} waits for it and returns its {@link Result}; it
  * never throws (an {@link Error} thrown by the body is rethrown there, because errors are never
  * turned into values).
  *
@@ -56,7 +58,11 @@ public final class Task<E, T> {
   private final Scope scope;
   private final String name;
   private final int index;
-  private final TaskBody<E, T> body;
+  /**
+   * What the task runs: the {@link Callable} of a plain fork, run as it is (a wrapper around it
+   * cost every fork an object), or a {@link TaskBody}.
+   */
+  private final Object body;
   private final ErrorMapper<E> errors;
   private final Consumer<? super Task<E, T>> onDone;
   /** The forking thread's ThreadLocals (MDC, …), set on the task's thread around its body. */
@@ -71,7 +77,8 @@ public final class Task<E, T> {
   private volatile Object outcome;
 
   /**
-   * {@code null}, the {@link Joiner}s waiting for the task (a stack), or {@link #SETTLED} once the
+   * {@code null}, the threads waiting for the task (a stack: the first waiter's {@link Thread}, under
+   * a {@link Joiner} per later one), or {@link #SETTLED} once the
    * task's scope has stopped counting it: only then do joins return, so that a scope closed right
    * after joining its tasks finds nothing left to wait for.
    */
@@ -80,7 +87,8 @@ public final class Task<E, T> {
   /** The task pushed before this one on its scope's {@link RunningTasks} stack. */
   volatile Task<?, ?> olderRunning;
 
-  Task(Scope scope, String name, int index, TaskBody<E, T> body, ErrorMapper<E> errors,
+  /** A task running {@code body}: a {@code Callable<? extends T>} or a {@code TaskBody<E, T>}. */
+  Task(Scope scope, String name, int index, Object body, ErrorMapper<E> errors,
       Consumer<? super Task<E, T>> onDone) {
     this.scope = scope;
     this.name = name;
@@ -164,7 +172,7 @@ public final class Task<E, T> {
     return reason != null ? reason : scope.cancelReasonOrNull();
   }
 
-  /** {@code <scope>-<task>-<index>}: the name of the task's thread. */
+  /** {@code <scope>-<task>-<index>}: the task's name in messages, and its thread's when threads are named. */
   String threadName() {
     return scope.name() + "-" + name + "-" + index;
   }
@@ -185,11 +193,14 @@ public final class Task<E, T> {
     }
   }
 
-  /** Starts the task's virtual thread (which names itself, so the forking thread need not). */
+  /**
+   * Starts the task's virtual thread (which names itself when its runtime
+   * {@linkplain ScopeRuntime.Builder#nameThreads names threads}, so the forking thread need not).
+   */
   void start() {
     LIVE_THREADS.increment();
     try {
-      Thread.startVirtualThread(this::run);
+      ThreadContext.newTaskThread(this).start();
     } catch (RuntimeException e) {
       notStarted(new Result.Err<>(errors.thrown(e)), null);
       throw e;
@@ -212,7 +223,7 @@ public final class Task<E, T> {
     Result<E, T> cancelled = new Result.Err<>(errors.cancelled(reason));
     ScopeObserver observer = scope.runtime().observer();
     if (observer != ScopeObserver.NONE) {
-      Observations.finished(body.observe(observer, name, index, scope.observation()),
+      Observations.finished(observe(observer),
           0L, OtherError.of(cancelled), 0);
     }
     complete(cancelled, null);
@@ -224,17 +235,18 @@ public final class Task<E, T> {
     complete(new Result.Err<>(errors.cancelled(new CancelReason.ScopeClosed(scope.name()))), null);
   }
 
-  private void run() {
+  /** Runs the task on its thread, whose context is {@code context}. */
+  void run(ThreadContext context) {
     Thread thread = Thread.currentThread();
-    thread.setName(threadName()); // before the body, which may read it
-    ThreadContext context = ThreadContext.current();
-    context.scope = scope;
-    context.task = this;
-    ScopeObserver observer = scope.runtime().observer();
+    ScopeRuntime runtime = scope.runtime();
+    if (runtime.namesThreads()) {
+      thread.setName(threadName()); // before the body, which may read it
+    }
+    ScopeObserver observer = runtime.observer();
     TaskObservation observation = TaskObservation.NONE;
     long start = 0;
     if (observer != ScopeObserver.NONE) {
-      observation = body.observe(observer, name, index, scope.observation());
+      observation = observe(observer);
       start = System.nanoTime();
     }
     Result<E, T> result = null;
@@ -254,7 +266,7 @@ public final class Task<E, T> {
     try {
       if (observer != ScopeObserver.NONE) {
         ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(result);
-        Observations.finished(observation, System.nanoTime() - start, failure, body.attempts());
+        Observations.finished(observation, System.nanoTime() - start, failure, body instanceof TaskBody<?, ?> b ? b.attempts() : 1);
       }
     } finally {
       complete(result, fatal);
@@ -282,7 +294,7 @@ public final class Task<E, T> {
     Restore restoreContext = scope.runtime().contextCarrier().restore(context);
     Restore restore = Observations.makeCurrent(observation);
     try {
-      return body.run(observation);
+      return runBody(body, observation);
     } catch (Exception e) {
       Object cancelled = cancelReason();
       if (cancelled != null && Interruptions.isInterruption(e)) {
@@ -304,24 +316,43 @@ public final class Task<E, T> {
     }
   }
 
+  @SuppressWarnings("unchecked")
+  private static <E, T> Result<E, T> runBody(Object body, TaskObservation observation) throws Exception {
+    if (body instanceof TaskBody<?, ?> b) {
+      return ((TaskBody<E, T>) b).run(observation);
+    }
+    return new Result.Ok<>(((Callable<? extends T>) body).call());
+  }
+
+  private TaskObservation observe(ScopeObserver observer) {
+    return body instanceof TaskBody<?, ?> b
+        ? b.observe(observer, name, index, scope.observation())
+        : observer.taskStarted(TaskBody.plainInfo(name, index), scope.observation());
+  }
+
   private Object interruptionReason() {
     Object reason = cancelReason();
     return reason != null ? reason : new CancelReason.Interrupted(threadName());
   }
 
   /**
-   * Publishes the task's result (or error), then tells its scope that it has finished, then lets
-   * joins return, then runs {@code onDone}. That order is what makes join-then-close cheap: by the
-   * time a join returns, the scope no longer counts the task, so {@link Scope#close()} has nothing
-   * to wait for (before, it often parked for a second wake-up); and a task the scope stopped
-   * counting is always {@link #isDone() done}.
+   * Publishes the task's result (or error), then settles the task (joins return, and its scope's
+   * {@link Scope#close()} stops waiting for it: the closer waits as a joiner), then runs
+   * {@code onDone}. That order is what makes join-then-close cheap: by the time a join returns,
+   * the task is settled, so {@link Scope#close()} has nothing to wait for; and a settled task is
+   * always {@link #isDone() done}. Nothing here touches a counter the forking thread also writes:
+   * a shared count of running tasks, written by the forker and by every ending task on another
+   * carrier, made 1,000 forks and joins twice as slow as raw virtual threads.
    */
   private void complete(Result<E, T> result, Error fatal) {
     outcome = fatal != null ? fatal : result;
-    scope.taskFinished();
     Object waiting = JOINERS.getAndSet(this, SETTLED);
-    for (Joiner joiner = (Joiner) waiting; joiner != null; joiner = joiner.next) {
+    while (waiting instanceof Joiner joiner) {
       LockSupport.unpark(joiner.thread);
+      waiting = joiner.next;
+    }
+    if (waiting instanceof Thread thread) {
+      LockSupport.unpark(thread);
     }
     if (onDone != null) {
       onDone.accept(this);
@@ -330,27 +361,43 @@ public final class Task<E, T> {
 
   /**
    * Parks {@code current} until the task is settled; {@code false} when it was interrupted first
-   * (the interrupt flag stays set). An interrupted joiner's node stays on the stack until the task
-   * settles: it is then unparked once more, which every park loop tolerates.
+   * (the interrupt flag stays set). The first joiner waits as itself (its thread is the whole
+   * stack: one join, the usual case, allocates nothing); later ones push a {@link Joiner}. An
+   * interrupted joiner stays on the stack until the task settles: it is then unparked once more,
+   * which every park loop tolerates.
    */
   private boolean awaitSettled(Thread current) {
-    Joiner me = null;
-    for (Object head = joiners; head != SETTLED; head = joiners) {
-      if (me == null) {
-        me = new Joiner(current);
-      }
-      me.next = (Joiner) head;
-      if (JOINERS.compareAndSet(this, head, me)) {
-        while (joiners != SETTLED) {
-          if (current.isInterrupted()) {
-            return false;
-          }
-          LockSupport.park(this);
+    if (enlist(current)) {
+      while (joiners != SETTLED) {
+        if (current.isInterrupted()) {
+          return false;
         }
-        return true;
+        LockSupport.park(this);
       }
     }
     return true;
+  }
+
+  /**
+   * Pushes {@code current} on the stack of threads to unpark when the task settles; {@code false}
+   * when it is settled already.
+   */
+  boolean enlist(Thread current) {
+    for (Object head = joiners; head != SETTLED; head = joiners) {
+      Object me = head == null ? current : new Joiner(current, head);
+      if (JOINERS.compareAndSet(this, head, me)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code true} once the task has settled: its result is out, its joiners are woken, and its scope
+   * no longer waits for it.
+   */
+  boolean isSettled() {
+    return joiners == SETTLED;
   }
 
   @SuppressWarnings("unchecked")
@@ -362,13 +409,6 @@ public final class Task<E, T> {
     return (Result<E, T>) done;
   }
 
-  /** A thread parked in {@link #join()}. */
-  private static final class Joiner {
-    final Thread thread;
-    Joiner next;
-
-    Joiner(Thread thread) {
-      this.thread = thread;
-    }
-  }
+  /** A thread parked in {@link #join()}, above the others: a {@code Joiner} or the first {@link Thread}. */
+  private record Joiner(Thread thread, Object next) {}
 }

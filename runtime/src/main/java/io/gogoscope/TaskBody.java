@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * What a {@link Task} runs: a hand-written body, a body that makes its own {@link Result}, or a
+ * What a {@link Task} runs, unless it is a plain {@link Callable} (which a task runs as it is): a
+ * hand-written body with span attributes, a body that makes its own {@link Result}, or a
  * guarded call (which reports its own retries and attempts, so that one forked guarded call is one
  * observed task).
  */
@@ -19,6 +20,11 @@ abstract class TaskBody<E, T> {
 
   /** What the observer learns about the task. */
   TaskInfo info(String name, int index) {
+    return plainInfo(name, index);
+  }
+
+  /** What the observer learns about a task that runs a plain {@link Callable}. */
+  static TaskInfo plainInfo(String name, int index) {
     return new TaskInfo(name, index, false, false, false, TaskInfo.TaskAttributes.NONE);
   }
 
@@ -33,15 +39,6 @@ abstract class TaskBody<E, T> {
   /** Attempts the last {@link #run} made. */
   int attempts() {
     return 1;
-  }
-
-  static <E, T> TaskBody<E, T> of(Callable<? extends T> body) {
-    return new TaskBody<>() {
-      @Override
-      Result<E, T> run(TaskObservation observation) throws Exception {
-        return new Result.Ok<>(body.call());
-      }
-    };
   }
 
   /** A hand-written body whose observation carries {@code attributes}. */

@@ -89,7 +89,7 @@ public final class Tasks {
     try (Scope group = child(scope, kind).open()) {
       List<Task<Failure, T>> tasks = new ArrayList<>(bodies.size());
       for (Callable<? extends T> body : bodies) {
-        tasks.add(group.start("candidate", TaskBody.of(Objects.requireNonNull(body, "body")),
+        tasks.add(group.start("candidate", Objects.requireNonNull(body, "body"),
             ErrorMapper.failure(), settled::add));
       }
       for (int left = tasks.size(); left > 0; left--) {

@@ -1,14 +1,33 @@
 package io.gogoscope;
 
+import java.util.concurrent.ThreadFactory;
+
 /**
- * What the runtime keeps per thread, behind one {@link ThreadLocal} so that a guarded call pays a
- * single lookup: the current scope, the task this thread runs and the thread's deadline slot.
- * Nothing about one call is kept here: user code a call runs (listeners, observers) may make guarded
- * calls on the same thread, so a call's own state travels in its locals ({@link AttemptFailure}).
+ * What the runtime keeps per thread: the current scope, the task this thread runs and the thread's
+ * deadline slot. Nothing about one call is kept here: user code a call runs (listeners, observers)
+ * may make guarded calls on the same thread, so a call's own state travels in its locals
+ * ({@link AttemptFailure}).
+ *
+ * <p>Where it lives depends on the thread:
+ * <ul>
+ *   <li>A <b>task's thread</b> gets its context when the task is forked, one object that is also
+ *       what the thread runs and its uncaught-exception handler: {@link #current()} finds it from
+ *       the thread object in a type check, with no {@link ThreadLocal} (creating a thread's
+ *       ThreadLocal map cost a task more than 150 bytes and most of its lookups). As a handler it
+ *       passes every exception on to the thread's group, which is what a thread without a handler
+ *       does. A task body that replaces its thread's handler no longer finds its context there
+ *       until it puts it back (its {@link Scope#current()} then fails).
+ *   <li>Every other thread keeps it behind one {@link ThreadLocal}, made on first use.
+ * </ul>
  *
  * <p>Only the owning thread reads or writes these fields.
  */
-final class ThreadContext {
+final class ThreadContext implements Runnable, Thread.UncaughtExceptionHandler {
+  /**
+   * Makes the task threads: one factory (safe for concurrent use, unlike a builder) rather than a
+   * builder per fork, which cost each task 40 bytes.
+   */
+  private static final ThreadFactory VIRTUAL = Thread.ofVirtual().factory();
   private static final ThreadLocal<ThreadContext> CURRENT = ThreadLocal.withInitial(ThreadContext::new);
 
   /** The scope code on this thread runs in: the task's scope, or the innermost scope opened here. */
@@ -21,8 +40,41 @@ final class ThreadContext {
 
   private ThreadContext() {}
 
+  /** The context of the thread that will run {@code task}. */
+  private ThreadContext(Task<?, ?> task) {
+    this.task = task;
+    this.scope = task.scope();
+  }
+
+  /**
+   * An unstarted virtual thread that runs {@code task} with its context (see the class
+   * documentation).
+   */
+  static Thread newTaskThread(Task<?, ?> task) {
+    ThreadContext context = new ThreadContext(task);
+    Thread thread = VIRTUAL.newThread(context);
+    thread.setUncaughtExceptionHandler(context);
+    return thread;
+  }
+
   static ThreadContext current() {
+    Thread thread = Thread.currentThread();
+    if (thread.isVirtual() && thread.getUncaughtExceptionHandler() instanceof ThreadContext context) {
+      return context;
+    }
     return CURRENT.get();
+  }
+
+  /** Runs the task, on its thread. */
+  @Override
+  public void run() {
+    task.run(this);
+  }
+
+  /** Hands {@code failure} on as if this thread had no handler of its own. */
+  @Override
+  public void uncaughtException(Thread thread, Throwable failure) {
+    thread.getThreadGroup().uncaughtException(thread, failure);
   }
 
   /** This thread's deadline slot, created and registered with the watchdog on first use. */
@@ -71,14 +123,19 @@ final class ThreadContext {
     return s == null ? null : s.cancelReasonOrNull();
   }
 
-  /** Forgets this thread: called by task threads as they end, so nothing outlives them. */
+  /**
+   * Forgets this thread: called by task threads as they end (and by tests), so that nothing
+   * outlives them.
+   */
   void release() {
     if (slot != null) {
       Watchdog.deregister(slot);
       slot = null;
     }
+    if (task == null) {
+      CURRENT.remove();
+    }
     scope = null;
     task = null;
-    CURRENT.remove();
   }
 }

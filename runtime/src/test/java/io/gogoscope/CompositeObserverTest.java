@@ -31,7 +31,7 @@ class CompositeObserverTest {
   void everyObserverReceivesEveryEventWithItsOwnScopeAsParent() {
     RecordingObserver first = new RecordingObserver();
     RecordingObserver second = new RecordingObserver();
-    ScopeRuntime runtime = ScopeRuntime.builder().observer(first).observer(second).build();
+    ScopeRuntime runtime = ScopeRuntime.builder().nameThreads(true).observer(first).observer(second).build();
     Guard guard = runtime.guard("g").timeout(Duration.ofSeconds(5)).build();
     try (Scope scope = runtime.scope("both").closeGrace(Duration.ofSeconds(5)).open()) {
       scope.register(() -> {

@@ -30,7 +30,7 @@ class GuardPolicyTest {
   private final RecordingObserver observer = new RecordingObserver();
   private final FakeStores.RateLimits rateLimits = new FakeStores.RateLimits(log, clock);
   private final FakeStores.Locks locks = new FakeStores.Locks(log);
-  private final ScopeRuntime runtime = ScopeRuntime.builder()
+  private final ScopeRuntime runtime = ScopeRuntime.builder().nameThreads(true)
       .timeSource(clock)
       .observer(observer)
       .rateLimitStore(rateLimits)

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ObservationTest {
   private final RecordingObserver observer = new RecordingObserver();
-  private final ScopeRuntime runtime = ScopeRuntime.builder().observer(observer).build();
+  private final ScopeRuntime runtime = ScopeRuntime.builder().nameThreads(true).observer(observer).build();
 
   @Test
   void aScopeAndItsTaskAreObservedInOrderWithTheTaskUnderTheScope() {

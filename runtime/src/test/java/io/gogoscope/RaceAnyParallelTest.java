@@ -128,7 +128,7 @@ class RaceAnyParallelTest {
 
   @Test
   void raceAndParallelRunInAChildOfTheirScope() {
-    try (Scope scope = Scope.open("s")) {
+    try (Scope scope = ScopeRuntime.builder().nameThreads(true).build().scope("s").open()) {
       Result<Failure, String> raced = Tasks.race(scope, List.of(() -> Scope.current().name()
           + " under " + Scope.current().parent().orElseThrow().name()));
       assertThat(raced).isEqualTo(Result.ok("s.race under s"));

@@ -22,8 +22,35 @@ import org.junit.jupiter.api.Timeout;
 class ScopeTest {
 
   @Test
-  void forkRunsOnANamedVirtualThreadAndJoinReturnsItsValue() {
+  void forkRunsOnAnUnnamedVirtualThreadByDefault() {
     try (Scope scope = Scope.open("orders")) {
+      Task<Failure, String> task = scope.fork("load", () -> "'" + Thread.currentThread().getName() + "'"
+          + (Thread.currentThread().isVirtual() ? " virtual" : " platform"));
+      assertThat(task.join()).isEqualTo(Result.ok("'' virtual"));
+      assertThat(task.toString()).isEqualTo("Task[orders-load-0, done]");
+    }
+  }
+
+  @Test
+  void aTaskThatPutsBackItsThreadsUncaughtExceptionHandlerKeepsItsScope() {
+    try (Scope scope = Scope.open("orders")) {
+      Task<Failure, String> task = scope.fork("load", () -> {
+        Thread.UncaughtExceptionHandler mine = Thread.currentThread().getUncaughtExceptionHandler();
+        String before = Scope.current().name();
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> { });
+        Thread.currentThread().setUncaughtExceptionHandler(mine);
+        return before + " " + Scope.current().name();
+      });
+      assertThat(task.join()).isEqualTo(Result.ok("orders orders"));
+    }
+  }
+
+  @Test
+  void forkRunsOnANamedVirtualThreadAndJoinReturnsItsValue() {
+    ScopeRuntime naming = ScopeRuntime.builder().nameThreads(true).build();
+    assertThat(naming.namesThreads()).isTrue();
+    assertThat(ScopeRuntime.builder().build().namesThreads()).isFalse();
+    try (Scope scope = naming.scope("orders").open()) {
       Task<Failure, String> task = scope.fork("load", () -> Thread.currentThread().getName()
           + (Thread.currentThread().isVirtual() ? " virtual" : " platform"));
       assertThat(task.join()).isEqualTo(Result.ok("orders-load-0 virtual"));

@@ -33,6 +33,8 @@ class ThreadLeakTest {
   private static final int SCOPES = 10_000;
   private static final int DRIVERS = 4;
   private static final String PREFIX = "leakcheck";
+  /** Names task threads, so that the thread dump can count them by name (child scopes inherit it). */
+  private static final ScopeRuntime NAMING = ScopeRuntime.builder().nameThreads(true).build();
 
   @TempDir
   Path dumps;
@@ -74,7 +76,7 @@ class ThreadLeakTest {
     String name = PREFIX + i;
     switch (i % 5) {
       case 0 -> { // the scope's timeout cancels a sleeping task
-        try (Scope scope = Scope.builder(name).timeout(Duration.ofMillis(1)).open()) {
+        try (Scope scope = NAMING.scope(name).timeout(Duration.ofMillis(1)).open()) {
           Result<Failure, Object> result = scope.fork(() -> {
             Thread.sleep(60_000);
             return null;
@@ -83,7 +85,7 @@ class ThreadLeakTest {
         }
       }
       case 1 -> { // tasks fail
-        try (Scope scope = Scope.builder(name).timeout(Duration.ofMinutes(1)).open()) {
+        try (Scope scope = NAMING.scope(name).timeout(Duration.ofMinutes(1)).open()) {
           Task<Failure, Object> a = scope.fork(() -> {
             throw new IOException("down");
           });
@@ -95,7 +97,7 @@ class ThreadLeakTest {
         }
       }
       case 2 -> { // cancelled by hand, with a grandchild scope blocked inside
-        try (Scope scope = Scope.builder(name).timeout(Duration.ofMinutes(1)).open()) {
+        try (Scope scope = NAMING.scope(name).timeout(Duration.ofMinutes(1)).open()) {
           CountDownLatch started = new CountDownLatch(1);
           Task<Failure, Object> task = scope.fork(() -> {
             try (Scope child = Scope.open(name + "-child")) {
@@ -111,13 +113,13 @@ class ThreadLeakTest {
         }
       }
       case 3 -> { // closed with work unfinished
-        try (Scope scope = Scope.builder(name).timeout(Duration.ofMinutes(1)).open()) {
+        try (Scope scope = NAMING.scope(name).timeout(Duration.ofMinutes(1)).open()) {
           scope.fork(() -> new CountDownLatch(1).await(1, TimeUnit.MINUTES));
           scope.fork(() -> 1);
         }
       }
       default -> { // a guarded call that times out inside a task, and a race
-        try (Scope scope = Scope.builder(name).timeout(Duration.ofMinutes(1)).open()) {
+        try (Scope scope = NAMING.scope(name).timeout(Duration.ofMinutes(1)).open()) {
           Result<Failure, Result<Failure, Object>> result = scope.fork(() -> guarded.call(() -> {
             Thread.sleep(60_000);
             return null;
@@ -159,7 +161,7 @@ class ThreadLeakTest {
   @Test
   void theThreadDumpSeesVirtualThreadsSoTheCountAboveMeansSomething() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (Scope scope = Scope.open(PREFIX + "-visible")) {
+    try (Scope scope = NAMING.scope(PREFIX + "-visible").open()) {
       CountDownLatch started = new CountDownLatch(3);
       for (int i = 0; i < 3; i++) {
         scope.fork(() -> {
