@@ -1,12 +1,12 @@
 package golden.results;
 
-import io.gogoscope.ErrorMapper;
 import io.gogoscope.Guard;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.annotations.Backoff;
+import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.policy.Retry;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
