@@ -18,9 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 
 /**
  * Writes the bodies of generated methods: one statement each, handing the delegate call to the
@@ -112,7 +116,7 @@ final class CallWriter {
     if (!generic) {
       spec.addModifiers(Modifier.STATIC);
     }
-    method.typeVariables().forEach(variable -> spec.addTypeVariable(TypeVariableName.get(variable)));
+    typeVariables(method, parameters).forEach(variable -> spec.addTypeVariable(TypeVariableName.get(variable)));
     parameters.forEach(parameter -> spec.addParameter(TypeName.get(parameter.type()), parameter.name()));
 
     Locals locals = new Locals(method);
@@ -151,6 +155,52 @@ final class CallWriter {
       body.add("return $T.$L($L);\n", RuntimeNames.CALL_CONTEXT, factory, CodeBlock.join(arguments, ",$W"));
     }
     return Optional.of(spec.addCode(body.build()).build());
+  }
+
+  /**
+   * The method's type variables that {@code parameters}' types use, with those their bounds use:
+   * a context method declares only the type variables it needs.
+   */
+  private static List<TypeVariable> typeVariables(MethodModel method, List<ParameterModel> parameters) {
+    Set<String> used = new HashSet<>();
+    parameters.forEach(parameter -> mentioned(parameter.type(), used));
+    boolean grew = true;
+    while (grew) {
+      int before = used.size();
+      for (TypeVariable variable : method.typeVariables()) {
+        if (used.contains(variable.asElement().getSimpleName().toString())) {
+          mentioned(variable.getUpperBound(), used);
+        }
+      }
+      grew = used.size() > before;
+    }
+    return method.typeVariables().stream()
+        .filter(variable -> used.contains(variable.asElement().getSimpleName().toString()))
+        .toList();
+  }
+
+  /** Adds the names of the type variables {@code type} mentions to {@code names}. */
+  private static void mentioned(TypeMirror type, Set<String> names) {
+    switch (type.getKind()) {
+      case TYPEVAR -> {
+        if (names.add(((TypeVariable) type).asElement().getSimpleName().toString())) {
+          mentioned(((TypeVariable) type).getUpperBound(), names);
+        }
+      }
+      case DECLARED -> ((DeclaredType) type).getTypeArguments().forEach(argument -> mentioned(argument, names));
+      case ARRAY -> mentioned(((ArrayType) type).getComponentType(), names);
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          mentioned(wildcard.getExtendsBound(), names);
+        }
+        if (wildcard.getSuperBound() != null) {
+          mentioned(wildcard.getSuperBound(), names);
+        }
+      }
+      case INTERSECTION -> ((IntersectionType) type).getBounds().forEach(bound -> mentioned(bound, names));
+      default -> {}
+    }
   }
 
   /** The parameters a key's references start from. */
