@@ -11,6 +11,7 @@ import io.gogoscope.processor.model.Position;
 import io.gogoscope.processor.validation.Problem;
 import io.gogoscope.processor.validation.Reporter;
 import io.gogoscope.processor.validation.Validator;
+import io.gogoscope.processor.writing.Columns;
 import io.gogoscope.processor.writing.IndexWriter;
 import io.gogoscope.processor.writing.ScopedIndexWriter;
 import io.gogoscope.processor.writing.ScopedWriter;
@@ -156,7 +157,7 @@ public final class ScopeProcessor extends AbstractProcessor {
       try {
         // Rendered whole, then written at once: JavaFile.writeTo(Filer) hands the Filer's writer
         // thousands of small pieces, each encoded and flushed through its own synchronized call.
-        String text = file.toString();
+        String text = Columns.wrap(file.toString());
         JavaFileObject source = processingEnv.getFiler()
             .createSourceFile(name, file.typeSpec().originatingElements().toArray(Element[]::new));
         try (Writer out = source.openWriter()) {

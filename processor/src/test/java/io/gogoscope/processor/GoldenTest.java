@@ -7,6 +7,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.gogoscope.processor.writing.Columns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,30 @@ class GoldenTest {
     List<JavaFileObject> reversed = new ArrayList<>(inputs);
     Collections.reverse(reversed);
     assertThat(generate(reversed)).isEqualTo(first);
+  }
+
+  /**
+   * Every line of generated code, Javadoc included, fits in {@value Columns#LIMIT} columns: in the
+   * golden files and in what the processor writes now (the index resources are data, not code).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
+  void everyGeneratedLineFitsInOneHundredColumns(String name) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    read(GOLDEN.resolve(name).resolve("expected")).forEach((path, text) -> files.put("golden " + path, text));
+    generate(inputs(name)).forEach((path, text) -> files.put("generated " + path, text));
+    List<String> tooLong = new ArrayList<>();
+    files.forEach((path, text) -> {
+      if (path.endsWith(".java")) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).length() > Columns.LIMIT) {
+            tooLong.add(path + ":" + (i + 1) + " (" + lines.get(i).length() + " columns): " + lines.get(i));
+          }
+        }
+      }
+    });
+    assertWithMessage("lines over %s columns", Columns.LIMIT).that(tooLong).isEmpty();
   }
 
   /**

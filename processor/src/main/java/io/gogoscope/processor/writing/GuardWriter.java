@@ -113,24 +113,25 @@ final class GuardWriter {
 
   /**
    * The breaker's configuration through the named factory of its meaning (failures among the last
-   * windowSize calls, or a ratio of them), then the members that differ from the factory's defaults.
+   * windowSize calls, or a ratio of them), then the members that differ from the factory's defaults,
+   * one a line as the retry builder's are.
    */
   private static CodeBlock config(CircuitBreakerSettings breaker) {
-    CodeBlock.Builder config = CodeBlock.builder();
+    CodeBlock.Builder config = CodeBlock.builder().add("$T", RuntimeNames.CIRCUIT_BREAKER_CONFIG).indent().indent();
     CodeBlock reset = DurationCode.of(breaker.resetTimeout().value());
     if (breaker.failureRatio().value() == 0.0) {
-      config.add("$T.failureThreshold($L, $L, $L)", RuntimeNames.CIRCUIT_BREAKER_CONFIG,
+      config.add("\n.failureThreshold($L, $L, $L)",
           breaker.failureThreshold().value(), breaker.windowSize().value(), reset);
     } else {
-      config.add("$T.failureRatio($L, $L, $L, $L)", RuntimeNames.CIRCUIT_BREAKER_CONFIG,
+      config.add("\n.failureRatio($L, $L, $L, $L)",
           breaker.failureRatio().value(), breaker.minimumCalls().value(), breaker.windowSize().value(), reset);
     }
     if (breaker.halfOpenPermits().value() != 1 || breaker.successThreshold().value() != 1) {
-      config.add(".withHalfOpen($L, $L)", breaker.halfOpenPermits().value(), breaker.successThreshold().value());
+      config.add("\n.withHalfOpen($L, $L)", breaker.halfOpenPermits().value(), breaker.successThreshold().value());
     }
     if (breaker.shared().value()) {
-      config.add(".withShared(true)");
+      config.add("\n.withShared(true)");
     }
-    return config.build();
+    return config.unindent().unindent().build();
   }
 }

@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.gogoscope.processor.model.InterfaceModel;
 import io.gogoscope.processor.model.MethodModel;
+import io.gogoscope.processor.model.Names;
 import io.gogoscope.processor.model.TaskModel;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -51,14 +52,17 @@ final class ImplementationWriter {
       Optional<TaskModel> task = model.tasks().stream().filter(t -> t.method() == method).findFirst();
       if (task.isPresent()) {
         ClassName union = names.union(task.get());
+        Optional<MethodSpec> context = calls.context(task.get(), contextMethodName(task.get()),
+            !names.typeVariables().isEmpty(), docs.link(method));
         spec.addMethod(Signatures.sync(task.get(), union)
             .addAnnotation(Override.class)
-            .addCode(calls.sync(task.get()))
+            .addCode(calls.sync(task.get(), context))
             .build());
         spec.addMethod(Signatures.fork(task.get(), union)
             .addAnnotation(Override.class)
-            .addCode(calls.fork(task.get()))
+            .addCode(calls.fork(task.get(), context))
             .build());
+        context.ifPresent(spec::addMethod);
       } else if (method.isDelegatable()) {
         spec.addMethod(Signatures.delegated(method)
             .addAnnotation(Override.class)
@@ -70,6 +74,20 @@ final class ImplementationWriter {
       spec.addType(mappers.type(task, names.union(task), docs.link(task.method())));
     }
     return spec.build();
+  }
+
+  /** {@code placeOrderContext}, numbered from 2 if the interface has a method of that name. */
+  private String contextMethodName(TaskModel task) {
+    String preferred = Names.decapitalize(task.baseName()) + "Context";
+    String name = preferred;
+    for (int i = 2; isMethodName(name); i++) {
+      name = preferred + i;
+    }
+    return name;
+  }
+
+  private boolean isMethodName(String name) {
+    return model.methods().stream().anyMatch(method -> method.name().equals(name));
   }
 
   private MethodSpec constructor() {

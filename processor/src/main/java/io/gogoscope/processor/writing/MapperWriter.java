@@ -49,26 +49,30 @@ final class MapperWriter {
         .build();
   }
 
-  /** Tests the routes in order; an exception no route takes is an undeclared checked one. */
+  /**
+   * A pattern {@code switch} over the routes, in order (none is dominated by an earlier one); an
+   * exception no route takes is an undeclared checked one.
+   */
   private static MethodSpec thrown(ErrorUnion errors, ClassName union) {
-    MethodSpec.Builder thrown = override("thrown", union).addParameter(Exception.class, "exception");
+    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (exception) {\n").indent();
     List<ErrorUnion.Route> routes = errors.routes();
     for (int i = 0; i < routes.size(); i++) {
       ErrorUnion.Route route = routes.get(i);
       ClassName variant = union.nestedClass(route.variant());
       if (i == routes.size() - 1 && errors.routesAll()) {
-        thrown.addStatement("return new $T(exception)", variant);
+        cases.add("default ->$Wnew $T(exception);\n", variant);
       } else {
-        thrown.beginControlFlow("if (exception instanceof $T e)", TypeName.get(route.type()))
-            .addStatement("return new $T(e)", variant)
-            .endControlFlow();
+        cases.add("case $T e ->$Wnew $T(e);\n", TypeName.get(route.type()), variant);
       }
     }
     if (!errors.routesAll()) {
-      thrown.addStatement("return new $T(new $T(exception))",
+      cases.add("default ->$Wnew $T($Znew $T(exception));\n",
           union.nestedClass(ErrorVariant.Kind.UNEXPECTED.marker()), RuntimeNames.UNDECLARED_THROWABLE);
     }
-    return thrown.build();
+    return override("thrown", union)
+        .addParameter(Exception.class, "exception")
+        .addCode(cases.unindent().add("};\n").build())
+        .build();
   }
 
   private static MethodSpec policy(String method, TypeName type, String parameter, ClassName union, ErrorVariant variant) {

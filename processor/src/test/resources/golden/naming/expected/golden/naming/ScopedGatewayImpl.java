@@ -67,36 +67,24 @@ final class ScopedGatewayImpl implements ScopedGateway {
   }
 
   /**
-   * Turns the failures of {@link Gateway#call(String, String, String)} into {@link ScopedGateway.CallError}.
+   * Turns the failures of {@link Gateway#call(String, String, String)} into
+   * {@link ScopedGateway.CallError}.
    */
   private static final class CallErrors implements ErrorMapper<ScopedGateway.CallError> {
     @Override
     public ScopedGateway.CallError thrown(Exception exception) {
-      if (exception instanceof IllegalArgumentException e) {
-        return new ScopedGateway.CallError.IllegalArgument(e);
-      }
-      if (exception instanceof RuntimeException e) {
-        return new ScopedGateway.CallError.Unexpected(e);
-      }
-      if (exception instanceof FileNotFoundException e) {
-        return new ScopedGateway.CallError.FileNotFound(e);
-      }
-      if (exception instanceof IOException e) {
-        return new ScopedGateway.CallError.Io(e);
-      }
-      if (exception instanceof SQLTimeoutException e) {
-        return new ScopedGateway.CallError.SqlTimeout(e);
-      }
-      if (exception instanceof Gateway.TimedOutException e) {
-        return new ScopedGateway.CallError.TimedOutException(e);
-      }
-      if (exception instanceof ConflictException e) {
-        return new ScopedGateway.CallError.AConflict(e);
-      }
-      if (exception instanceof golden.naming.b.ConflictException e) {
-        return new ScopedGateway.CallError.BConflict(e);
-      }
-      return new ScopedGateway.CallError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case IllegalArgumentException e -> new ScopedGateway.CallError.IllegalArgument(e);
+        case RuntimeException e -> new ScopedGateway.CallError.Unexpected(e);
+        case FileNotFoundException e -> new ScopedGateway.CallError.FileNotFound(e);
+        case IOException e -> new ScopedGateway.CallError.Io(e);
+        case SQLTimeoutException e -> new ScopedGateway.CallError.SqlTimeout(e);
+        case Gateway.TimedOutException e -> new ScopedGateway.CallError.TimedOutException(e);
+        case ConflictException e -> new ScopedGateway.CallError.AConflict(e);
+        case golden.naming.b.ConflictException e -> new ScopedGateway.CallError.BConflict(e);
+        default -> new ScopedGateway.CallError.Unexpected(
+            new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
@@ -116,10 +104,10 @@ final class ScopedGatewayImpl implements ScopedGateway {
   private static final class PingErrors implements ErrorMapper<ScopedGateway.PingError> {
     @Override
     public ScopedGateway.PingError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedGateway.PingError.Unexpected(e);
-      }
-      return new ScopedGateway.PingError.Failed(exception);
+      return switch (exception) {
+        case RuntimeException e -> new ScopedGateway.PingError.Unexpected(e);
+        default -> new ScopedGateway.PingError.Failed(exception);
+      };
     }
 
     @Override

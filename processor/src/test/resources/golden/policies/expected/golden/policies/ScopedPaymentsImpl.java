@@ -44,13 +44,17 @@ final class ScopedPaymentsImpl implements ScopedPayments {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.chargeGuard = runtime.guard("payments.charge")
         .circuitBreaker(
-            runtime.circuitBreaker("gateway", CircuitBreaker.Config.failureThreshold(5, 20, Duration.ofSeconds(30))),
+            runtime.circuitBreaker("gateway", CircuitBreaker.Config
+                .failureThreshold(5, 20, Duration.ofSeconds(30))),
             CircuitBreaker.Counted.ALL.skipOn(Payments.CardDeclinedException.class))
         .bulkhead(Bulkhead.of(20, Duration.ZERO))
         .build();
     this.refundGuard = runtime.guard("payments.refund")
         .circuitBreaker(
-            runtime.circuitBreaker("refunds", CircuitBreaker.Config.failureRatio(0.5, 10, 50, Duration.ofMinutes(1)).withHalfOpen(3, 2).withShared(true)),
+            runtime.circuitBreaker("refunds", CircuitBreaker.Config
+                .failureRatio(0.5, 10, 50, Duration.ofMinutes(1))
+                .withHalfOpen(3, 2)
+                .withShared(true)),
             CircuitBreaker.Counted.failOn(IOException.class))
         .bulkhead(Bulkhead.of(2, Duration.ofMillis(250)))
         .build();
@@ -92,31 +96,26 @@ final class ScopedPaymentsImpl implements ScopedPayments {
 
   @Override
   public Result<ScopedPayments.SettleError, Void> settle(String merchant) {
-    return settleGuard.call(
-        new CallContext(
-            "settle:" + KeyValues.of(merchant),
-            "settle:" + KeyValues.of(merchant),
-            TaskInfo.TaskAttributes.NONE),
-        () -> {
-          delegate.settle(merchant);
-          return null;
-        },
-        SETTLE_ERRORS);
+    return settleGuard.call(settleContext(merchant), () -> {
+      delegate.settle(merchant);
+      return null;
+    }, SETTLE_ERRORS);
   }
 
   @Override
   public Task<ScopedPayments.SettleError, Void> settle(Scope scope, String merchant) {
-    return settleGuard.fork(
-        scope,
-        new CallContext(
-            "settle:" + KeyValues.of(merchant),
-            "settle:" + KeyValues.of(merchant),
-            TaskInfo.TaskAttributes.NONE),
-        () -> {
-          delegate.settle(merchant);
-          return null;
-        },
-        SETTLE_ERRORS);
+    return settleGuard.fork(scope, settleContext(merchant), () -> {
+      delegate.settle(merchant);
+      return null;
+    }, SETTLE_ERRORS);
+  }
+
+  /**
+   * The keys and span attributes of a call of {@link Payments#settle(String)}.
+   */
+  private static CallContext settleContext(String merchant) {
+    String key = "settle:" + KeyValues.of(merchant);
+    return new CallContext(key, key, TaskInfo.TaskAttributes.NONE);
   }
 
   @Override
@@ -130,21 +129,19 @@ final class ScopedPaymentsImpl implements ScopedPayments {
   }
 
   /**
-   * Turns the failures of {@link Payments#charge(String, long)} into {@link ScopedPayments.ChargeError}.
+   * Turns the failures of {@link Payments#charge(String, long)} into
+   * {@link ScopedPayments.ChargeError}.
    */
   private static final class ChargeErrors implements ErrorMapper<ScopedPayments.ChargeError> {
     @Override
     public ScopedPayments.ChargeError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedPayments.ChargeError.Unexpected(e);
-      }
-      if (exception instanceof Payments.CardDeclinedException e) {
-        return new ScopedPayments.ChargeError.CardDeclined(e);
-      }
-      if (exception instanceof IOException e) {
-        return new ScopedPayments.ChargeError.Io(e);
-      }
-      return new ScopedPayments.ChargeError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedPayments.ChargeError.Unexpected(e);
+        case Payments.CardDeclinedException e -> new ScopedPayments.ChargeError.CardDeclined(e);
+        case IOException e -> new ScopedPayments.ChargeError.Io(e);
+        default -> new ScopedPayments.ChargeError.Unexpected(
+            new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
@@ -169,13 +166,12 @@ final class ScopedPaymentsImpl implements ScopedPayments {
   private static final class RefundErrors implements ErrorMapper<ScopedPayments.RefundError> {
     @Override
     public ScopedPayments.RefundError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedPayments.RefundError.Unexpected(e);
-      }
-      if (exception instanceof IOException e) {
-        return new ScopedPayments.RefundError.Io(e);
-      }
-      return new ScopedPayments.RefundError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedPayments.RefundError.Unexpected(e);
+        case IOException e -> new ScopedPayments.RefundError.Io(e);
+        default -> new ScopedPayments.RefundError.Unexpected(
+            new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
@@ -200,10 +196,11 @@ final class ScopedPaymentsImpl implements ScopedPayments {
   private static final class SettleErrors implements ErrorMapper<ScopedPayments.SettleError> {
     @Override
     public ScopedPayments.SettleError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedPayments.SettleError.Unexpected(e);
-      }
-      return new ScopedPayments.SettleError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedPayments.SettleError.Unexpected(e);
+        default -> new ScopedPayments.SettleError.Unexpected(
+            new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
@@ -233,10 +230,11 @@ final class ScopedPaymentsImpl implements ScopedPayments {
   private static final class StatusErrors implements ErrorMapper<ScopedPayments.StatusError> {
     @Override
     public ScopedPayments.StatusError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedPayments.StatusError.Unexpected(e);
-      }
-      return new ScopedPayments.StatusError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedPayments.StatusError.Unexpected(e);
+        default -> new ScopedPayments.StatusError.Unexpected(
+            new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override

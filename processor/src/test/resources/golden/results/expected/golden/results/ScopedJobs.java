@@ -26,7 +26,8 @@ public interface ScopedJobs {
   Result<PollError, Jobs.Status> poll(String jobId);
 
   /**
-   * Forks {@link Jobs#poll(String)} into {@code scope} as task {@code jobs.poll}, under the same policies as the call above.
+   * Forks {@link Jobs#poll(String)} into {@code scope} as task {@code jobs.poll}, under the same
+   * policies as the call above.
    *
    * @return the task; its {@code join()} gives the result
    */
@@ -40,7 +41,8 @@ public interface ScopedJobs {
   Result<PageError, List<String>> page(String cursor);
 
   /**
-   * Forks {@link Jobs#page(String)} into {@code scope} as task {@code jobs.page}, under the same policies as the call above.
+   * Forks {@link Jobs#page(String)} into {@code scope} as task {@code jobs.page}, under the same
+   * policies as the call above.
    *
    * @return the task; its {@code join()} gives the result
    */
@@ -54,7 +56,8 @@ public interface ScopedJobs {
   Result<CountError, Integer> count();
 
   /**
-   * Forks {@link Jobs#count()} into {@code scope} as task {@code jobs.count}, under the same policies as the call above.
+   * Forks {@link Jobs#count()} into {@code scope} as task {@code jobs.count}, under the same
+   * policies as the call above.
    *
    * @return the task; its {@code join()} gives the result
    */
@@ -68,29 +71,33 @@ public interface ScopedJobs {
   Result<NameError, String> name();
 
   /**
-   * Forks {@link Jobs#name()} into {@code scope} as task {@code jobs.name}, under the same policies as the call above.
+   * Forks {@link Jobs#name()} into {@code scope} as task {@code jobs.name}, under the same policies
+   * as the call above.
    *
    * @return the task; its {@code join()} gives the result
    */
   Task<NameError, String> name(Scope scope);
 
   /**
-   * Runs {@code delegate}'s methods under the policies declared on {@link Jobs}, with {@code runtime}'s
-   * stores and observers. Circuit breakers are shared by name within {@code runtime}.
+   * Runs {@code delegate}'s methods under the policies declared on {@link Jobs}, with
+   * {@code runtime}'s stores and observers. Circuit breakers are shared by name within
+   * {@code runtime}.
    */
   static ScopedJobs of(Jobs delegate, ScopeRuntime runtime) {
     return new ScopedJobsImpl(delegate, runtime);
   }
 
   /**
-   * Like {@link #of(Jobs, ScopeRuntime)}, on {@link ScopeRuntime#defaults()}: in-memory stores, nothing observed.
+   * Like {@link #of(Jobs, ScopeRuntime)}, on {@link ScopeRuntime#defaults()}: in-memory stores,
+   * nothing observed.
    */
   static ScopedJobs of(Jobs delegate) {
     return of(delegate, ScopeRuntime.defaults());
   }
 
   /**
-   * How {@link Jobs#poll(String)} can fail: each variant is one way, and a {@code switch} over them must cover all.
+   * How {@link Jobs#poll(String)} can fail: each variant is one way, and a {@code switch} over them
+   * must cover all.
    */
   sealed interface PollError extends ScopeError {
     /**
@@ -120,14 +127,16 @@ public interface ScopedJobs {
     /**
      * The call threw an exception it does not declare.
      *
-     * @param cause the exception (an undeclared checked one wrapped in an {@link java.lang.reflect.UndeclaredThrowableException})
+     * @param cause the exception (an undeclared checked one wrapped in an
+     *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
     record Unexpected(RuntimeException cause) implements PollError, ScopeError.Unexpected {
     }
   }
 
   /**
-   * How {@link Jobs#page(String)} can fail: each variant is one way, and a {@code switch} over them must cover all.
+   * How {@link Jobs#page(String)} can fail: each variant is one way, and a {@code switch} over them
+   * must cover all.
    */
   sealed interface PageError extends ScopeError {
     /**
@@ -141,14 +150,16 @@ public interface ScopedJobs {
     /**
      * The call threw an exception it does not declare.
      *
-     * @param cause the exception (an undeclared checked one wrapped in an {@link java.lang.reflect.UndeclaredThrowableException})
+     * @param cause the exception (an undeclared checked one wrapped in an
+     *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
     record Unexpected(RuntimeException cause) implements PageError, ScopeError.Unexpected {
     }
   }
 
   /**
-   * How {@link Jobs#count()} can fail: each variant is one way, and a {@code switch} over them must cover all.
+   * How {@link Jobs#count()} can fail: each variant is one way, and a {@code switch} over them must
+   * cover all.
    */
   sealed interface CountError extends ScopeError {
     /**
@@ -162,14 +173,16 @@ public interface ScopedJobs {
     /**
      * The call threw an exception it does not declare.
      *
-     * @param cause the exception (an undeclared checked one wrapped in an {@link java.lang.reflect.UndeclaredThrowableException})
+     * @param cause the exception (an undeclared checked one wrapped in an
+     *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
     record Unexpected(RuntimeException cause) implements CountError, ScopeError.Unexpected {
     }
   }
 
   /**
-   * How {@link Jobs#name()} can fail: each variant is one way, and a {@code switch} over them must cover all.
+   * How {@link Jobs#name()} can fail: each variant is one way, and a {@code switch} over them must
+   * cover all.
    */
   sealed interface NameError extends ScopeError {
     /**
@@ -183,7 +196,8 @@ public interface ScopedJobs {
     /**
      * The call threw an exception it does not declare.
      *
-     * @param cause the exception (an undeclared checked one wrapped in an {@link java.lang.reflect.UndeclaredThrowableException})
+     * @param cause the exception (an undeclared checked one wrapped in an
+     *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
     record Unexpected(RuntimeException cause) implements NameError, ScopeError.Unexpected {
     }

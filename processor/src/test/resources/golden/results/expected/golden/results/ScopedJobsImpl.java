@@ -115,13 +115,11 @@ final class ScopedJobsImpl implements ScopedJobs {
   private static final class PollErrors implements ErrorMapper<ScopedJobs.PollError> {
     @Override
     public ScopedJobs.PollError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedJobs.PollError.Unexpected(e);
-      }
-      if (exception instanceof IOException e) {
-        return new ScopedJobs.PollError.Io(e);
-      }
-      return new ScopedJobs.PollError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedJobs.PollError.Unexpected(e);
+        case IOException e -> new ScopedJobs.PollError.Io(e);
+        default -> new ScopedJobs.PollError.Unexpected(new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
@@ -141,10 +139,10 @@ final class ScopedJobsImpl implements ScopedJobs {
   private static final class PageErrors implements ErrorMapper<ScopedJobs.PageError> {
     @Override
     public ScopedJobs.PageError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedJobs.PageError.Unexpected(e);
-      }
-      return new ScopedJobs.PageError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedJobs.PageError.Unexpected(e);
+        default -> new ScopedJobs.PageError.Unexpected(new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
@@ -159,10 +157,11 @@ final class ScopedJobsImpl implements ScopedJobs {
   private static final class CountErrors implements ErrorMapper<ScopedJobs.CountError> {
     @Override
     public ScopedJobs.CountError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedJobs.CountError.Unexpected(e);
-      }
-      return new ScopedJobs.CountError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedJobs.CountError.Unexpected(e);
+        default -> new ScopedJobs.CountError.Unexpected(
+            new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
@@ -177,10 +176,10 @@ final class ScopedJobsImpl implements ScopedJobs {
   private static final class NameErrors implements ErrorMapper<ScopedJobs.NameError> {
     @Override
     public ScopedJobs.NameError thrown(Exception exception) {
-      if (exception instanceof RuntimeException e) {
-        return new ScopedJobs.NameError.Unexpected(e);
-      }
-      return new ScopedJobs.NameError.Unexpected(new UndeclaredThrowableException(exception));
+      return switch (exception) {
+        case RuntimeException e -> new ScopedJobs.NameError.Unexpected(e);
+        default -> new ScopedJobs.NameError.Unexpected(new UndeclaredThrowableException(exception));
+      };
     }
 
     @Override
