@@ -105,7 +105,9 @@ class GuardTimeoutTest {
     assertThat(threads.getTotalStartedThreadCount() - startedBefore)
         .as("platform threads started during 20,000 calls (the JVM may start one of its own)")
         .isLessThanOrEqualTo(2);
-    assertThat(Task.liveThreads()).isEqualTo(liveTaskThreadsBefore);
+    // At most as many: a task thread of an earlier test may still be finishing its exit after its
+    // scope closed (close waits for the body, not for the thread's last instructions).
+    assertThat(Task.liveThreads()).isLessThanOrEqualTo(liveTaskThreadsBefore);
   }
 
   @Test
