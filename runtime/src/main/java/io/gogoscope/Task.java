@@ -223,8 +223,7 @@ public final class Task<E, T> {
     Result<E, T> cancelled = new Result.Err<>(errors.cancelled(reason));
     ScopeObserver observer = scope.runtime().observer();
     if (observer != ScopeObserver.NONE) {
-      Observations.finished(observe(observer),
-          0L, OtherError.of(cancelled), 0);
+      Observations.finished(observe(observer), 0L, OtherError.of(cancelled), 0);
     }
     complete(cancelled, null);
   }
@@ -266,7 +265,7 @@ public final class Task<E, T> {
     try {
       if (observer != ScopeObserver.NONE) {
         ScopeError failure = fatal != null ? new OtherError(fatal) : OtherError.of(result);
-        Observations.finished(observation, System.nanoTime() - start, failure, body instanceof TaskBody<?, ?> b ? b.attempts() : 1);
+        Observations.finished(observation, System.nanoTime() - start, failure, attempts());
       }
     } finally {
       complete(result, fatal);
@@ -328,6 +327,11 @@ public final class Task<E, T> {
     return body instanceof TaskBody<?, ?> b
         ? b.observe(observer, name, index, scope.observation())
         : observer.taskStarted(TaskBody.plainInfo(name, index), scope.observation());
+  }
+
+  /** How many attempts the body made: a guarded call counts its own; anything else made one. */
+  private int attempts() {
+    return body instanceof TaskBody<?, ?> b ? b.attempts() : 1;
   }
 
   private Object interruptionReason() {
