@@ -41,10 +41,11 @@ public record KeyTemplate(Setting<String> text, List<Part> parts, List<Fault> fa
   /**
    * One step of a property path: a call of {@code method()} returning {@code type}.
    *
+   * @param property the property as the template names it ({@code id})
    * @param method the accessor method's name ({@code id} or {@code getId})
    * @param type the type it returns, as a member of the type it is called on
    */
-  public record Accessor(String method, TypeMirror type) {}
+  public record Accessor(String property, String method, TypeMirror type) {}
 
   /** Something wrong with a template. */
   public sealed interface Fault {}

@@ -125,7 +125,7 @@ final class KeyTemplates {
           if (name.startsWith("is") && !name.equals(property) && returned.getKind() != TypeKind.BOOLEAN) {
             continue;
           }
-          return Optional.of(new Accessor(name, returned));
+          return Optional.of(new Accessor(property, name, returned));
         }
       }
     }

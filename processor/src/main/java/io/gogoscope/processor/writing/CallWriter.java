@@ -123,24 +123,14 @@ final class CallWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     boolean sameKey = lockKey.isPresent() && rateLimitKey.isPresent()
         && lockKey.get().text().value().equals(rateLimitKey.get().text().value());
-    Optional<String> lockName = Optional.empty();
-    Optional<String> rateLimitName = Optional.empty();
+    Optional<String> lockName;
+    Optional<String> rateLimitName;
     if (sameKey) {
-      String key = locals.fresh("key");
-      body.addStatement("$T $N = $L", String.class, key, key(lockKey.get(), locals, body));
-      lockName = Optional.of(key);
+      lockName = Optional.of(declareKey("key", lockKey.get(), locals, body));
       rateLimitName = lockName;
     } else {
-      if (lockKey.isPresent()) {
-        String key = locals.fresh("lockKey");
-        body.addStatement("$T $N = $L", String.class, key, key(lockKey.get(), locals, body));
-        lockName = Optional.of(key);
-      }
-      if (rateLimitKey.isPresent()) {
-        String key = locals.fresh("rateLimitKey");
-        body.addStatement("$T $N = $L", String.class, key, key(rateLimitKey.get(), locals, body));
-        rateLimitName = Optional.of(key);
-      }
+      lockName = lockKey.map(key -> declareKey("lockKey", key, locals, body));
+      rateLimitName = rateLimitKey.map(key -> declareKey("rateLimitKey", key, locals, body));
     }
     Optional<CodeBlock> attributes = attributes(attributed, locals);
     List<CodeBlock> arguments = new ArrayList<>();
@@ -155,6 +145,14 @@ final class CallWriter {
       body.add("return $T.$L($L);\n", RuntimeNames.CALL_CONTEXT, factory, CodeBlock.join(arguments, ",$W"));
     }
     return Optional.of(spec.addCode(body.build()).build());
+  }
+
+  /** Declares {@code String <preferred> = <key>;} in {@code body}; returns the local's name. */
+  private static String declareKey(
+      String preferred, KeyTemplate key, Locals locals, CodeBlock.Builder body) {
+    String name = locals.fresh(preferred);
+    body.addStatement("$T $N = $L", String.class, name, key(key, locals, body));
+    return name;
   }
 
   /**
@@ -272,7 +270,7 @@ final class CallWriter {
       path = path + "." + accessor.method();
       String local = locals.paths.get(path);
       if (local == null) {
-        local = locals.fresh(property(accessor.method()));
+        local = locals.fresh(accessor.property());
         locals.paths.put(path, local);
         body.addStatement("$L $N = $N == null ? null : $N.$N()", localType(accessor.type()), local, owner, owner, accessor.method());
       }
@@ -280,17 +278,6 @@ final class CallWriter {
     }
     return CodeBlock.of("$T.of($N == null ? null : $N.$N())",
         RuntimeNames.KEY_VALUES, owner, owner, accessors.get(accessors.size() - 1).method());
-  }
-
-  /** {@code customer} for {@code customer()} or {@code getCustomer()}. */
-  private static String property(String accessor) {
-    for (String prefix : List.of("get", "is")) {
-      if (accessor.length() > prefix.length() && accessor.startsWith(prefix)
-          && Character.isUpperCase(accessor.charAt(prefix.length()))) {
-        return Names.decapitalize(accessor.substring(prefix.length()));
-      }
-    }
-    return accessor;
   }
 
   /** The type of a path step's local: written out when it is a plain class, else {@code var}. */
