@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated code of representative interfaces, compared byte for byte with the files under
@@ -30,10 +30,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with {@code -Dgolden.update=true} to rewrite them, and review the diff.
  */
 class GoldenTest {
+  /** The golden cases: one directory each under {@code golden/}, checked by every test here. */
+  static List<String> cases() {
+    return List.of("users", "generics", "shapes", "naming", "policies", "results");
+  }
+
   private static final Path GOLDEN = Paths.get("src", "test", "resources", "golden");
 
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
+  @MethodSource("cases")
   void generatedCodeMatchesTheGoldenFiles(String name) throws IOException {
     Map<String, String> generated = generate(inputs(name));
     Path expected = GOLDEN.resolve(name).resolve("expected");
@@ -44,7 +49,7 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
+  @MethodSource("cases")
   void twoCompilesGiveByteIdenticalOutput(String name) {
     List<JavaFileObject> inputs = inputs(name);
     Map<String, String> first = generate(inputs);
@@ -58,7 +63,7 @@ class GoldenTest {
    * golden files and in what the processor writes now (the index resources are data, not code).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
+  @MethodSource("cases")
   void everyGeneratedLineFitsInOneHundredColumns(String name) throws IOException {
     Map<String, String> files = new TreeMap<>();
     read(GOLDEN.resolve(name).resolve("expected")).forEach((path, text) -> files.put("golden " + path, text));
@@ -83,7 +88,7 @@ class GoldenTest {
    * processing and not the code), beside the sources it came from.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"users", "generics", "shapes", "naming", "policies", "results"})
+  @MethodSource("cases")
   void generatedCodeCompilesUnderXlintAllWerror(String name) {
     List<JavaFileObject> inputs = inputs(name);
     Compilation processed = Compiler.compile(inputs.toArray(JavaFileObject[]::new));
