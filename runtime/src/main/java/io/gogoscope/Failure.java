@@ -22,7 +22,11 @@ public sealed interface Failure extends ScopeError {
   record TimedOut(Duration after) implements Failure, ScopeError.TimedOut {}
 
   /** The task was cancelled, for {@code reason}. */
-  record Cancelled(Object reason) implements Failure, ScopeError.Cancelled {}
+  record Cancelled(CancelReason reason) implements Failure, ScopeError.Cancelled {
+    public Cancelled {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 
   /** The circuit breaker {@code name} is open. */
   record CircuitOpen(String name) implements Failure, ScopeError.CircuitOpen {}

@@ -311,7 +311,7 @@ public final class Guard {
   /** Cancellation check and overall timeout. */
   private <E, T> Result<E, T> guarded(ThreadContext thread, CallContext context, Callable<? extends T> body,
       ErrorMapper<E> errors, TaskObservation observation, Attempts attempts) {
-    Object reason = thread.cancelReason();
+    CancelReason reason = thread.cancelReason();
     if (reason != null) {
       return new Result.Err<>(errors.cancelled(reason));
     }
@@ -496,7 +496,7 @@ public final class Guard {
       } catch (InterruptedException e) {
         return new Result.Err<>(waitInterrupted(thread, errors));
       }
-      Object reason = thread.cancelReason();
+      CancelReason reason = thread.cancelReason();
       if (reason != null) {
         return new Result.Err<>(errors.cancelled(reason));
       }
@@ -741,7 +741,7 @@ public final class Guard {
       if (enclosing != null) {
         return new AttemptFailure(DEADLINE, e, enclosing);
       }
-      Object reason = thread.cancelReason();
+      CancelReason reason = thread.cancelReason();
       if (reason != null) {
         return new AttemptFailure(CANCELLED, e, reason);
       }
@@ -804,7 +804,7 @@ public final class Guard {
     }
     Thread current = Thread.currentThread();
     current.interrupt(); // whoever interrupted still wants this thread to stop
-    Object reason = thread.cancelReason();
+    CancelReason reason = thread.cancelReason();
     return errors.cancelled(reason != null ? reason : new CancelReason.Interrupted(current.getName()));
   }
 

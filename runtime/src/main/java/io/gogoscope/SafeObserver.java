@@ -139,7 +139,7 @@ final class SafeObserver implements ScopeObserver {
     }
 
     @Override
-    public void closed(Duration lifetime, Object cancelReason) {
+    public void closed(Duration lifetime, CancelReason cancelReason) {
       quietly(() -> delegate.closed(lifetime, cancelReason));
     }
   }

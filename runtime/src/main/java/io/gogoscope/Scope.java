@@ -40,8 +40,9 @@ import java.util.function.Supplier;
  *       {@link Builder#detached} override it. Cancelling a scope cancels its children, their
  *       children, and every unfinished task in them.
  *   <li><b>Cancellation</b> reaches task code as interruption and as {@link #isCancelled()} with a
- *       {@link #cancellationReason() reason}. A scope's timeout or deadline cancels it with
- *       {@link CancelReason.ScopeTimedOut}; a child of a cancelled scope gets
+ *       {@link #cancellationReason() reason}, always a {@link CancelReason}: a {@link #cancel(Object)
+ *       cancel} by hand gives {@link CancelReason.Requested} with its detail, a scope's timeout or
+ *       deadline {@link CancelReason.ScopeTimedOut}; a child of a cancelled scope gets
  *       {@link CancelReason.ParentCancelled} carrying its parent's reason.
  *   <li><b>Concurrency.</b> With a {@link Builder#concurrency limit}, a forked task waits for a
  *       permit on its own virtual thread, so {@code fork} never blocks the caller.
@@ -70,7 +71,7 @@ public final class Scope implements AutoCloseable {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      CANCEL_REASON = lookup.findVarHandle(Scope.class, "cancelReason", Object.class);
+      CANCEL_REASON = lookup.findVarHandle(Scope.class, "cancelReason", CancelReason.class);
       CLOSE_STARTED = lookup.findVarHandle(Scope.class, "closeStarted", boolean.class);
       FORKS = lookup.findVarHandle(Scope.class, "forks", int.class);
     } catch (ReflectiveOperationException e) {
@@ -105,7 +106,7 @@ public final class Scope implements AutoCloseable {
   private ScopeObservation observation = ScopeObservation.NONE;
   private Restore observationRestore = Restore.NOTHING;
   private volatile Future<?> timer;
-  private volatile Object cancelReason;
+  private volatile CancelReason cancelReason;
   private volatile boolean closeStarted;
   private volatile boolean closed;
   private volatile int forks;
@@ -121,7 +122,7 @@ public final class Scope implements AutoCloseable {
   // listeners):
   private Set<Scope> children;
   private Resources resources;
-  private List<Consumer<Object>> cancelListeners;
+  private List<Consumer<? super CancelReason>> cancelListeners;
   private boolean disposing;
 
   private Scope(String name, int concurrency, Duration closeGrace, Scope parent, ScopeRuntime runtime,
@@ -195,7 +196,7 @@ public final class Scope implements AutoCloseable {
    * interrupt.
    */
   public static void throwIfCancelled() {
-    Object reason = ThreadContext.current().cancelReason();
+    CancelReason reason = ThreadContext.current().cancelReason();
     if (reason != null) {
       throw new ScopeCancelledException(reason);
     }
@@ -236,18 +237,33 @@ public final class Scope implements AutoCloseable {
     return cancelReason != null;
   }
 
-  /** Why the scope was cancelled, once it is. */
-  public Optional<Object> cancellationReason() {
+  /**
+   * Why the scope was cancelled, once it is: {@link CancelReason.Requested} for a {@link #cancel}
+   * by hand, else the runtime's own reason.
+   */
+  public Optional<CancelReason> cancellationReason() {
     return Optional.ofNullable(cancelReason);
+  }
+
+  /** Cancels the scope by hand, with no detail: the reason is {@code Requested(null)}. */
+  public void cancel() {
+    cancelWith(new CancelReason.Requested(null));
   }
 
   /**
    * Cancels the scope: unfinished tasks are interrupted, child scopes are cancelled with
    * {@link CancelReason.ParentCancelled}, and further forks complete at once as cancelled. Only the
    * first reason counts.
+   *
+   * @param detail why, for whoever reads the reason: a {@link CancelReason} is the reason itself;
+   *     anything else, {@code null} included, arrives as {@link CancelReason.Requested Requested(detail)}
    */
-  public void cancel(Object reason) {
-    Objects.requireNonNull(reason, "reason");
+  public void cancel(Object detail) {
+    cancelWith(CancelReason.of(detail));
+  }
+
+  /** Cancels with {@code reason}, already typed: the runtime's own cancellations come here directly. */
+  private void cancelWith(CancelReason reason) {
     if (!CANCEL_REASON.compareAndSet(this, null, reason)) {
       return;
     }
@@ -256,7 +272,7 @@ public final class Scope implements AutoCloseable {
       pendingTimer.cancel(false);
     }
     List<Scope> kids;
-    List<Consumer<Object>> listeners;
+    List<Consumer<? super CancelReason>> listeners;
     synchronized (running) {
       kids = children == null ? List.of() : List.copyOf(children);
       listeners = cancelListeners == null ? List.of() : cancelListeners;
@@ -267,12 +283,12 @@ public final class Scope implements AutoCloseable {
     if (!kids.isEmpty()) {
       CancelReason.ParentCancelled childReason = new CancelReason.ParentCancelled(name, reason);
       for (Scope kid : kids) {
-        kid.cancel(childReason);
+        kid.cancelWith(childReason);
       }
     }
     // A task forked from now on sees the reason itself (Scope.start pushes it, then reads it).
     running.forEach(Task::interruptIfRunning);
-    for (Consumer<Object> listener : listeners) {
+    for (Consumer<? super CancelReason> listener : listeners) {
       notifyCancelled(listener, reason);
     }
   }
@@ -283,9 +299,9 @@ public final class Scope implements AutoCloseable {
    * exception from a listener goes to that thread's uncaught-exception handler and does not stop
    * the cancellation.
    */
-  public void onCancel(Consumer<Object> listener) {
+  public void onCancel(Consumer<? super CancelReason> listener) {
     Objects.requireNonNull(listener, "listener");
-    Object reason;
+    CancelReason reason;
     synchronized (running) {
       reason = cancelReason; // set before cancel() takes the lock to collect the listeners
       if (reason == null) {
@@ -395,7 +411,7 @@ public final class Scope implements AutoCloseable {
     // is still tidying up.
     unfinished = unfinished || running.anyUnfinished();
     if (unfinished) {
-      cancel(new CancelReason.ScopeClosed(name));
+      cancelWith(new CancelReason.ScopeClosed(name));
     }
     List<Throwable> childFailures = closeChildren();
     List<String> abandoned = awaitTasks();
@@ -413,7 +429,7 @@ public final class Scope implements AutoCloseable {
 
   @Override
   public String toString() {
-    Object reason = cancelReason;
+    CancelReason reason = cancelReason;
     return "Scope[" + name + (closed ? ", closed" : "") + (reason != null ? ", cancelled: " + reason : "") + "]";
   }
 
@@ -429,7 +445,7 @@ public final class Scope implements AutoCloseable {
     // Pushed before the checks below, so a cancel() or close() racing with this fork either sees
     // the task (and interrupts it, or waits for it) or has set what the checks read.
     running.add(task);
-    Object reason = cancelReason;
+    CancelReason reason = cancelReason;
     if (reason != null) {
       task.completeWithoutRunning(reason);
     } else if (closeStarted) {
@@ -452,7 +468,7 @@ public final class Scope implements AutoCloseable {
     return running.linked();
   }
 
-  Object cancelReasonOrNull() {
+  CancelReason cancelReasonOrNull() {
     return cancelReason;
   }
 
@@ -473,11 +489,11 @@ public final class Scope implements AutoCloseable {
    * the shared timer did: cancels the scope that owns the deadline now, as its timer is about to,
    * so the call's result and the scope's state agree. Returns this scope's cancellation reason.
    */
-  Object deadlinePassed() {
+  CancelReason deadlinePassed() {
     if (cancelReason == null && deadlineOwner != null) {
-      deadlineOwner.cancel(new CancelReason.ScopeTimedOut(deadlineOwner.name, deadlineOwner.timeout));
+      deadlineOwner.cancelWith(new CancelReason.ScopeTimedOut(deadlineOwner.name, deadlineOwner.timeout));
     }
-    Object reason = cancelReason;
+    CancelReason reason = cancelReason;
     return reason != null ? reason : deadlineReason(); // not reached by the cascade: closed meanwhile
   }
 
@@ -485,8 +501,8 @@ public final class Scope implements AutoCloseable {
    * Why this scope is or will be cancelled by its effective deadline: its reason if it is already
    * cancelled, else what its timer (or an ancestor's, passed down) is about to say.
    */
-  Object deadlineReason() {
-    Object reason = cancelReason;
+  CancelReason deadlineReason() {
+    CancelReason reason = cancelReason;
     if (reason != null) {
       return reason;
     }
@@ -537,7 +553,7 @@ public final class Scope implements AutoCloseable {
       }
     }
     Scope scope = new Scope(name, concurrency, closeGrace, parent, runtime, context.scope, now, timeout, ownDeadline);
-    Object parentReason = parent != null ? parent.adopt(scope) : null;
+    CancelReason parentReason = parent != null ? parent.adopt(scope) : null;
     if (scope.info != null) {
       scope.observation = runtime.observer()
           .scopeOpened(scope.info, parent != null ? parent.observation() : ScopeObservation.NONE);
@@ -545,24 +561,24 @@ public final class Scope implements AutoCloseable {
     }
     context.scope = scope;
     if (parentReason != null) {
-      scope.cancel(new CancelReason.ParentCancelled(parent.name, parentReason));
+      scope.cancelWith(new CancelReason.ParentCancelled(parent.name, parentReason));
     }
     if (ownDeadline != DeadlineSlot.NO_DEADLINE) {
       long delay = ownDeadline - now;
       CancelReason.ScopeTimedOut reason = new CancelReason.ScopeTimedOut(scope.name, timeout);
       if (delay <= 0) {
-        scope.cancel(reason);
+        scope.cancelWith(reason);
       } else if (!scope.isCancelled()) {
         scope.timer = clock == null
-            ? ScopeTimer.schedule(() -> scope.cancel(reason), delay)
-            : clock.schedule(ownDeadline, () -> scope.cancel(reason));
+            ? ScopeTimer.schedule(() -> scope.cancelWith(reason), delay)
+            : clock.schedule(ownDeadline, () -> scope.cancelWith(reason));
       }
     }
     return scope;
   }
 
   /** Adds {@code child}; returns this scope's cancellation reason if it is already cancelled. */
-  private Object adopt(Scope child) {
+  private CancelReason adopt(Scope child) {
     synchronized (running) {
       if (disposing) {
         throw new IllegalStateException("scope '" + name + "' is closed; open '" + child.name
@@ -666,7 +682,7 @@ public final class Scope implements AutoCloseable {
     }
   }
 
-  private static void notifyCancelled(Consumer<Object> listener, Object reason) {
+  private static void notifyCancelled(Consumer<? super CancelReason> listener, CancelReason reason) {
     try {
       listener.accept(reason);
     } catch (RuntimeException e) {

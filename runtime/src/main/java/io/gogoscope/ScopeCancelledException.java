@@ -9,16 +9,16 @@ import java.util.concurrent.CancellationException;
 public final class ScopeCancelledException extends CancellationException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Object reason;
+  private final transient CancelReason reason;
 
   /** Creates the exception for a scope cancelled with {@code reason}. */
-  public ScopeCancelledException(Object reason) {
+  public ScopeCancelledException(CancelReason reason) {
     super("scope cancelled: " + reason);
     this.reason = reason;
   }
 
   /** Why the scope was cancelled. */
-  public Object reason() {
+  public CancelReason reason() {
     return reason;
   }
 }

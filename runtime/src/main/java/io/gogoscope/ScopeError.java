@@ -74,8 +74,21 @@ public interface ScopeError {
 
   /** The call was cancelled before or while it ran: its scope was cancelled or closed. */
   interface Cancelled extends ScopeError {
-    /** Why: a {@link CancelReason}, or whatever object the code that cancelled passed. */
+    /**
+     * Why, as the variant holds it: a {@link CancelReason} whenever the runtime made the value.
+     * {@code Object} because generated unions declare their variant {@code Cancelled(Object reason)};
+     * read {@link #cancelReason()} for the typed reason.
+     */
     Object reason();
+
+    /**
+     * Why, typed for an exhaustive {@code switch}: {@link #reason()} itself, which the runtime always
+     * makes a {@link CancelReason}; any other object (a variant built by hand) as
+     * {@link CancelReason.Requested Requested(reason)}.
+     */
+    default CancelReason cancelReason() {
+      return CancelReason.of(reason());
+    }
 
     @Override
     default String kind() {

@@ -6,7 +6,6 @@ import io.gogoscope.observe.ScopeObserver;
 import io.gogoscope.observe.TaskObservation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
@@ -48,7 +47,7 @@ public final class Task<E, T> {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       STATE = lookup.findVarHandle(Task.class, "state", int.class);
-      CANCEL_REASON = lookup.findVarHandle(Task.class, "cancelReason", Object.class);
+      CANCEL_REASON = lookup.findVarHandle(Task.class, "cancelReason", CancelReason.class);
       JOINERS = lookup.findVarHandle(Task.class, "joiners", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -70,7 +69,7 @@ public final class Task<E, T> {
 
   /** NEW until the thread runs; RUNNING while interrupts may land; DONE after. */
   private volatile int state = NEW;
-  private volatile Object cancelReason;
+  private volatile CancelReason cancelReason;
   private volatile Thread runner;
 
   /** The {@link Result}, or the {@link Error} the body threw; {@code null} until the task is done. */
@@ -149,13 +148,24 @@ public final class Task<E, T> {
     return isDone() ? Optional.of(finished()) : Optional.empty();
   }
 
+  /** Cancels this task alone, with no detail: the reason is {@code Requested(null)}. */
+  public void cancel() {
+    cancelWith(new CancelReason.Requested(null));
+  }
+
   /**
    * Cancels this task alone: a task not yet started never runs its body; a running one is
-   * interrupted, and ends cancelled with {@code reason} if it stops because of that (see the class
+   * interrupted, and ends cancelled with the reason if it stops because of that (see the class
    * documentation). A task that has finished keeps its result. Only the first reason counts.
+   *
+   * @param detail why, for whoever reads the reason: a {@link CancelReason} is the reason itself;
+   *     anything else, {@code null} included, arrives as {@link CancelReason.Requested Requested(detail)}
    */
-  public void cancel(Object reason) {
-    Objects.requireNonNull(reason, "reason");
+  public void cancel(Object detail) {
+    cancelWith(CancelReason.of(detail));
+  }
+
+  private void cancelWith(CancelReason reason) {
     if (CANCEL_REASON.compareAndSet(this, null, reason)) {
       interruptIfRunning();
     }
@@ -167,8 +177,8 @@ public final class Task<E, T> {
   }
 
   /** The task's own cancellation reason, else its scope's; {@code null} when neither is cancelled. */
-  Object cancelReason() {
-    Object reason = cancelReason;
+  CancelReason cancelReason() {
+    CancelReason reason = cancelReason;
     return reason != null ? reason : scope.cancelReasonOrNull();
   }
 
@@ -218,7 +228,7 @@ public final class Task<E, T> {
   }
 
   /** Completes a task forked into an already cancelled scope, on the forking thread. */
-  void completeWithoutRunning(Object reason) {
+  void completeWithoutRunning(CancelReason reason) {
     state = DONE;
     Result<E, T> cancelled = new Result.Err<>(errors.cancelled(reason));
     ScopeObserver observer = scope.runtime().observer();
@@ -278,7 +288,7 @@ public final class Task<E, T> {
   }
 
   private Result<E, T> runBody(TaskObservation observation) {
-    Object reason = cancelReason();
+    CancelReason reason = cancelReason();
     if (reason != null) {
       return new Result.Err<>(errors.cancelled(reason));
     }
@@ -295,7 +305,7 @@ public final class Task<E, T> {
     try {
       return runBody(body, observation);
     } catch (Exception e) {
-      Object cancelled = cancelReason();
+      CancelReason cancelled = cancelReason();
       if (cancelled != null && Interruptions.isInterruption(e)) {
         return new Result.Err<>(errors.cancelled(cancelled));
       }
@@ -334,8 +344,8 @@ public final class Task<E, T> {
     return body instanceof TaskBody<?, ?> b ? b.attempts() : 1;
   }
 
-  private Object interruptionReason() {
-    Object reason = cancelReason();
+  private CancelReason interruptionReason() {
+    CancelReason reason = cancelReason();
     return reason != null ? reason : new CancelReason.Interrupted(threadName());
   }
 

@@ -109,7 +109,7 @@ public final class Tasks {
           return result;
         }
       }
-      Object reason = group.cancelReasonOrNull();
+      CancelReason reason = group.cancelReasonOrNull();
       if (reason != null) {
         return new Result.Err<>(new Failure.Cancelled(reason));
       }

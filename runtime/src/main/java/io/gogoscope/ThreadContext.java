@@ -111,10 +111,10 @@ final class ThreadContext implements Runnable, Thread.UncaughtExceptionHandler {
    * Why the code on this thread should stop: the task's own cancellation reason, else its scope's;
    * {@code null} when neither is cancelled.
    */
-  Object cancelReason() {
+  CancelReason cancelReason() {
     Task<?, ?> t = task;
     if (t != null) {
-      Object reason = t.cancelReason();
+      CancelReason reason = t.cancelReason();
       if (reason != null) {
         return reason;
       }

@@ -341,7 +341,7 @@ class GuardPolicyTest {
       }));
       started.await();
       scope.cancel("shutdown");
-      assertThat(task.join()).isEqualTo(Result.ok(Result.err(new Failure.Cancelled("shutdown"))));
+      assertThat(task.join()).isEqualTo(Result.ok(Result.err(new Failure.Cancelled(new CancelReason.Requested("shutdown")))));
     }
     assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
   }

@@ -221,8 +221,8 @@ class GuardTimeoutTest {
     Guard plain = Guard.builder("plain").build();
     try (Scope scope = Scope.open("s")) {
       scope.cancel("stop");
-      assertThat(plain.call(() -> "ran")).isEqualTo(Result.err(new Failure.Cancelled("stop")));
-      assertThat(guard.call(() -> "ran")).isEqualTo(Result.err(new Failure.Cancelled("stop")));
+      assertThat(plain.call(() -> "ran")).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.Requested("stop"))));
+      assertThat(guard.call(() -> "ran")).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.Requested("stop"))));
     }
   }
 
@@ -237,7 +237,7 @@ class GuardTimeoutTest {
       }));
       started.await();
       scope.cancel("shutdown");
-      assertThat(task.join()).isEqualTo(Result.ok(Result.err(new Failure.Cancelled("shutdown"))));
+      assertThat(task.join()).isEqualTo(Result.ok(Result.err(new Failure.Cancelled(new CancelReason.Requested("shutdown")))));
     }
   }
 

@@ -137,7 +137,7 @@ class JoinAndCloseStressTest {
       forker.join();
       for (Task<Failure, Boolean> task : forked) {
         Result<Failure, Boolean> result = task.join();
-        assertThat(result).isEqualTo(Result.err(new Failure.Cancelled("race")));
+        assertThat(result).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.Requested("race"))));
       }
       assertThat(scope.runningTasks()).isZero();
     }

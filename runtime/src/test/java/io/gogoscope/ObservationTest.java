@@ -72,7 +72,7 @@ class ObservationTest {
     assertThat(observer.events("task finished")).containsExactly(
         "task finished fails exception attempts=1",
         "task finished late cancelled attempts=0");
-    assertThat(observer.events("scope closed")).containsExactly("scope closed s cancelled: stop");
+    assertThat(observer.events("scope closed")).containsExactly("scope closed s cancelled: Requested[detail=stop]");
   }
 
   @Test
@@ -170,7 +170,7 @@ class ObservationTest {
           }
 
           @Override
-          public void closed(Duration lifetime, Object cancelReason) {
+          public void closed(Duration lifetime, CancelReason cancelReason) {
             throw new IllegalStateException("closed");
           }
         };

@@ -122,7 +122,7 @@ class RaceAnyParallelTest {
     try (Scope scope = Scope.open("s")) {
       scope.cancel("stop");
       Result<Failure, String> result = Tasks.race(scope, List.of(() -> "never runs"));
-      assertThat(result).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.ParentCancelled("s", "stop"))));
+      assertThat(result).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.ParentCancelled("s", new CancelReason.Requested("stop")))));
     }
   }
 

@@ -96,7 +96,7 @@ final class RecordingObserver implements ScopeObserver {
     }
 
     @Override
-    public void closed(Duration lifetime, Object cancelReason) {
+    public void closed(Duration lifetime, CancelReason cancelReason) {
       events.add("scope closed " + name + (cancelReason == null ? "" : " cancelled: " + cancelReason));
     }
   }

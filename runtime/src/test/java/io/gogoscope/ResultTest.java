@@ -203,7 +203,7 @@ class ResultTest {
     List<Failure> failures = List.of(
         new Failure.Thrown(new IOException()),
         new Failure.TimedOut(Duration.ofMillis(5)),
-        new Failure.Cancelled("why"),
+        new Failure.Cancelled(new CancelReason.Requested("why")),
         new Failure.CircuitOpen("cb"),
         new Failure.RateLimited(Duration.ofSeconds(1)),
         new Failure.LockUnavailable("k"),
@@ -212,7 +212,8 @@ class ResultTest {
     List<String> kinds = failures.stream().map(f -> switch (f) {
       case Failure.Thrown t -> "thrown";
       case Failure.TimedOut t -> "timed out after " + t.after().toMillis();
-      case Failure.Cancelled c -> "cancelled " + c.reason();
+      case Failure.Cancelled(CancelReason.Requested(var detail)) -> "cancelled " + detail;
+      case Failure.Cancelled c -> "cancelled by the runtime: " + c.reason();
       case Failure.CircuitOpen c -> "open " + c.name();
       case Failure.RateLimited r -> "limited";
       case Failure.LockUnavailable l -> "locked " + l.key();

@@ -175,9 +175,9 @@ class ScopeTest {
       started.await();
       scope.cancel("first");
       scope.cancel("second");
-      assertThat(blocked.join()).isEqualTo(Result.err(new Failure.Cancelled("first")));
+      assertThat(blocked.join()).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.Requested("first"))));
       assertThat(scope.isCancelled()).isTrue();
-      assertThat(scope.cancellationReason()).contains("first");
+      assertThat(scope.cancellationReason()).contains(new CancelReason.Requested("first"));
     }
   }
 
@@ -188,7 +188,7 @@ class ScopeTest {
       scope.cancel("stop");
       Task<Failure, Boolean> task = scope.fork(() -> ran.getAndSet(true));
       assertThat(task.isDone()).isTrue();
-      assertThat(task.join()).isEqualTo(Result.err(new Failure.Cancelled("stop")));
+      assertThat(task.join()).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.Requested("stop"))));
     }
     assertThat(ran).isFalse();
   }
@@ -237,7 +237,7 @@ class ScopeTest {
     assertThat(sawInterrupt).isTrue();
     assertThat(sawCancelled).isTrue();
     assertThat(seenReason.get()).isEqualTo(
-        new CancelReason.ParentCancelled("parent", new CancelReason.ParentCancelled("grandparent", "shutdown")));
+        new CancelReason.ParentCancelled("parent", new CancelReason.ParentCancelled("grandparent", new CancelReason.Requested("shutdown"))));
   }
 
   @Test
@@ -245,7 +245,7 @@ class ScopeTest {
     try (Scope parent = Scope.open("p")) {
       parent.cancel("gone");
       try (Scope child = Scope.open("c")) {
-        assertThat(child.cancellationReason()).contains(new CancelReason.ParentCancelled("p", "gone"));
+        assertThat(child.cancellationReason()).contains(new CancelReason.ParentCancelled("p", new CancelReason.Requested("gone")));
       }
     }
   }
@@ -386,7 +386,8 @@ class ScopeTest {
       scope.onCancel(reason -> heard.add("late " + reason));
       assertThat(reported).hasSize(1);
     }
-    assertThat(heard).containsExactly("early why", "second why", "late why");
+    assertThat(heard).containsExactly(
+        "early Requested[detail=why]", "second Requested[detail=why]", "late Requested[detail=why]");
   }
 
   @Test
@@ -404,7 +405,7 @@ class ScopeTest {
       });
       started.await();
       victim.cancel("not needed");
-      assertThat(victim.join()).isEqualTo(Result.err(new Failure.Cancelled("not needed")));
+      assertThat(victim.join()).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.Requested("not needed"))));
       assertThat(survivor.join()).isEqualTo(Result.ok("fine"));
       assertThat(scope.isCancelled()).isFalse();
     }
@@ -423,7 +424,7 @@ class ScopeTest {
       });
       started.await();
       scope.cancel("enough");
-      assertThat(task.join()).isEqualTo(Result.err(new Failure.Cancelled("enough")));
+      assertThat(task.join()).isEqualTo(Result.err(new Failure.Cancelled(new CancelReason.Requested("enough"))));
     }
   }
 

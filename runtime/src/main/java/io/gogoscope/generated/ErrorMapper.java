@@ -26,7 +26,11 @@ public interface ErrorMapper<E> {
    */
   E thrown(Exception exception);
 
-  /** The call was cancelled for {@code reason} (see {@link CancelReason}). */
+  /**
+   * The call was cancelled for {@code reason}: always a {@link CancelReason}. The parameter is
+   * {@code Object} because it is the type of the generated unions' {@code Cancelled(Object reason)}
+   * variant, which callers read through {@link ScopeError.Cancelled#cancelReason()} typed.
+   */
   E cancelled(Object reason);
 
   /** The call ran past its timeout {@code after}. */

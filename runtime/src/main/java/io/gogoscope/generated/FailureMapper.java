@@ -1,5 +1,6 @@
 package io.gogoscope.generated;
 
+import io.gogoscope.CancelReason;
 import io.gogoscope.Failure;
 import java.time.Duration;
 
@@ -14,7 +15,9 @@ enum FailureMapper implements ErrorMapper<Failure> {
 
   @Override
   public Failure cancelled(Object reason) {
-    return new Failure.Cancelled(reason);
+    // The runtime only ever passes a CancelReason here (of() then returns it as it is); the
+    // parameter is Object because generated mappers override it so.
+    return new Failure.Cancelled(CancelReason.of(reason));
   }
 
   @Override

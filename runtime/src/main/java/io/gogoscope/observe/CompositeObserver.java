@@ -1,5 +1,6 @@
 package io.gogoscope.observe;
 
+import io.gogoscope.CancelReason;
 import io.gogoscope.CircuitState;
 import io.gogoscope.ScopeError;
 import java.time.Duration;
@@ -203,7 +204,7 @@ final class CompositeObserver implements ScopeObserver {
     }
 
     @Override
-    public void closed(Duration lifetime, Object cancelReason) {
+    public void closed(Duration lifetime, CancelReason cancelReason) {
       for (ScopeObservation part : parts) {
         tryRun(() -> part.closed(lifetime, cancelReason));
       }

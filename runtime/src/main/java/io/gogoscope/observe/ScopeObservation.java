@@ -1,5 +1,6 @@
 package io.gogoscope.observe;
 
+import io.gogoscope.CancelReason;
 import java.time.Duration;
 
 /** The observation of one open scope (for tracing: its span). */
@@ -20,5 +21,5 @@ public interface ScopeObservation {
    * The scope closed after {@code lifetime}; {@code cancelReason} is why it was cancelled, or
    * {@code null} if it never was.
    */
-  default void closed(Duration lifetime, Object cancelReason) {}
+  default void closed(Duration lifetime, CancelReason cancelReason) {}
 }

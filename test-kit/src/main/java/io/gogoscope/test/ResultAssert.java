@@ -1,5 +1,6 @@
 package io.gogoscope.test;
 
+import io.gogoscope.CancelReason;
 import io.gogoscope.Result;
 import io.gogoscope.ScopeError;
 import java.util.Objects;
@@ -127,6 +128,32 @@ public final class ResultAssert<E, T> extends AbstractAssert<ResultAssert<E, T>,
     return isErrOf(ScopeError.Cancelled.class);
   }
 
+  /**
+   * Verifies that the result failed because its call was cancelled for exactly {@code expected}
+   * (a hand-written {@code scope.cancel("shutdown")} is {@code new CancelReason.Requested("shutdown")}).
+   */
+  public ResultAssert<E, T> isCancelledWith(CancelReason expected) {
+    CancelReason reason = cancelReason();
+    if (!reason.equals(expected)) {
+      failWithActualExpectedAndMessage(reason, expected,
+          "Expected a call cancelled for <%s> but it was cancelled for <%s>", expected, reason);
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that the result failed because its call was cancelled for a reason of type
+   * {@code variant} (e.g. {@code CancelReason.ScopeTimedOut.class}).
+   */
+  public ResultAssert<E, T> isCancelledWith(Class<? extends CancelReason> variant) {
+    CancelReason reason = cancelReason();
+    if (!variant.isInstance(reason)) {
+      failWithMessage("Expected a call cancelled for a %s but it was cancelled for <%s>",
+          variant.getSimpleName(), reason);
+    }
+    return this;
+  }
+
   /** Verifies that the call was refused by an open circuit breaker ({@link ScopeError.CircuitOpen}). */
   public ResultAssert<E, T> isCircuitOpen() {
     return isErrOf(ScopeError.CircuitOpen.class);
@@ -166,6 +193,11 @@ public final class ResultAssert<E, T> extends AbstractAssert<ResultAssert<E, T>,
   private T okValue() {
     isOk();
     return ((Result.Ok<E, T>) actual).value();
+  }
+
+  private CancelReason cancelReason() {
+    isCancelled();
+    return ((ScopeError.Cancelled) errValue()).cancelReason();
   }
 
   private E errValue() {

@@ -112,9 +112,7 @@ class VirtualClockTimeoutsTest {
     clock.advance(Duration.ofSeconds(1));
 
     Result<Failure, String> result = joined.get(10, TimeUnit.SECONDS);
-    assertThat(result).isCancelled();
-    assertThat(((Failure.Cancelled) ((Result.Err<Failure, String>) result).error()).reason())
-        .isInstanceOf(CancelReason.ScopeTimedOut.class);
+    assertThat(result).isCancelledWith(CancelReason.ScopeTimedOut.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.gogoscope.observe.micrometer;
 
+import io.gogoscope.CancelReason;
 import io.gogoscope.observe.ScopeObservation;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -21,7 +22,7 @@ final class ScopeMeters implements ScopeObservation {
   }
 
   @Override
-  public void closed(Duration lifetime, Object cancelReason) {
+  public void closed(Duration lifetime, CancelReason cancelReason) {
     active.decrementAndGet();
     this.lifetime.record(lifetime);
   }

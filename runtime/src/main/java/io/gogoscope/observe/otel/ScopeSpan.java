@@ -48,18 +48,16 @@ final class ScopeSpan implements ScopeObservation {
   }
 
   @Override
-  public void closed(Duration lifetime, Object cancelReason) {
+  public void closed(Duration lifetime, CancelReason cancelReason) {
     span.setAttribute(SCOPE_DURATION_MS, Milliseconds.of(lifetime));
     if (cancelReason != null) {
-      span.setAttribute(SCOPE_CANCEL_REASON, reasonName(cancelReason));
+      // The variant's name only (Requested, ScopeTimedOut, …): a hand-written cancel's detail is any
+      // object the user passed, which has no place in a bounded attribute.
+      span.setAttribute(SCOPE_CANCEL_REASON, cancelReason.getClass().getSimpleName());
       if (cancelReason instanceof CancelReason.ScopeTimedOut timedOut) {
         span.setStatus(StatusCode.ERROR, "scope timed out after " + timedOut.timeout());
       }
     }
     span.end();
-  }
-
-  private static String reasonName(Object reason) {
-    return reason instanceof CancelReason ? reason.getClass().getSimpleName() : String.valueOf(reason);
   }
 }

@@ -1,5 +1,6 @@
 package io.gogoscope.test.junit;
 
+import io.gogoscope.CancelReason;
 import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
 import io.gogoscope.observe.ScopeObserver;
@@ -25,7 +26,7 @@ final class RuntimeTracker implements ScopeObserver {
   public ScopeObservation scopeOpened(ScopeInfo scope) {
     ScopeObservation observation = new ScopeObservation() {
       @Override
-      public void closed(Duration lifetime, Object cancelReason) {
+      public void closed(Duration lifetime, CancelReason cancelReason) {
         openScopes.remove(this);
       }
     };

@@ -1,5 +1,6 @@
 package io.gogoscope.spring.boot;
 
+import io.gogoscope.CancelReason;
 import io.gogoscope.observe.Restore;
 import io.gogoscope.observe.ScopeInfo;
 import io.gogoscope.observe.ScopeObservation;
@@ -81,7 +82,7 @@ final class RunningWork implements ScopeObserver {
     }
 
     @Override
-    public void closed(Duration lifetime, Object cancelReason) {
+    public void closed(Duration lifetime, CancelReason cancelReason) {
       ended(this);
     }
 
