@@ -4,6 +4,7 @@ import static io.gogoscope.test.GogoscopeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gogoscope.CancelReason;
 import io.gogoscope.Failure;
 import io.gogoscope.Result;
 import io.gogoscope.Scope;
@@ -124,7 +125,8 @@ class GeneratedBehaviourTest {
       parent.cancel("shutting down");
 
       Result<BlockError, String> result = task.join();
-      assertThat(result).isErrOf(BlockError.Cancelled.class).isCancelled();
+      assertThat(result).isErrOf(BlockError.Cancelled.class).isCancelled()
+          .isCancelledWith(new CancelReason.ParentCancelled("parent", new CancelReason.Requested("shutting down")));
     }
   }
 
