@@ -94,6 +94,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code otel_spanSampledOut}: the same span dropped by the sampler (a trace's root, made
  *       current): the floor of any sampled-out root call, what the SDK costs before gogoscope does
  *       anything;
+ *   <li>{@code floor_sampledOutRoot}: {@code gogoscope_metrics}'s call inside a root span that the
+ *       sampler drops, started without attributes and made current by hand: the least a sampled-out
+ *       root call can cost through the OpenTelemetry API (the SDK's ids, span context, wrapper and
+ *       context switch), whatever gogoscope does; compare with {@code gogoscope_sampledOut};
  *   <li>{@code direct_none}: the bare call.
  * </ul>
  */
@@ -144,6 +148,8 @@ public class ObservabilityBenchmark {
   private CountingSpans.Processor floorSpans;
   private HandWrittenSpan droppedFloorSpan;
   private CountingSpans.DropAll droppedFloorSampler;
+  private Tracer droppedRootTracer;
+  private CountingSpans.DropAll droppedRootSampler;
 
   /** Attempts of the peers' current call, counted by their bodies for the span's retry count. */
   private int attempts;
@@ -231,6 +237,8 @@ public class ObservabilityBenchmark {
     droppedFloorSampler = new CountingSpans.DropAll();
     droppedFloorSpan = new HandWrittenSpan(
         tracer(sdk(new CountingSpans.Processor(), droppedFloorSampler)), TASK);
+    droppedRootSampler = new CountingSpans.DropAll();
+    droppedRootTracer = tracer(sdk(new CountingSpans.Processor(), droppedRootSampler));
   }
 
   private OpenTelemetrySdk sdk(SpanProcessor processor, Sampler sampler) {
@@ -279,6 +287,10 @@ public class ObservabilityBenchmark {
         }
       }
       case "otel_spanSampledOut" -> expect("sampler decisions", droppedFloorSampler.decisions);
+      case "floor_sampledOutRoot" -> {
+        gogoscopeMeters(metricsRegistry);
+        expect("sampler decisions", droppedRootSampler.decisions);
+      }
       case "resilience4j_metrics", "resilience4j_observed" -> {
         expect("Resilience4j retry calls (successful without retry)",
             (long) r4jRegistry.get("resilience4j.retry.calls")
@@ -496,6 +508,21 @@ public class ObservabilityBenchmark {
     @TearDown(Level.Iteration)
     public void leave() {
       current.close();
+    }
+  }
+
+  /**
+   * {@code gogoscope_metrics}'s call inside a dropped root span made current by hand: what
+   * {@code gogoscope_sampledOut} would cost if gogoscope added nothing to the SDK's dropped span.
+   */
+  @Benchmark
+  public int floor_sampledOutRoot() {
+    calls++;
+    Span span = droppedRootTracer.spanBuilder(TASK).startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      return Outcomes.value(metrics.fetchRetry(id));
+    } finally {
+      span.end();
     }
   }
 

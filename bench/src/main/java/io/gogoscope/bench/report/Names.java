@@ -35,6 +35,8 @@ final class Names {
       case "failsafe" -> "Failsafe " + versions.getProperty("failsafe");
       case "smallrye" -> "SmallRye FT " + versions.getProperty("smallrye");
       case "otel" -> "OpenTelemetry SDK " + versions.getProperty("opentelemetry") + ", by hand";
+      case "floor" -> "gogoscope inside an OpenTelemetry SDK " + versions.getProperty("opentelemetry")
+          + " span made by hand";
       case "virtualThreads" -> "raw virtual threads";
       case "structuredTaskScope" -> "JDK StructuredTaskScope";
       case "redissonRLock" -> "Redisson " + versions.getProperty("redisson") + " RLock";
@@ -79,6 +81,8 @@ final class Names {
       case "numericKey" -> "key of a long and a string id";
       case "escapedKey" -> "key of a value holding ':' and a string id";
       case "spanSampledOut" -> "one span around the bare call, sampled out (a root, made current)";
+      case "sampledOutRoot" -> "retry, metrics, inside a dropped root span without attributes (the "
+          + "floor of `spans sampled out`)";
       default -> suffix;
     };
   }
@@ -123,7 +127,9 @@ final class Names {
             + "gogoscope's task meters (spawned, completed, active, duration histogram, retries), "
             + "`observed` adds the same span. SmallRye: its Micrometer metrics adapter (it writes no "
             + "spans). OpenTelemetry: the hand-written span around the bare call, the floor of any "
-            + "traced call, and the same span sampled out, the floor of any sampled-out root call."));
+            + "traced call, and the same span sampled out. The floor of gogoscope's `sampled out`: "
+            + "its `metrics` call inside a root span that the sampler drops, started without "
+            + "attributes and made current by hand (what the SDK costs whatever gogoscope does)."));
     sections.put("ForkJoinBenchmark", new Section(
         "Fork and join of tasks",
         "Fork `tasks` trivial tasks, each on its own virtual thread, wait for all and sum their "

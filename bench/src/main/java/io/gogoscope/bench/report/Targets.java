@@ -49,17 +49,19 @@ final class Targets {
         "Sampled-out call close to the untraced one: at most 1.25 × the metrics-only call (issue 15)",
         "ObservabilityBenchmark", Map.of(), "gogoscope_sampledOut", "gogoscope_metrics",
         Kind.RATIO, 1.25,
-        "A dropped span still costs the SDK's sampling: two random ids formatted as hex strings "
-            + "and a SpanContext, before the sampler is asked (the API gives no earlier hook). "
-            + "gogoscope then sets no attributes and allocates no span state of its own."));
+        "A dropped root is still started by the SDK (its IdGenerator cannot be reached): two "
+            + "random ids formatted as hex strings, a SpanContext and its wrapper, then made current "
+            + "so spans inside follow the decision. `floor_sampledOutRoot` is that part alone "
+            + "around the `metrics` call; gogoscope adds its observation handle on top."));
     targets.add(new Target(
         "Sampled-out call inside an unsampled request (production's shape): at most 1.25 × the "
             + "metrics-only call (issue 15)",
         "ObservabilityBenchmark", Map.of(), "gogoscope_sampledOutInRequest", "gogoscope_metrics",
         Kind.RATIO, 1.25,
-        "Under a parent the trace id is the parent's, so the SDK formats one id, asks the sampler "
-            + "and wraps a SpanContext; gogoscope leaves the request's span current and allocates "
-            + "nothing of its own."));
+        "Under an unsampled parent gogoscope asks the SDK's sampler itself, with what the SDK's "
+            + "span builder would pass it, before starting a span; a span it drops is never built, "
+            + "so the call adds the sampler's answer to the metrics-only call and allocates nothing "
+            + "of its own; the request's span stays current."));
     targets.add(new Target(
         "Metrics-only call: no slower than Failsafe with listeners recording the same meters",
         "ObservabilityBenchmark", Map.of(), "gogoscope_metrics", "failsafe_metrics",

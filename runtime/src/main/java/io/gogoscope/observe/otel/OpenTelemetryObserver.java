@@ -56,20 +56,30 @@ public final class OpenTelemetryObserver implements ScopeObserver {
   public static final String INSTRUMENTATION_NAME = "io.gogoscope";
 
   private final Tracer tracer;
+  private final SamplerShortcut sampler;
 
-  private OpenTelemetryObserver(Tracer tracer) {
+  private OpenTelemetryObserver(Tracer tracer, SamplerShortcut sampler) {
     this.tracer = tracer;
+    this.sampler = sampler;
   }
 
-  /** Traces through {@code openTelemetry}'s tracer named {@value #INSTRUMENTATION_NAME}. */
+  /**
+   * Traces through {@code openTelemetry}'s tracer named {@value #INSTRUMENTATION_NAME}. When it is
+   * the OpenTelemetry SDK, a call under an unsampled parent asks the SDK's sampler first and builds
+   * no span that the sampler drops.
+   */
   public static OpenTelemetryObserver create(OpenTelemetry openTelemetry) {
     Objects.requireNonNull(openTelemetry, "openTelemetry (pass OpenTelemetry.noop() to trace nothing)");
-    return new OpenTelemetryObserver(openTelemetry.getTracer(INSTRUMENTATION_NAME));
+    return new OpenTelemetryObserver(
+        openTelemetry.getTracer(INSTRUMENTATION_NAME), SamplerShortcut.of(openTelemetry));
   }
 
-  /** Traces through {@code tracer}. */
+  /**
+   * Traces through {@code tracer}. Its sampler cannot be reached through a tracer, so every span is
+   * started, dropped ones included; {@link #create(OpenTelemetry)} skips those it can.
+   */
   public static OpenTelemetryObserver create(Tracer tracer) {
-    return new OpenTelemetryObserver(Objects.requireNonNull(tracer, "tracer"));
+    return new OpenTelemetryObserver(Objects.requireNonNull(tracer, "tracer"), SamplerShortcut.NONE);
   }
 
   @Override
@@ -97,14 +107,14 @@ public final class OpenTelemetryObserver implements ScopeObserver {
 
   @Override
   public TaskObservation taskStarted(TaskInfo task, ScopeObservation scope) {
-    return new TaskSpans(tracer, new TaskKind(task.name(), task.hasRetry(), task.hasTimeout(),
-        task.hasCircuitBreaker())).started(task.index(), task.attributes(), scope);
+    return new TaskSpans(tracer, sampler, new TaskKind(task.name(), task.hasRetry(),
+        task.hasTimeout(), task.hasCircuitBreaker())).started(task.index(), task.attributes(), scope);
   }
 
   /** The spans of {@code kind}: its name and constant attributes resolved once. */
   @Override
   public TaskObserver taskObserver(TaskKind kind) {
-    return new TaskSpans(tracer, kind);
+    return new TaskSpans(tracer, sampler, kind);
   }
 
   /**

@@ -13,10 +13,13 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -49,6 +52,11 @@ class SampledOutCallTest {
           return "drop roots named dropped";
         }
       }).build();
+
+  /** A request span that its server's sampler dropped, as a propagator would make it current. */
+  private static final SpanContext UNSAMPLED_REQUEST = SpanContext.createFromRemoteParent(
+      "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getDefault(),
+      TraceState.getDefault());
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
@@ -107,6 +115,86 @@ class SampledOutCallTest {
   }
 
   @Test
+  void callUnderAnUnsampledParentStartsNoSpanTheSamplerDrops() {
+    CountingIds ids = new CountingIds();
+    try (OpenTelemetrySdk counted = sdkWith(Sampler.parentBased(Sampler.alwaysOn()), ids, spans)) {
+      Guard guard = ScopeRuntime.builder().openTelemetry(counted).meterRegistry(meters).build()
+          .guard("skipped").retry(Retry.builder().maxAttempts(2).build()).build();
+      AtomicReference<SpanContext> seenInside = new AtomicReference<>();
+      Span request = Span.wrap(UNSAMPLED_REQUEST);
+
+      try (var ignored = request.makeCurrent()) {
+        guard.call(() -> {
+          seenInside.set(Span.current().getSpanContext());
+          return "ok";
+        });
+      }
+
+      assertThat(ids.spanIds).as("span ids generated for a span the sampler drops").isZero();
+      assertThat(seenInside.get()).isEqualTo(UNSAMPLED_REQUEST);
+      assertThat(spans.getFinishedSpanItems()).isEmpty();
+      assertThat(meters.get("goscope.tasks.completed").tag("task", "skipped").counter().count())
+          .isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void samplerThatKeepsChildrenOfUnsampledParentsStillGetsThemRecorded() {
+    AtomicInteger asked = new AtomicInteger();
+    Sampler keepsChildrenOfUnsampled = Sampler.parentBasedBuilder(Sampler.alwaysOff())
+        .setLocalParentNotSampled(new Sampler() {
+          @Override
+          public SamplingResult shouldSample(Context parent, String traceId, String name,
+              SpanKind kind, Attributes attributes, List<LinkData> links) {
+            asked.incrementAndGet();
+            return SamplingResult.recordAndSample();
+          }
+
+          @Override
+          public String getDescription() {
+            return "keeps children of unsampled parents";
+          }
+        })
+        .build();
+    try (OpenTelemetrySdk keeping = sdkWith(keepsChildrenOfUnsampled, new CountingIds(), spans)) {
+      Guard guard = ScopeRuntime.builder().openTelemetry(keeping).build().guard("kept").build();
+      Span request = Span.wrap(SpanContext.create(UNSAMPLED_REQUEST.getTraceId(),
+          UNSAMPLED_REQUEST.getSpanId(), TraceFlags.getDefault(), TraceState.getDefault()));
+
+      try (var ignored = Context.root().with(request).makeCurrent()) {
+        guard.call(() -> 1);
+        guard.call(() -> 2);
+      }
+
+      assertThat(spans.getFinishedSpanItems())
+          .hasSize(2)
+          .allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(UNSAMPLED_REQUEST.getTraceId()));
+      assertThat(asked.get()).as("the SDK's two questions and one of gogoscope's, then no more")
+          .isEqualTo(3);
+    }
+  }
+
+  @Test
+  void droppedRootCallUnderTheShortcutIsStillMadeCurrent() {
+    CountingIds ids = new CountingIds();
+    try (OpenTelemetrySdk dropping = sdkWith(Sampler.parentBased(Sampler.alwaysOff()), ids, spans)) {
+      Guard guard = ScopeRuntime.builder().openTelemetry(dropping).build().guard("root").build();
+      AtomicReference<SpanContext> seenInside = new AtomicReference<>();
+
+      guard.call(() -> {
+        seenInside.set(Span.current().getSpanContext());
+        dropping.getTracer("inside").spanBuilder("inner").startSpan().end();
+        return null;
+      });
+
+      assertThat(seenInside.get().isValid()).as("a root is still started and made current").isTrue();
+      assertThat(seenInside.get().isSampled()).isFalse();
+      assertThat(ids.traceIds).as("the root's own trace, and none for the inner span").isEqualTo(1);
+      assertThat(spans.getFinishedSpanItems()).isEmpty();
+    }
+  }
+
+  @Test
   void sampledOutCallRecordsNoSpanButEveryMeter() {
     InMemorySpanExporter exported = InMemorySpanExporter.create();
     try (OpenTelemetrySdk dropAll = OpenTelemetrySdk.builder()
@@ -150,6 +238,35 @@ class SampledOutCallTest {
       assertThat(registry.get("goscope.task.duration").tags("task", "fetch", "outcome", "failure")
           .timer().count()).isEqualTo(1);
       assertThat(registry.get("goscope.tasks.active").gauge().value()).isZero();
+    }
+  }
+
+  private static OpenTelemetrySdk sdkWith(Sampler sampler, IdGenerator ids, InMemorySpanExporter spans) {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(spans))
+            .setSampler(sampler)
+            .setIdGenerator(ids)
+            .build())
+        .build();
+  }
+
+  /** Random ids, counted: a span the SDK starts takes a span id (and a root a trace id). */
+  private static final class CountingIds implements IdGenerator {
+    private final IdGenerator random = IdGenerator.random();
+    int spanIds;
+    int traceIds;
+
+    @Override
+    public String generateSpanId() {
+      spanIds++;
+      return random.generateSpanId();
+    }
+
+    @Override
+    public String generateTraceId() {
+      traceIds++;
+      return random.generateTraceId();
     }
   }
 
