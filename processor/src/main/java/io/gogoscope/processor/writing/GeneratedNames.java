@@ -55,6 +55,11 @@ final class GeneratedNames {
     return scoped.nestedClass(task.union().name());
   }
 
+  /** {@code ScopedUserService.UserServiceError}; only for an interface with tasks. */
+  ClassName serviceUnion() {
+    return scoped.nestedClass(model.serviceUnion().orElseThrow().name());
+  }
+
   /** {@code fetchUserGuard}. */
   static String guardField(TaskModel task) {
     return Names.decapitalize(task.baseName()) + "Guard";
