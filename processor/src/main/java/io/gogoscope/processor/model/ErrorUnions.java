@@ -3,6 +3,7 @@ package io.gogoscope.processor.model;
 import com.google.auto.common.MoreTypes;
 import io.gogoscope.processor.model.ErrorVariant.Kind;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,16 +94,15 @@ final class ErrorUnions {
     addIf(variants, bulkhead, Kind.BULKHEAD_FULL);
     addIf(variants, true, Kind.CANCELLED);
     addIf(variants, true, Kind.UNEXPECTED);
-    List<ErrorUnion.Route> routes = routes(declared, names);
-    boolean routesAll = types.isSameType(routes.get(routes.size() - 1).type(), exception);
-    return new ErrorUnion(unionName, List.copyOf(variants), routes, routesAll);
+    return new ErrorUnion(unionName, List.copyOf(variants));
   }
 
   /**
-   * The interface-wide union of {@code unions}: each variant once, declared ones in the order the
-   * unions first name them, then the policy variants in {@link Kind}'s order.
+   * The interface-wide union of {@code unions}, the tasks' unions whose declared exceptions are
+   * {@code tasksThrown}: each variant once, declared ones in the order the unions first name them,
+   * then the policy variants in {@link Kind}'s order; and the routes of its mapper.
    */
-  static ServiceUnion service(String name, List<ErrorUnion> unions) {
+  ServiceUnion service(String name, List<ErrorUnion> unions, List<List<ThrownType>> tasksThrown) {
     Map<String, ErrorVariant> declared = new LinkedHashMap<>();
     Map<Kind, ErrorVariant> policies = new EnumMap<>(Kind.class);
     for (ErrorUnion union : unions) {
@@ -116,25 +116,39 @@ final class ErrorUnions {
     }
     List<ErrorVariant> variants = new ArrayList<>(declared.values());
     variants.addAll(policies.values());
-    return new ServiceUnion(name, List.copyOf(variants));
+    List<ThrownType> allThrown = tasksThrown.stream().flatMap(List::stream).toList();
+    List<ServiceUnion.Route> routes = routes(mostSpecificFirst(allThrown), declared.values(), unions);
+    ServiceUnion.Route last = routes.get(routes.size() - 1);
+    boolean routesAll = last.everyTask() && types.isSameType(last.type(), exception);
+    return new ServiceUnion(name, List.copyOf(variants), routes, routesAll);
   }
 
-  private List<ErrorUnion.Route> routes(List<TypeMirror> declared, Map<TypeMirror, String> names) {
-    List<ErrorUnion.Route> candidates = new ArrayList<>();
+  private List<ServiceUnion.Route> routes(
+      List<TypeMirror> declared, Collection<ErrorVariant> variants, List<ErrorUnion> unions) {
+    Map<String, String> names = new HashMap<>();
+    variants.forEach(variant -> names.put(qualifiedName(variant.exception().orElseThrow()), variant.name()));
+    List<ServiceUnion.Route> candidates = new ArrayList<>();
     declared.stream()
         .filter(type -> types.isSubtype(type, runtimeException))
-        .forEach(type -> candidates.add(new ErrorUnion.Route(type, names.get(type))));
-    candidates.add(new ErrorUnion.Route(runtimeException, POLICY_NAMES.get(Kind.UNEXPECTED)));
+        .forEach(type -> candidates.add(route(type, names.get(qualifiedName(type)), unions)));
+    candidates.add(route(runtimeException, POLICY_NAMES.get(Kind.UNEXPECTED), unions));
     declared.stream()
         .filter(type -> !types.isSubtype(type, runtimeException))
-        .forEach(type -> candidates.add(new ErrorUnion.Route(type, names.get(type))));
-    List<ErrorUnion.Route> routes = new ArrayList<>();
-    for (ErrorUnion.Route candidate : candidates) {
-      if (routes.stream().noneMatch(earlier -> types.isSubtype(candidate.type(), earlier.type()))) {
+        .forEach(type -> candidates.add(route(type, names.get(qualifiedName(type)), unions)));
+    List<ServiceUnion.Route> routes = new ArrayList<>();
+    for (ServiceUnion.Route candidate : candidates) {
+      // Only a route that every task takes hides later ones, as only an unguarded case does.
+      if (routes.stream().noneMatch(earlier -> earlier.everyTask() && types.isSubtype(candidate.type(), earlier.type()))) {
         routes.add(candidate);
       }
     }
     return List.copyOf(routes);
+  }
+
+  private static ServiceUnion.Route route(TypeMirror type, String variant, List<ErrorUnion> unions) {
+    boolean everyTask = unions.stream()
+        .allMatch(union -> union.variants().stream().anyMatch(v -> v.name().equals(variant)));
+    return new ServiceUnion.Route(type, variant, everyTask);
   }
 
   private static void addIf(List<ErrorVariant> variants, boolean present, Kind kind) {

@@ -356,7 +356,8 @@ public final class ModelReader {
     }
     Optional<ServiceUnion> serviceUnion = tasks.isEmpty()
         ? Optional.empty()
-        : Optional.of(ErrorUnions.service(serviceUnionName, tasks.stream().map(TaskModel::union).toList()));
+        : Optional.of(unions.service(serviceUnionName, tasks.stream().map(TaskModel::union).toList(),
+            taskMethods.stream().map(MethodModel::thrown).toList()));
     return new Tasks(List.copyOf(tasks), serviceUnion);
   }
 

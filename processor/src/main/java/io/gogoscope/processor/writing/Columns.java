@@ -46,7 +46,8 @@ public final class Columns {
       while (line.contains(" implements ") && line.endsWith(",") && i + 1 < lines.size()) {
         line = line + " " + lines.get(++i).stripLeading();
       }
-      code(out, line);
+      // A wrap point right after "= " leaves that space at the end of the line.
+      code(out, line.stripTrailing());
     }
     return out.toString();
   }

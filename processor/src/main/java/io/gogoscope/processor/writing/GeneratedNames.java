@@ -65,12 +65,7 @@ final class GeneratedNames {
     return Names.decapitalize(task.baseName()) + "Guard";
   }
 
-  /** {@code FetchUserErrors}, the error mapper's class. */
-  static String mapperClass(TaskModel task) {
-    return task.baseName() + "Errors";
-  }
-
-  /** {@code FETCH_USER_ERRORS}, the error mapper's one instance. */
+  /** {@code FETCH_USER_ERRORS}, the error mapper of the task's union. */
   static String mapperConstant(TaskModel task) {
     return Names.upperSnake(task.baseName()) + "_ERRORS";
   }
