@@ -3,6 +3,8 @@ package io.gogoscope.processor.model;
 import com.google.auto.common.MoreTypes;
 import io.gogoscope.processor.model.ErrorVariant.Kind;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +17,13 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Builds a task's error union: which variants it has, in which order, under which names.
+ * Builds a task's error union: which variants it has, in which order, under which names; and the
+ * interface-wide union whose records the tasks' unions share.
  *
  * <p>Declared exceptions come first, most specific first (a subtype before its supertypes, else in
  * {@code throws} order). A declared variant is named by {@link Names#variantBase}; when that name
- * is taken (by another declared exception, by a policy variant, or by the union or generated
- * interface themselves) the next candidate is tried: the exception's simple name, then that name
+ * is taken (by another declared exception of any task of the interface, by a policy variant, or by
+ * a union or the generated interface) the next candidate is tried: the exception's simple name, then that name
  * prefixed with its package's or enclosing type's last name, then its qualified name spelled as one
  * word. Policy variant names are reserved whether or not the method has the policy, so adding a
  * policy later never renames a declared variant.
@@ -46,9 +49,31 @@ final class ErrorUnions {
     this.exception = elements.getTypeElement("java.lang.Exception").asType();
   }
 
+  /**
+   * The names of the declared variants of all {@code tasksThrown} (one list per task), chosen
+   * together: the variant records are shared by the interface's unions, so one exception has one
+   * name in all of them, and two exceptions never share one. Keyed by the exception's qualified
+   * name (an exception type cannot be generic, so that name identifies it).
+   */
+  Map<String, String> declaredNames(List<List<ThrownType>> tasksThrown, Set<String> reserved) {
+    List<TypeMirror> all = new ArrayList<>();
+    for (List<ThrownType> thrown : tasksThrown) {
+      for (TypeMirror type : mostSpecificFirst(thrown)) {
+        if (all.stream().noneMatch(seen -> types.isSameType(seen, type))) {
+          all.add(type);
+        }
+      }
+    }
+    Map<TypeMirror, String> names = nameEach(all, reserved);
+    Map<String, String> byQualifiedName = new LinkedHashMap<>();
+    all.forEach(type -> byQualifiedName.put(qualifiedName(type), names.get(type)));
+    return byQualifiedName;
+  }
+
+  /** A task's union, its declared variants named by {@code declaredNames}. */
   ErrorUnion union(
       String unionName,
-      String scopedName,
+      Map<String, String> declaredNames,
       List<ThrownType> thrown,
       boolean timeout,
       boolean lock,
@@ -57,7 +82,8 @@ final class ErrorUnions {
       boolean bulkhead) {
     List<ErrorVariant> variants = new ArrayList<>();
     List<TypeMirror> declared = mostSpecificFirst(thrown);
-    Map<TypeMirror, String> names = declaredNames(declared, Set.of(unionName, scopedName));
+    Map<TypeMirror, String> names = new HashMap<>();
+    declared.forEach(type -> names.put(type, declaredNames.get(qualifiedName(type))));
     for (TypeMirror exception : declared) {
       variants.add(new ErrorVariant(names.get(exception), Kind.DECLARED, Optional.of(exception)));
     }
@@ -68,27 +94,61 @@ final class ErrorUnions {
     addIf(variants, bulkhead, Kind.BULKHEAD_FULL);
     addIf(variants, true, Kind.CANCELLED);
     addIf(variants, true, Kind.UNEXPECTED);
-    List<ErrorUnion.Route> routes = routes(declared, names);
-    boolean routesAll = types.isSameType(routes.get(routes.size() - 1).type(), exception);
-    return new ErrorUnion(unionName, List.copyOf(variants), routes, routesAll);
+    return new ErrorUnion(unionName, List.copyOf(variants));
   }
 
-  private List<ErrorUnion.Route> routes(List<TypeMirror> declared, Map<TypeMirror, String> names) {
-    List<ErrorUnion.Route> candidates = new ArrayList<>();
+  /**
+   * The interface-wide union of {@code unions}, the tasks' unions whose declared exceptions are
+   * {@code tasksThrown}: each variant once, declared ones in the order the unions first name them,
+   * then the policy variants in {@link Kind}'s order; and the routes of its mapper.
+   */
+  ServiceUnion service(String name, List<ErrorUnion> unions, List<List<ThrownType>> tasksThrown) {
+    Map<String, ErrorVariant> declared = new LinkedHashMap<>();
+    Map<Kind, ErrorVariant> policies = new EnumMap<>(Kind.class);
+    for (ErrorUnion union : unions) {
+      for (ErrorVariant variant : union.variants()) {
+        if (variant.kind() == Kind.DECLARED) {
+          declared.putIfAbsent(variant.name(), variant);
+        } else {
+          policies.putIfAbsent(variant.kind(), variant);
+        }
+      }
+    }
+    List<ErrorVariant> variants = new ArrayList<>(declared.values());
+    variants.addAll(policies.values());
+    List<ThrownType> allThrown = tasksThrown.stream().flatMap(List::stream).toList();
+    List<ServiceUnion.Route> routes = routes(mostSpecificFirst(allThrown), declared.values(), unions);
+    ServiceUnion.Route last = routes.get(routes.size() - 1);
+    boolean routesAll = last.everyTask() && types.isSameType(last.type(), exception);
+    return new ServiceUnion(name, List.copyOf(variants), routes, routesAll);
+  }
+
+  private List<ServiceUnion.Route> routes(
+      List<TypeMirror> declared, Collection<ErrorVariant> variants, List<ErrorUnion> unions) {
+    Map<String, String> names = new HashMap<>();
+    variants.forEach(variant -> names.put(qualifiedName(variant.exception().orElseThrow()), variant.name()));
+    List<ServiceUnion.Route> candidates = new ArrayList<>();
     declared.stream()
         .filter(type -> types.isSubtype(type, runtimeException))
-        .forEach(type -> candidates.add(new ErrorUnion.Route(type, names.get(type))));
-    candidates.add(new ErrorUnion.Route(runtimeException, POLICY_NAMES.get(Kind.UNEXPECTED)));
+        .forEach(type -> candidates.add(route(type, names.get(qualifiedName(type)), unions)));
+    candidates.add(route(runtimeException, POLICY_NAMES.get(Kind.UNEXPECTED), unions));
     declared.stream()
         .filter(type -> !types.isSubtype(type, runtimeException))
-        .forEach(type -> candidates.add(new ErrorUnion.Route(type, names.get(type))));
-    List<ErrorUnion.Route> routes = new ArrayList<>();
-    for (ErrorUnion.Route candidate : candidates) {
-      if (routes.stream().noneMatch(earlier -> types.isSubtype(candidate.type(), earlier.type()))) {
+        .forEach(type -> candidates.add(route(type, names.get(qualifiedName(type)), unions)));
+    List<ServiceUnion.Route> routes = new ArrayList<>();
+    for (ServiceUnion.Route candidate : candidates) {
+      // Only a route that every task takes hides later ones, as only an unguarded case does.
+      if (routes.stream().noneMatch(earlier -> earlier.everyTask() && types.isSubtype(candidate.type(), earlier.type()))) {
         routes.add(candidate);
       }
     }
     return List.copyOf(routes);
+  }
+
+  private static ServiceUnion.Route route(TypeMirror type, String variant, List<ErrorUnion> unions) {
+    boolean everyTask = unions.stream()
+        .allMatch(union -> union.variants().stream().anyMatch(v -> v.name().equals(variant)));
+    return new ServiceUnion.Route(type, variant, everyTask);
   }
 
   private static void addIf(List<ErrorVariant> variants, boolean present, Kind kind) {
@@ -126,7 +186,7 @@ final class ErrorUnions {
    * its qualified name as one word) that no other declared exception has at the same step and that
    * is not reserved.
    */
-  private Map<TypeMirror, String> declaredNames(List<TypeMirror> declared, Set<String> enclosing) {
+  private Map<TypeMirror, String> nameEach(List<TypeMirror> declared, Set<String> reserved) {
     Map<TypeMirror, List<String>> candidates = new LinkedHashMap<>();
     for (TypeMirror exception : declared) {
       TypeElement element = MoreTypes.asTypeElement(exception);
@@ -142,7 +202,7 @@ final class ErrorUnions {
         int at = step;
         boolean shared = candidates.entrySet().stream()
             .anyMatch(other -> other.getKey() != exception && other.getValue().get(at).equals(name));
-        if ((!shared && !taken(name, enclosing)) || step == own.size() - 1) {
+        if ((!shared && !taken(name, reserved)) || step == own.size() - 1) {
           names.put(exception, name);
           break;
         }
@@ -151,8 +211,12 @@ final class ErrorUnions {
     return names;
   }
 
-  private static boolean taken(String name, Set<String> enclosing) {
-    return POLICY_NAMES.containsValue(name) || enclosing.contains(name);
+  private static boolean taken(String name, Set<String> reserved) {
+    return POLICY_NAMES.containsValue(name) || reserved.contains(name);
+  }
+
+  private static String qualifiedName(TypeMirror exception) {
+    return MoreTypes.asTypeElement(exception).getQualifiedName().toString();
   }
 
   /** {@code com.acme.Outer.FooException} becomes {@code ComAcmeOuterFooException}. */

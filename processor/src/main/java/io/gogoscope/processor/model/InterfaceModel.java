@@ -23,6 +23,8 @@ import javax.lang.model.element.TypeElement;
  *     so is every type it is nested in)
  * @param methods its methods, declared and inherited: local ones in declaration order first
  * @param tasks the methods that become tasks, in the order of {@code methods}
+ * @param serviceUnion the union of the tasks' unions, which holds their variant records; empty
+ *     when there are no tasks
  * @param unresolved the types the compiler could not resolve; non-empty means "wait a round"
  */
 public record InterfaceModel(
@@ -38,6 +40,7 @@ public record InterfaceModel(
     boolean generatesPublic,
     List<MethodModel> methods,
     List<TaskModel> tasks,
+    Optional<ServiceUnion> serviceUnion,
     List<Unresolved> unresolved) {
 
   /** The non-task instance methods, delegated as they are. */

@@ -5,6 +5,7 @@ import com.google.auto.common.MoreTypes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +91,9 @@ public final class ModelReader {
       methods.add(method(type, method, isInterface, pkg, unresolved));
     }
     String displayName = String.join(".", path);
-    List<TaskModel> tasks = isInterface
-        ? tasks(methods, scopeTask, bulkhead, displayName, scopedName)
-        : List.of();
+    Tasks tasks = isInterface
+        ? tasks(methods, scopeTask, bulkhead, displayName, scopedName, type.getSimpleName().toString())
+        : new Tasks(List.of(), Optional.empty());
     return new InterfaceModel(
         type,
         type.getKind(),
@@ -105,7 +106,8 @@ public final class ModelReader {
         scopedName + "Impl",
         generatesPublic,
         List.copyOf(methods),
-        tasks,
+        tasks.tasks(),
+        tasks.serviceUnion(),
         List.copyOf(unresolved));
   }
 
@@ -289,12 +291,16 @@ public final class ModelReader {
     return enclosing;
   }
 
-  private List<TaskModel> tasks(
+  /** An interface's tasks and, when it has any, the union of their unions. */
+  private record Tasks(List<TaskModel> tasks, Optional<ServiceUnion> serviceUnion) {}
+
+  private Tasks tasks(
       List<MethodModel> methods,
       Optional<ScopeTaskSettings> scopeTask,
       Optional<BulkheadSettings> interfaceBulkhead,
       String displayName,
-      String scopedName) {
+      String scopedName,
+      String simpleName) {
     List<MethodModel> taskMethods = methods.stream()
         .filter(method -> isTask(method, scopeTask.isPresent()))
         .toList();
@@ -302,12 +308,28 @@ public final class ModelReader {
     taskMethods.forEach(method -> overloads.merge(method.name(), 1, Integer::sum));
     String prefix = scopeTask.map(task -> task.name().value()).filter(name -> !name.isEmpty()).orElse(displayName);
 
-    List<TaskModel> tasks = new ArrayList<>();
+    List<String> baseNames = new ArrayList<>();
     for (MethodModel method : taskMethods) {
       StringBuilder baseName = new StringBuilder(Names.capitalize(method.name()));
       if (overloads.get(method.name()) > 1) {
         method.parameters().forEach(p -> baseName.append(Names.typeWord(p.type(), types)));
       }
+      baseNames.add(baseName.toString());
+    }
+    Set<String> unionNames = new HashSet<>();
+    baseNames.forEach(baseName -> unionNames.add(baseName + "Error"));
+    // UserService's union is UserServiceError, unless a method userService's union took that name.
+    String serviceUnionName = unionNames.contains(simpleName + "Error") ? simpleName + "TaskError" : simpleName + "Error";
+    Set<String> reserved = new HashSet<>(unionNames);
+    reserved.add(scopedName);
+    reserved.add(serviceUnionName);
+    Map<String, String> variantNames =
+        unions.declaredNames(taskMethods.stream().map(MethodModel::thrown).toList(), reserved);
+
+    List<TaskModel> tasks = new ArrayList<>();
+    for (int i = 0; i < taskMethods.size(); i++) {
+      MethodModel method = taskMethods.get(i);
+      String baseName = baseNames.get(i);
       String taskName = method.scopeTask()
           .map(task -> task.name().value())
           .filter(name -> !name.isEmpty())
@@ -323,16 +345,20 @@ public final class ModelReader {
       Optional<BulkheadSettings> bulkhead = method.bulkhead().or(() -> interfaceBulkhead);
       ErrorUnion union = unions.union(
           baseName + "Error",
-          scopedName,
+          variantNames,
           method.thrown(),
           attemptTimeout.isPresent() || overallTimeout.isPresent(),
           method.lock().isPresent(),
           method.rateLimit().isPresent(),
           method.circuitBreaker().isPresent(),
           bulkhead.isPresent());
-      tasks.add(new TaskModel(method, taskName, baseName.toString(), union, attemptTimeout, overallTimeout, bulkhead));
+      tasks.add(new TaskModel(method, taskName, baseName, union, attemptTimeout, overallTimeout, bulkhead));
     }
-    return List.copyOf(tasks);
+    Optional<ServiceUnion> serviceUnion = tasks.isEmpty()
+        ? Optional.empty()
+        : Optional.of(unions.service(serviceUnionName, tasks.stream().map(TaskModel::union).toList(),
+            taskMethods.stream().map(MethodModel::thrown).toList()));
+    return new Tasks(List.copyOf(tasks), serviceUnion);
   }
 
   /**

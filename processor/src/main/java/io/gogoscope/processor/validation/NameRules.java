@@ -16,7 +16,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Rules about the names the generated code declares: each error union, each variant within a
- * union, and each generated method signature must be unique.
+ * union and among the variant records the unions share, and each generated method signature must
+ * be unique.
  */
 final class NameRules {
   private final Reporter reporter;
@@ -30,6 +31,7 @@ final class NameRules {
   void check(InterfaceModel model) {
     checkUnions(model);
     checkVariants(model);
+    checkSharedVariants(model);
     checkMethods(model);
   }
 
@@ -55,14 +57,39 @@ final class NameRules {
           .collect(Collectors.groupingBy(ErrorVariant::name, LinkedHashMap::new, Collectors.toList()));
       byName.forEach((name, variants) -> {
         if (variants.size() > 1) {
-          String exceptions = variants.stream()
-              .map(variant -> variant.exception().map(Display::type).orElse(variant.kind().marker()))
-              .collect(Collectors.joining(" and "));
+          String exceptions = variants.stream().map(NameRules::describe).collect(Collectors.joining(" and "));
           reporter.error(Problem.VARIANT_CLASH, Position.of(task.method().element()),
               task.union().name(), Display.method(task.method(), types), name, exceptions);
         }
       });
     }
+  }
+
+  /**
+   * The tasks' unions share their variant records, so a name must stand for the same failure in
+   * every union that has it.
+   */
+  private void checkSharedVariants(InterfaceModel model) {
+    Map<String, ErrorVariant> seen = new HashMap<>();
+    for (TaskModel task : model.tasks()) {
+      for (ErrorVariant variant : task.union().variants()) {
+        ErrorVariant first = seen.putIfAbsent(variant.name(), variant);
+        if (first != null && !sameFailure(first, variant)) {
+          reporter.error(Problem.VARIANT_CLASH, Position.of(task.method().element()),
+              model.serviceUnion().orElseThrow().name(), Display.method(task.method(), types),
+              variant.name(), describe(first) + " and " + describe(variant));
+        }
+      }
+    }
+  }
+
+  private boolean sameFailure(ErrorVariant a, ErrorVariant b) {
+    return a.kind() == b.kind() && (a.exception().isEmpty()
+        || types.isSameType(a.exception().orElseThrow(), b.exception().orElseThrow()));
+  }
+
+  private static String describe(ErrorVariant variant) {
+    return variant.exception().map(Display::type).orElse(variant.kind().marker());
   }
 
   /** The sync and fork variant of each task, and each delegated method, must not collide. */

@@ -39,21 +39,58 @@ public final class Columns {
         i = end;
         continue;
       }
-      code(out, line);
+      if (i + 1 < lines.size() && splitRecordHeader(line, lines.get(i + 1))) {
+        line = line + lines.get(++i).stripLeading();
+      }
+      // JavaPoet puts each of four or more supertypes on a line of its own; code() fills them.
+      while (line.contains(" implements ") && line.endsWith(",") && i + 1 < lines.size()) {
+        line = line + " " + lines.get(++i).stripLeading();
+      }
+      // A wrap point right after "= " leaves that space at the end of the line.
+      code(out, line.stripTrailing());
     }
     return out.toString();
   }
 
-  /** A type declaration whose line is too long continues with its {@code implements} clause. */
+  /**
+   * Whether JavaPoet broke a record's header after its opening parenthesis although the header up to
+   * its {@code implements} clause fits on one line: then it is joined again, and {@link #code}
+   * moves the clause instead, which reads better.
+   */
+  private static boolean splitRecordHeader(String line, String next) {
+    int implementsAt = next.indexOf(") implements ");
+    return line.endsWith("(") && isTypeDeclaration(line.strip()) && implementsAt > 0
+        && line.length() + implementsAt + 1 - (next.length() - next.stripLeading().length()) <= LIMIT;
+  }
+
+  /**
+   * A type declaration whose line is too long continues with its {@code implements} clause (also
+   * when JavaPoet already moved a record's components to a line of their own), and a clause still
+   * too long (a shared error variant implements many unions) is filled over further lines.
+   */
   private static void code(StringBuilder out, String line) {
     int implementsAt = line.indexOf(" implements ");
-    if (line.length() > LIMIT && implementsAt > 0 && isTypeDeclaration(line.strip())) {
-      String indent = line.substring(0, line.length() - line.stripLeading().length());
-      out.append(line, 0, implementsAt).append('\n')
-          .append(indent).append(CONTINUATION).append(line, implementsAt + 1, line.length()).append('\n');
-    } else {
+    boolean declaration = isTypeDeclaration(line.strip())
+        || (implementsAt > 0 && line.charAt(implementsAt - 1) == ')' && line.endsWith(" {"));
+    if (line.length() <= LIMIT || implementsAt <= 0 || !declaration) {
       out.append(line).append('\n');
+      return;
     }
+    String indent = line.substring(0, line.length() - line.stripLeading().length());
+    out.append(line, 0, implementsAt).append('\n');
+    String continuation = indent + CONTINUATION;
+    StringBuilder current = new StringBuilder(continuation).append("implements");
+    String[] types = line.substring(implementsAt + " implements ".length()).split(", ");
+    for (int i = 0; i < types.length; i++) {
+      String type = types[i] + (i < types.length - 1 ? "," : "");
+      if (current.length() + 1 + type.length() > LIMIT) {
+        out.append(current).append('\n');
+        current = new StringBuilder(continuation).append(CONTINUATION).append(type);
+      } else {
+        current.append(' ').append(type);
+      }
+    }
+    out.append(current).append('\n');
   }
 
   private static boolean isTypeDeclaration(String line) {

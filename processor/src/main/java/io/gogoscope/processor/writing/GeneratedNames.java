@@ -55,17 +55,17 @@ final class GeneratedNames {
     return scoped.nestedClass(task.union().name());
   }
 
+  /** {@code ScopedUserService.UserServiceError}; only for an interface with tasks. */
+  ClassName serviceUnion() {
+    return scoped.nestedClass(model.serviceUnion().orElseThrow().name());
+  }
+
   /** {@code fetchUserGuard}. */
   static String guardField(TaskModel task) {
     return Names.decapitalize(task.baseName()) + "Guard";
   }
 
-  /** {@code FetchUserErrors}, the error mapper's class. */
-  static String mapperClass(TaskModel task) {
-    return task.baseName() + "Errors";
-  }
-
-  /** {@code FETCH_USER_ERRORS}, the error mapper's one instance. */
+  /** {@code FETCH_USER_ERRORS}, the error mapper of the task's union. */
   static String mapperConstant(TaskModel task) {
     return Names.upperSnake(task.baseName()) + "_ERRORS";
   }

@@ -41,7 +41,7 @@ final class ImplementationWriter {
             ClassName.get(model.element()));
     generated.ifPresent(spec::addAnnotation);
     for (TaskModel task : model.tasks()) {
-      spec.addField(mappers.constant(task, names.implementation()));
+      spec.addField(mappers.constant(task, names.union(task)));
     }
     spec.addField(names.delegateType(), "delegate", Modifier.PRIVATE, Modifier.FINAL);
     for (TaskModel task : model.tasks()) {
@@ -70,9 +70,7 @@ final class ImplementationWriter {
             .build());
       }
     }
-    for (TaskModel task : model.tasks()) {
-      spec.addType(mappers.type(task, names.union(task), docs.link(task.method())));
-    }
+    model.serviceUnion().ifPresent(service -> spec.addType(mappers.type(service, names.serviceUnion())));
     return spec.build();
   }
 

@@ -7,45 +7,73 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.gogoscope.processor.model.ErrorUnion;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import io.gogoscope.processor.model.ErrorVariant;
+import io.gogoscope.processor.model.ServiceUnion;
 import io.gogoscope.processor.model.TaskModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes a task's {@code ErrorMapper}: a nested class that turns each failure the runtime reports
- * into the union's variant (overriding the policy methods only for the policies the task has), and
- * the constant holding its one instance.
+ * Writes the interface's one {@code ErrorMapper} class, {@code Errors<E>}, and per task the
+ * constant holding its instance for that task's union.
+ *
+ * <p>The variant records are shared by the tasks' unions, so one class can build them for every
+ * task: an instance holds its task's union as a {@code Class<E>}, takes a declared exception's
+ * route only when that union has the route's variant ({@code when has(Io.class)}; left out when
+ * every union has it), and casts what it builds to {@code E}. Filtered that way, the routes are
+ * exactly the ones the task alone would have, so a task's exceptions become the same variants as
+ * with a mapper class per task, without a class per task for javac to compile.
  */
 final class MapperWriter {
+  private static final String CLASS = "Errors";
+  private static final TypeVariableName E = TypeVariableName.get("E");
 
-  /** {@code private static final class FetchUserErrors implements ErrorMapper<FetchUserError>}. */
-  TypeSpec type(TaskModel task, ClassName union, CodeBlock link) {
-    TypeSpec.Builder mapper = TypeSpec.classBuilder(GeneratedNames.mapperClass(task))
+  /** {@code private static final class Errors<E extends UserServiceError> implements ErrorMapper<E>}. */
+  TypeSpec type(ServiceUnion service, ClassName serviceUnion) {
+    TypeSpec.Builder mapper = TypeSpec.classBuilder(CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ERROR_MAPPER, union))
-        .addJavadoc("Turns the failures of $L into {@link $T}.\n", link, union)
-        .addMethod(thrown(task.union(), union));
-    for (ErrorVariant variant : task.union().variants()) {
+        .addTypeVariable(TypeVariableName.get("E", serviceUnion))
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ERROR_MAPPER, E))
+        .addJavadoc("Turns the failures the runtime reports into the variants of {@link $T}, each time into\n"
+            + "one of the union {@code E} of the task it was made for.\n", serviceUnion)
+        .addField(ParameterizedTypeName.get(ClassName.get(Class.class), E), "union", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), E), "union")
+            .addStatement("this.union = union")
+            .build())
+        .addMethod(thrown(service, serviceUnion));
+    for (ErrorVariant variant : service.variants()) {
       switch (variant.kind()) {
-        case TIMED_OUT -> mapper.addMethod(policy("timedOut", RuntimeNames.DURATION, "after", union, variant));
-        case LOCK_UNAVAILABLE -> mapper.addMethod(policy("lockUnavailable", ClassName.get(String.class), "key", union, variant));
-        case RATE_LIMITED -> mapper.addMethod(policy("rateLimited", RuntimeNames.DURATION, "retryAfter", union, variant));
-        case CIRCUIT_OPEN -> mapper.addMethod(policy("circuitOpen", ClassName.get(String.class), "name", union, variant));
-        case BULKHEAD_FULL -> mapper.addMethod(policy("bulkheadFull", TypeName.INT, "limit", union, variant));
-        case CANCELLED -> mapper.addMethod(policy("cancelled", ClassName.OBJECT, "reason", union, variant));
+        case TIMED_OUT -> mapper.addMethod(policy("timedOut", RuntimeNames.DURATION, "after", serviceUnion, variant));
+        case LOCK_UNAVAILABLE -> mapper.addMethod(policy("lockUnavailable", ClassName.get(String.class), "key", serviceUnion, variant));
+        case RATE_LIMITED -> mapper.addMethod(policy("rateLimited", RuntimeNames.DURATION, "retryAfter", serviceUnion, variant));
+        case CIRCUIT_OPEN -> mapper.addMethod(policy("circuitOpen", ClassName.get(String.class), "name", serviceUnion, variant));
+        case BULKHEAD_FULL -> mapper.addMethod(policy("bulkheadFull", TypeName.INT, "limit", serviceUnion, variant));
+        case CANCELLED -> mapper.addMethod(policy("cancelled", ClassName.OBJECT, "reason", serviceUnion, variant));
         case DECLARED, UNEXPECTED -> {}
       }
+    }
+    if (service.routes().stream().anyMatch(route -> !route.everyTask())) {
+      mapper.addMethod(MethodSpec.methodBuilder("has")
+          .addModifiers(Modifier.PRIVATE)
+          .returns(TypeName.BOOLEAN)
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(serviceUnion)),
+              "variant")
+          .addStatement("return union.isAssignableFrom(variant)")
+          .build());
     }
     return mapper.build();
   }
 
-  /** {@code private static final FetchUserErrors FETCH_USER_ERRORS = new FetchUserErrors();}. */
-  FieldSpec constant(TaskModel task, ClassName implementation) {
-    ClassName mapper = implementation.nestedClass(GeneratedNames.mapperClass(task));
-    return FieldSpec.builder(mapper, GeneratedNames.mapperConstant(task), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T()", mapper)
+  /**
+   * {@code private static final Errors<FetchUserError> FETCH_USER_ERRORS = new Errors<>(FetchUserError.class);}.
+   */
+  FieldSpec constant(TaskModel task, ClassName union) {
+    return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get("", CLASS), union),
+            GeneratedNames.mapperConstant(task), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$Znew $N<>($T.class)", CLASS, union)
         .build();
   }
 
@@ -53,36 +81,38 @@ final class MapperWriter {
    * A pattern {@code switch} over the routes, in order (none is dominated by an earlier one); an
    * exception no route takes is an undeclared checked one.
    */
-  private static MethodSpec thrown(ErrorUnion errors, ClassName union) {
-    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (exception) {\n").indent();
-    List<ErrorUnion.Route> routes = errors.routes();
+  private static MethodSpec thrown(ServiceUnion service, ClassName serviceUnion) {
+    CodeBlock.Builder cases = CodeBlock.builder().add("return union.cast(switch (exception) {\n").indent();
+    List<ServiceUnion.Route> routes = service.routes();
     for (int i = 0; i < routes.size(); i++) {
-      ErrorUnion.Route route = routes.get(i);
-      ClassName variant = union.nestedClass(route.variant());
-      if (i == routes.size() - 1 && errors.routesAll()) {
+      ServiceUnion.Route route = routes.get(i);
+      ClassName variant = serviceUnion.nestedClass(route.variant());
+      if (i == routes.size() - 1 && service.routesAll()) {
         cases.add("default ->$Wnew $T(exception);\n", variant);
-      } else {
+      } else if (route.everyTask()) {
         cases.add("case $T e ->$Wnew $T(e);\n", TypeName.get(route.type()), variant);
+      } else {
+        cases.add("case $T e$Wwhen has($T.class) ->$Wnew $T(e);\n", TypeName.get(route.type()), variant, variant);
       }
     }
-    if (!errors.routesAll()) {
+    if (!service.routesAll()) {
       cases.add("default ->$Wnew $T($Znew $T(exception));\n",
-          union.nestedClass(ErrorVariant.Kind.UNEXPECTED.marker()), RuntimeNames.UNDECLARED_THROWABLE);
+          serviceUnion.nestedClass(ErrorVariant.Kind.UNEXPECTED.marker()), RuntimeNames.UNDECLARED_THROWABLE);
     }
-    return override("thrown", union)
+    return override("thrown")
         .addParameter(Exception.class, "exception")
-        .addCode(cases.unindent().add("};\n").build())
+        .addCode(cases.unindent().add("});\n").build())
         .build();
   }
 
-  private static MethodSpec policy(String method, TypeName type, String parameter, ClassName union, ErrorVariant variant) {
-    return override(method, union)
+  private static MethodSpec policy(String method, TypeName type, String parameter, ClassName serviceUnion, ErrorVariant variant) {
+    return override(method)
         .addParameter(type, parameter)
-        .addCode(CodeBlock.builder().addStatement("return new $T($N)", union.nestedClass(variant.name()), parameter).build())
+        .addStatement("return union.cast(new $T($N))", serviceUnion.nestedClass(variant.name()), parameter)
         .build();
   }
 
-  private static MethodSpec.Builder override(String name, ClassName union) {
-    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(union);
+  private static MethodSpec.Builder override(String name) {
+    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(E);
   }
 }

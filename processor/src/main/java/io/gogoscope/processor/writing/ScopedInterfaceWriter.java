@@ -4,10 +4,13 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.gogoscope.processor.model.ErrorVariant;
 import io.gogoscope.processor.model.InterfaceModel;
 import io.gogoscope.processor.model.MethodModel;
 import io.gogoscope.processor.model.TaskModel;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -63,9 +66,16 @@ final class ScopedInterfaceWriter {
     spec.addMethod(defaultsFactory());
     UnionWriter unions = new UnionWriter(docs);
     for (TaskModel task : model.tasks()) {
-      spec.addType(unions.write(task, names.union(task)));
+      spec.addType(unions.task(task, names.union(task), names.serviceUnion()));
     }
+    model.serviceUnion().ifPresent(service -> spec.addType(unions.service(service, names.serviceUnion(),
+        model.tasks().stream().map(task -> new UnionWriter.TaskUnion(names.union(task), variantNames(task))).toList(),
+        ClassName.get(model.element()))));
     return spec.build();
+  }
+
+  private static Set<String> variantNames(TaskModel task) {
+    return task.union().variants().stream().map(ErrorVariant::name).collect(Collectors.toSet());
   }
 
   private MethodSpec factory() {

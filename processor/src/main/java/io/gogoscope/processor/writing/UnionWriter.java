@@ -6,13 +6,25 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.gogoscope.processor.model.ErrorVariant;
+import io.gogoscope.processor.model.ServiceUnion;
 import io.gogoscope.processor.model.TaskModel;
+import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes a task's sealed error union: a sealed interface extending {@code ScopeError}, and one
- * record per variant implementing the union and its {@code ScopeError} marker. The records are
- * nested in the union, so its {@code permits} clause is implied.
+ * Writes the error unions of an interface's tasks and the interface-wide union that holds their
+ * records.
+ *
+ * <p>A task's union ({@code FetchUserError}) is a sealed interface with no body; it extends the
+ * interface-wide union ({@code UserServiceError extends ScopeError}), in which each variant record
+ * is written once and implements every task union that has that variant, plus its
+ * {@code ScopeError} marker. The task union's {@code permits} clause is implied (its records are
+ * in the same file) and lists exactly its own variants, so a {@code switch} over it covers those;
+ * {@code FetchUserError.TimedOut} names the shared record, a member type the task union inherits.
+ * Task unions extend the interface-wide union alone, not {@code ScopeError} too: the records hide
+ * {@code ScopeError}'s markers of the same names only there, and a second path to the markers
+ * would make {@code FetchUserError.TimedOut} ambiguous.
  */
 final class UnionWriter {
   private final Docs docs;
@@ -21,27 +33,50 @@ final class UnionWriter {
     this.docs = docs;
   }
 
-  TypeSpec write(TaskModel task, ClassName union) {
-    TypeSpec.Builder spec = TypeSpec.interfaceBuilder(union)
+  /** {@code sealed interface FetchUserError extends UserServiceError {}}. */
+  TypeSpec task(TaskModel task, ClassName union, ClassName serviceUnion) {
+    return TypeSpec.interfaceBuilder(union)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.SEALED)
+        .addSuperinterface(serviceUnion)
+        .addJavadoc("How $L can fail: each variant is one way, and a {@code switch} over them must cover all.\n",
+            docs.link(task.method()))
+        .build();
+  }
+
+  /**
+   * {@code sealed interface UserServiceError extends ScopeError}, holding each variant record once;
+   * {@code unions} maps each task union's name to its class.
+   */
+  TypeSpec service(ServiceUnion service, ClassName serviceUnion, List<TaskUnion> unions, ClassName element) {
+    TypeSpec.Builder spec = TypeSpec.interfaceBuilder(serviceUnion)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.SEALED)
         .addSuperinterface(RuntimeNames.SCOPE_ERROR)
-        .addJavadoc("How $L can fail: each variant is one way, and a {@code switch} over them must cover all.\n",
-            docs.link(task.method()));
-    for (ErrorVariant variant : task.union().variants()) {
-      spec.addType(variant(union, variant));
+        .addJavadoc("How a task of {@link $T} can fail: the union of the tasks' error unions. Each variant is\n"
+            + "written once here and implements the unions of the tasks that can fail that way.\n", element);
+    for (ErrorVariant variant : service.variants()) {
+      spec.addType(variant(serviceUnion, variant, unions));
     }
     return spec.build();
   }
 
-  private static TypeSpec variant(ClassName union, ErrorVariant variant) {
+  /**
+   * A task's union and its variants' names.
+   *
+   * @param name the union's class
+   * @param variants the names of its variants
+   */
+  record TaskUnion(ClassName name, Set<String> variants) {}
+
+  private static TypeSpec variant(ClassName serviceUnion, ErrorVariant variant, List<TaskUnion> unions) {
     Component component = component(variant);
-    return TypeSpec.recordBuilder(union.nestedClass(variant.name()))
+    TypeSpec.Builder record = TypeSpec.recordBuilder(serviceUnion.nestedClass(variant.name()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(component.type(), component.name()).build())
-        .addSuperinterface(union)
-        .addSuperinterface(RuntimeNames.SCOPE_ERROR.nestedClass(variant.kind().marker()))
-        .addJavadoc(javadoc(variant, component))
-        .build();
+        .addJavadoc(javadoc(variant, component));
+    unions.stream()
+        .filter(union -> union.variants().contains(variant.name()))
+        .forEach(union -> record.addSuperinterface(union.name()));
+    return record.addSuperinterface(RuntimeNames.SCOPE_ERROR.nestedClass(variant.kind().marker())).build();
   }
 
   private record Component(TypeName type, String name, String doc) {}

@@ -7,6 +7,7 @@ import io.gogoscope.ScopeRuntime;
 import io.gogoscope.processor.behaviour.Keys.Item;
 import io.gogoscope.processor.behaviour.Keys.Owner;
 import io.gogoscope.processor.behaviour.ScopedKeys.CountError;
+import io.gogoscope.processor.behaviour.ScopedKeys.KeysError;
 import io.gogoscope.processor.behaviour.ScopedKeys.MixedError;
 import io.gogoscope.processor.behaviour.ScopedKeys.PathError;
 import io.gogoscope.processor.behaviour.ScopedKeys.TwoError;
@@ -97,9 +98,8 @@ class KeyEncodingBehaviourTest {
     });
     assertThat(outer).isEqualTo(Result.ok("once"));
     return switch (nested.get().errorIfAny().orElseThrow()) {
-      case TwoError.LockUnavailable held -> held.key();
-      case MixedError.LockUnavailable held -> held.key();
-      case PathError.LockUnavailable held -> held.key();
+      // One record, shared by the unions of every task of Keys that takes a lock.
+      case KeysError.LockUnavailable held -> held.key();
       default -> throw new AssertionError("not LockUnavailable: " + nested.get());
     };
   }

@@ -132,69 +132,49 @@ public interface ScopedRepository<T, ID extends Comparable<ID>> {
    * How {@link Repository#find(Comparable)} can fail: each variant is one way, and a {@code switch}
    * over them must cover all.
    */
-  sealed interface FindIdError extends ScopeError {
-    /**
-     * The call ran past its timeout and was stopped.
-     *
-     * @param after the timeout that expired
-     */
-    record TimedOut(Duration after) implements FindIdError, ScopeError.TimedOut {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements FindIdError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements FindIdError, ScopeError.Unexpected {
-    }
+  sealed interface FindIdError extends RepositoryError {
   }
 
   /**
    * How {@link Repository#find(String, int)} can fail: each variant is one way, and a
    * {@code switch} over them must cover all.
    */
-  sealed interface FindStringIntError extends ScopeError {
-    /**
-     * The call ran past its timeout and was stopped.
-     *
-     * @param after the timeout that expired
-     */
-    record TimedOut(Duration after) implements FindStringIntError, ScopeError.TimedOut {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements FindStringIntError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements FindStringIntError, ScopeError.Unexpected {
-    }
+  sealed interface FindStringIntError extends RepositoryError {
   }
 
   /**
    * How {@link Repository#map(Comparable, Function)} can fail: each variant is one way, and a
    * {@code switch} over them must cover all.
    */
-  sealed interface MapError extends ScopeError {
+  sealed interface MapError extends RepositoryError {
+  }
+
+  /**
+   * How {@link Repository#count()} can fail: each variant is one way, and a {@code switch} over
+   * them must cover all.
+   */
+  sealed interface CountError extends RepositoryError {
+  }
+
+  /**
+   * How {@link Repository#delete(Comparable)} can fail: each variant is one way, and a
+   * {@code switch} over them must cover all.
+   */
+  sealed interface DeleteError extends RepositoryError {
+  }
+
+  /**
+   * How {@link Repository#findAll(String[])} can fail: each variant is one way, and a
+   * {@code switch} over them must cover all.
+   */
+  sealed interface FindAllError extends RepositoryError {
+  }
+
+  /**
+   * How a task of {@link Repository} can fail: the union of the tasks' error unions. Each variant
+   * is written once here and implements the unions of the tasks that can fail that way.
+   */
+  sealed interface RepositoryError extends ScopeError {
     /**
      * The call threw {@link IOException}.
      *
@@ -208,7 +188,9 @@ public interface ScopedRepository<T, ID extends Comparable<ID>> {
      *
      * @param after the timeout that expired
      */
-    record TimedOut(Duration after) implements MapError, ScopeError.TimedOut {
+    record TimedOut(Duration after)
+        implements FindIdError, FindStringIntError, MapError, CountError, DeleteError, FindAllError,
+            ScopeError.TimedOut {
     }
 
     /**
@@ -216,7 +198,9 @@ public interface ScopedRepository<T, ID extends Comparable<ID>> {
      *
      * @param reason why it was cancelled
      */
-    record Cancelled(Object reason) implements MapError, ScopeError.Cancelled {
+    record Cancelled(Object reason)
+        implements FindIdError, FindStringIntError, MapError, CountError, DeleteError, FindAllError,
+            ScopeError.Cancelled {
     }
 
     /**
@@ -225,100 +209,9 @@ public interface ScopedRepository<T, ID extends Comparable<ID>> {
      * @param cause the exception (an undeclared checked one wrapped in an
      *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
-    record Unexpected(RuntimeException cause) implements MapError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Repository#count()} can fail: each variant is one way, and a {@code switch} over
-   * them must cover all.
-   */
-  sealed interface CountError extends ScopeError {
-    /**
-     * The call ran past its timeout and was stopped.
-     *
-     * @param after the timeout that expired
-     */
-    record TimedOut(Duration after) implements CountError, ScopeError.TimedOut {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements CountError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements CountError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Repository#delete(Comparable)} can fail: each variant is one way, and a
-   * {@code switch} over them must cover all.
-   */
-  sealed interface DeleteError extends ScopeError {
-    /**
-     * The call ran past its timeout and was stopped.
-     *
-     * @param after the timeout that expired
-     */
-    record TimedOut(Duration after) implements DeleteError, ScopeError.TimedOut {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements DeleteError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements DeleteError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Repository#findAll(String[])} can fail: each variant is one way, and a
-   * {@code switch} over them must cover all.
-   */
-  sealed interface FindAllError extends ScopeError {
-    /**
-     * The call ran past its timeout and was stopped.
-     *
-     * @param after the timeout that expired
-     */
-    record TimedOut(Duration after) implements FindAllError, ScopeError.TimedOut {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements FindAllError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements FindAllError, ScopeError.Unexpected {
+    record Unexpected(RuntimeException cause)
+        implements FindIdError, FindStringIntError, MapError, CountError, DeleteError, FindAllError,
+            ScopeError.Unexpected {
     }
   }
 }

@@ -21,17 +21,23 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.gogoscope.processor.ScopeProcessor")
 final class ScopedRepositoryImpl<T, ID extends Comparable<ID>> implements ScopedRepository<T, ID> {
-  private static final FindIdErrors FIND_ID_ERRORS = new FindIdErrors();
+  private static final Errors<ScopedRepository.FindIdError> FIND_ID_ERRORS =
+      new Errors<>(ScopedRepository.FindIdError.class);
 
-  private static final FindStringIntErrors FIND_STRING_INT_ERRORS = new FindStringIntErrors();
+  private static final Errors<ScopedRepository.FindStringIntError> FIND_STRING_INT_ERRORS =
+      new Errors<>(ScopedRepository.FindStringIntError.class);
 
-  private static final MapErrors MAP_ERRORS = new MapErrors();
+  private static final Errors<ScopedRepository.MapError> MAP_ERRORS =
+      new Errors<>(ScopedRepository.MapError.class);
 
-  private static final CountErrors COUNT_ERRORS = new CountErrors();
+  private static final Errors<ScopedRepository.CountError> COUNT_ERRORS =
+      new Errors<>(ScopedRepository.CountError.class);
 
-  private static final DeleteErrors DELETE_ERRORS = new DeleteErrors();
+  private static final Errors<ScopedRepository.DeleteError> DELETE_ERRORS =
+      new Errors<>(ScopedRepository.DeleteError.class);
 
-  private static final FindAllErrors FIND_ALL_ERRORS = new FindAllErrors();
+  private static final Errors<ScopedRepository.FindAllError> FIND_ALL_ERRORS =
+      new Errors<>(ScopedRepository.FindAllError.class);
 
   private final Repository<T, ID> delegate;
 
@@ -140,153 +146,41 @@ final class ScopedRepositoryImpl<T, ID extends Comparable<ID>> implements Scoped
   }
 
   /**
-   * Turns the failures of {@link Repository#find(Comparable)} into
-   * {@link ScopedRepository.FindIdError}.
+   * Turns the failures the runtime reports into the variants of
+   * {@link ScopedRepository.RepositoryError}, each time into one of the union {@code E} of the task
+   * it was made for.
    */
-  private static final class FindIdErrors implements ErrorMapper<ScopedRepository.FindIdError> {
+  private static final class Errors<E extends ScopedRepository.RepositoryError>
+      implements ErrorMapper<E> {
+    private final Class<E> union;
+
+    Errors(Class<E> union) {
+      this.union = union;
+    }
+
     @Override
-    public ScopedRepository.FindIdError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedRepository.FindIdError.Unexpected(e);
-        default -> new ScopedRepository.FindIdError.Unexpected(
+    public E thrown(Exception exception) {
+      return union.cast(switch (exception) {
+        case RuntimeException e -> new ScopedRepository.RepositoryError.Unexpected(e);
+        case IOException e when has(ScopedRepository.RepositoryError.Io.class) ->
+            new ScopedRepository.RepositoryError.Io(e);
+        default -> new ScopedRepository.RepositoryError.Unexpected(
             new UndeclaredThrowableException(exception));
-      };
+      });
     }
 
     @Override
-    public ScopedRepository.FindIdError timedOut(Duration after) {
-      return new ScopedRepository.FindIdError.TimedOut(after);
+    public E timedOut(Duration after) {
+      return union.cast(new ScopedRepository.RepositoryError.TimedOut(after));
     }
 
     @Override
-    public ScopedRepository.FindIdError cancelled(Object reason) {
-      return new ScopedRepository.FindIdError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Repository#find(String, int)} into
-   * {@link ScopedRepository.FindStringIntError}.
-   */
-  private static final class FindStringIntErrors
-      implements ErrorMapper<ScopedRepository.FindStringIntError> {
-    @Override
-    public ScopedRepository.FindStringIntError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedRepository.FindStringIntError.Unexpected(e);
-        default -> new ScopedRepository.FindStringIntError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
+    public E cancelled(Object reason) {
+      return union.cast(new ScopedRepository.RepositoryError.Cancelled(reason));
     }
 
-    @Override
-    public ScopedRepository.FindStringIntError timedOut(Duration after) {
-      return new ScopedRepository.FindStringIntError.TimedOut(after);
-    }
-
-    @Override
-    public ScopedRepository.FindStringIntError cancelled(Object reason) {
-      return new ScopedRepository.FindStringIntError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Repository#map(Comparable, Function)} into
-   * {@link ScopedRepository.MapError}.
-   */
-  private static final class MapErrors implements ErrorMapper<ScopedRepository.MapError> {
-    @Override
-    public ScopedRepository.MapError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedRepository.MapError.Unexpected(e);
-        case IOException e -> new ScopedRepository.MapError.Io(e);
-        default -> new ScopedRepository.MapError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedRepository.MapError timedOut(Duration after) {
-      return new ScopedRepository.MapError.TimedOut(after);
-    }
-
-    @Override
-    public ScopedRepository.MapError cancelled(Object reason) {
-      return new ScopedRepository.MapError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Repository#count()} into {@link ScopedRepository.CountError}.
-   */
-  private static final class CountErrors implements ErrorMapper<ScopedRepository.CountError> {
-    @Override
-    public ScopedRepository.CountError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedRepository.CountError.Unexpected(e);
-        default -> new ScopedRepository.CountError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedRepository.CountError timedOut(Duration after) {
-      return new ScopedRepository.CountError.TimedOut(after);
-    }
-
-    @Override
-    public ScopedRepository.CountError cancelled(Object reason) {
-      return new ScopedRepository.CountError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Repository#delete(Comparable)} into
-   * {@link ScopedRepository.DeleteError}.
-   */
-  private static final class DeleteErrors implements ErrorMapper<ScopedRepository.DeleteError> {
-    @Override
-    public ScopedRepository.DeleteError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedRepository.DeleteError.Unexpected(e);
-        default -> new ScopedRepository.DeleteError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedRepository.DeleteError timedOut(Duration after) {
-      return new ScopedRepository.DeleteError.TimedOut(after);
-    }
-
-    @Override
-    public ScopedRepository.DeleteError cancelled(Object reason) {
-      return new ScopedRepository.DeleteError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Repository#findAll(String[])} into
-   * {@link ScopedRepository.FindAllError}.
-   */
-  private static final class FindAllErrors implements ErrorMapper<ScopedRepository.FindAllError> {
-    @Override
-    public ScopedRepository.FindAllError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedRepository.FindAllError.Unexpected(e);
-        default -> new ScopedRepository.FindAllError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedRepository.FindAllError timedOut(Duration after) {
-      return new ScopedRepository.FindAllError.TimedOut(after);
-    }
-
-    @Override
-    public ScopedRepository.FindAllError cancelled(Object reason) {
-      return new ScopedRepository.FindAllError.Cancelled(reason);
+    private boolean has(Class<? extends ScopedRepository.RepositoryError> variant) {
+      return union.isAssignableFrom(variant);
     }
   }
 }

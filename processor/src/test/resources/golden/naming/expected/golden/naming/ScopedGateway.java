@@ -72,7 +72,21 @@ public interface ScopedGateway {
    * How {@link Gateway#call(String, String, String)} can fail: each variant is one way, and a
    * {@code switch} over them must cover all.
    */
-  sealed interface CallError extends ScopeError {
+  sealed interface CallError extends GatewayError {
+  }
+
+  /**
+   * How {@link Gateway#ping()} can fail: each variant is one way, and a {@code switch} over them
+   * must cover all.
+   */
+  sealed interface PingError extends GatewayError {
+  }
+
+  /**
+   * How a task of {@link Gateway} can fail: the union of the tasks' error unions. Each variant is
+   * written once here and implements the unions of the tasks that can fail that way.
+   */
+  sealed interface GatewayError extends ScopeError {
     /**
      * The call threw {@link FileNotFoundException}.
      *
@@ -102,8 +116,8 @@ public interface ScopedGateway {
      *
      * @param cause the exception
      */
-    record TimedOutException(
-        Gateway.TimedOutException cause) implements CallError, ScopeError.Failed {
+    record TimedOutException(Gateway.TimedOutException cause)
+        implements CallError, ScopeError.Failed {
     }
 
     /**
@@ -119,8 +133,8 @@ public interface ScopedGateway {
      *
      * @param cause the exception
      */
-    record BConflict(
-        golden.naming.b.ConflictException cause) implements CallError, ScopeError.Failed {
+    record BConflict(golden.naming.b.ConflictException cause)
+        implements CallError, ScopeError.Failed {
     }
 
     /**
@@ -129,6 +143,14 @@ public interface ScopedGateway {
      * @param cause the exception
      */
     record IllegalArgument(IllegalArgumentException cause) implements CallError, ScopeError.Failed {
+    }
+
+    /**
+     * The call threw {@link Exception}.
+     *
+     * @param cause the exception
+     */
+    record Failed(Exception cause) implements PingError, ScopeError.Failed {
     }
 
     /**
@@ -144,7 +166,7 @@ public interface ScopedGateway {
      *
      * @param reason why it was cancelled
      */
-    record Cancelled(Object reason) implements CallError, ScopeError.Cancelled {
+    record Cancelled(Object reason) implements CallError, PingError, ScopeError.Cancelled {
     }
 
     /**
@@ -153,38 +175,8 @@ public interface ScopedGateway {
      * @param cause the exception (an undeclared checked one wrapped in an
      *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
-    record Unexpected(RuntimeException cause) implements CallError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Gateway#ping()} can fail: each variant is one way, and a {@code switch} over them
-   * must cover all.
-   */
-  sealed interface PingError extends ScopeError {
-    /**
-     * The call threw {@link Exception}.
-     *
-     * @param cause the exception
-     */
-    record Failed(Exception cause) implements PingError, ScopeError.Failed {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements PingError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements PingError, ScopeError.Unexpected {
+    record Unexpected(RuntimeException cause)
+        implements CallError, PingError, ScopeError.Unexpected {
     }
   }
 }

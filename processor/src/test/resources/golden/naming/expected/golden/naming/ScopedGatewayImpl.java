@@ -20,9 +20,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.gogoscope.processor.ScopeProcessor")
 final class ScopedGatewayImpl implements ScopedGateway {
-  private static final CallErrors CALL_ERRORS = new CallErrors();
+  private static final Errors<ScopedGateway.CallError> CALL_ERRORS =
+      new Errors<>(ScopedGateway.CallError.class);
 
-  private static final PingErrors PING_ERRORS = new PingErrors();
+  private static final Errors<ScopedGateway.PingError> PING_ERRORS =
+      new Errors<>(ScopedGateway.PingError.class);
 
   private final Gateway delegate;
 
@@ -67,52 +69,57 @@ final class ScopedGatewayImpl implements ScopedGateway {
   }
 
   /**
-   * Turns the failures of {@link Gateway#call(String, String, String)} into
-   * {@link ScopedGateway.CallError}.
+   * Turns the failures the runtime reports into the variants of {@link ScopedGateway.GatewayError},
+   * each time into one of the union {@code E} of the task it was made for.
    */
-  private static final class CallErrors implements ErrorMapper<ScopedGateway.CallError> {
+  private static final class Errors<E extends ScopedGateway.GatewayError>
+      implements ErrorMapper<E> {
+    private final Class<E> union;
+
+    Errors(Class<E> union) {
+      this.union = union;
+    }
+
     @Override
-    public ScopedGateway.CallError thrown(Exception exception) {
-      return switch (exception) {
-        case IllegalArgumentException e -> new ScopedGateway.CallError.IllegalArgument(e);
-        case RuntimeException e -> new ScopedGateway.CallError.Unexpected(e);
-        case FileNotFoundException e -> new ScopedGateway.CallError.FileNotFound(e);
-        case IOException e -> new ScopedGateway.CallError.Io(e);
-        case SQLTimeoutException e -> new ScopedGateway.CallError.SqlTimeout(e);
-        case Gateway.TimedOutException e -> new ScopedGateway.CallError.TimedOutException(e);
-        case ConflictException e -> new ScopedGateway.CallError.AConflict(e);
-        case golden.naming.b.ConflictException e -> new ScopedGateway.CallError.BConflict(e);
-        default -> new ScopedGateway.CallError.Unexpected(
+    public E thrown(Exception exception) {
+      return union.cast(switch (exception) {
+        case IllegalArgumentException e
+            when has(ScopedGateway.GatewayError.IllegalArgument.class) ->
+            new ScopedGateway.GatewayError.IllegalArgument(e);
+        case RuntimeException e -> new ScopedGateway.GatewayError.Unexpected(e);
+        case FileNotFoundException e when has(ScopedGateway.GatewayError.FileNotFound.class) ->
+            new ScopedGateway.GatewayError.FileNotFound(e);
+        case IOException e when has(ScopedGateway.GatewayError.Io.class) ->
+            new ScopedGateway.GatewayError.Io(e);
+        case SQLTimeoutException e when has(ScopedGateway.GatewayError.SqlTimeout.class) ->
+            new ScopedGateway.GatewayError.SqlTimeout(e);
+        case Gateway.TimedOutException e
+            when has(ScopedGateway.GatewayError.TimedOutException.class) ->
+            new ScopedGateway.GatewayError.TimedOutException(e);
+        case ConflictException e when has(ScopedGateway.GatewayError.AConflict.class) ->
+            new ScopedGateway.GatewayError.AConflict(e);
+        case golden.naming.b.ConflictException e
+            when has(ScopedGateway.GatewayError.BConflict.class) ->
+            new ScopedGateway.GatewayError.BConflict(e);
+        case Exception e when has(ScopedGateway.GatewayError.Failed.class) ->
+            new ScopedGateway.GatewayError.Failed(e);
+        default -> new ScopedGateway.GatewayError.Unexpected(
             new UndeclaredThrowableException(exception));
-      };
+      });
     }
 
     @Override
-    public ScopedGateway.CallError timedOut(Duration after) {
-      return new ScopedGateway.CallError.TimedOut(after);
+    public E timedOut(Duration after) {
+      return union.cast(new ScopedGateway.GatewayError.TimedOut(after));
     }
 
     @Override
-    public ScopedGateway.CallError cancelled(Object reason) {
-      return new ScopedGateway.CallError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Gateway#ping()} into {@link ScopedGateway.PingError}.
-   */
-  private static final class PingErrors implements ErrorMapper<ScopedGateway.PingError> {
-    @Override
-    public ScopedGateway.PingError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedGateway.PingError.Unexpected(e);
-        default -> new ScopedGateway.PingError.Failed(exception);
-      };
+    public E cancelled(Object reason) {
+      return union.cast(new ScopedGateway.GatewayError.Cancelled(reason));
     }
 
-    @Override
-    public ScopedGateway.PingError cancelled(Object reason) {
-      return new ScopedGateway.PingError.Cancelled(reason);
+    private boolean has(Class<? extends ScopedGateway.GatewayError> variant) {
+      return union.isAssignableFrom(variant);
     }
   }
 }

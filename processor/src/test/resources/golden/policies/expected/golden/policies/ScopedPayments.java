@@ -101,110 +101,52 @@ public interface ScopedPayments {
    * How {@link Payments#charge(String, long)} can fail: each variant is one way, and a
    * {@code switch} over them must cover all.
    */
-  sealed interface ChargeError extends ScopeError {
-    /**
-     * The call threw {@link Payments.CardDeclinedException}.
-     *
-     * @param cause the exception
-     */
-    record CardDeclined(
-        Payments.CardDeclinedException cause) implements ChargeError, ScopeError.Failed {
-    }
-
-    /**
-     * The call threw {@link IOException}.
-     *
-     * @param cause the exception
-     */
-    record Io(IOException cause) implements ChargeError, ScopeError.Failed {
-    }
-
-    /**
-     * The circuit breaker was open; the call was not made.
-     *
-     * @param name the circuit breaker's name
-     */
-    record CircuitOpen(String name) implements ChargeError, ScopeError.CircuitOpen {
-    }
-
-    /**
-     * Every slot of the bulkhead stayed taken; the attempt was not made.
-     *
-     * @param limit how many attempts may run at once
-     */
-    record BulkheadFull(int limit) implements ChargeError, ScopeError.BulkheadFull {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements ChargeError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements ChargeError, ScopeError.Unexpected {
-    }
+  sealed interface ChargeError extends PaymentsError {
   }
 
   /**
    * How {@link Payments#refund(String)} can fail: each variant is one way, and a {@code switch}
    * over them must cover all.
    */
-  sealed interface RefundError extends ScopeError {
-    /**
-     * The call threw {@link IOException}.
-     *
-     * @param cause the exception
-     */
-    record Io(IOException cause) implements RefundError, ScopeError.Failed {
-    }
-
-    /**
-     * The circuit breaker was open; the call was not made.
-     *
-     * @param name the circuit breaker's name
-     */
-    record CircuitOpen(String name) implements RefundError, ScopeError.CircuitOpen {
-    }
-
-    /**
-     * Every slot of the bulkhead stayed taken; the attempt was not made.
-     *
-     * @param limit how many attempts may run at once
-     */
-    record BulkheadFull(int limit) implements RefundError, ScopeError.BulkheadFull {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements RefundError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements RefundError, ScopeError.Unexpected {
-    }
+  sealed interface RefundError extends PaymentsError {
   }
 
   /**
    * How {@link Payments#settle(String)} can fail: each variant is one way, and a {@code switch}
    * over them must cover all.
    */
-  sealed interface SettleError extends ScopeError {
+  sealed interface SettleError extends PaymentsError {
+  }
+
+  /**
+   * How {@link Payments#status(String)} can fail: each variant is one way, and a {@code switch}
+   * over them must cover all.
+   */
+  sealed interface StatusError extends PaymentsError {
+  }
+
+  /**
+   * How a task of {@link Payments} can fail: the union of the tasks' error unions. Each variant is
+   * written once here and implements the unions of the tasks that can fail that way.
+   */
+  sealed interface PaymentsError extends ScopeError {
+    /**
+     * The call threw {@link Payments.CardDeclinedException}.
+     *
+     * @param cause the exception
+     */
+    record CardDeclined(Payments.CardDeclinedException cause)
+        implements ChargeError, ScopeError.Failed {
+    }
+
+    /**
+     * The call threw {@link IOException}.
+     *
+     * @param cause the exception
+     */
+    record Io(IOException cause) implements ChargeError, RefundError, ScopeError.Failed {
+    }
+
     /**
      * The lock was held elsewhere; the call was not made.
      *
@@ -222,11 +164,20 @@ public interface ScopedPayments {
     }
 
     /**
+     * The circuit breaker was open; the call was not made.
+     *
+     * @param name the circuit breaker's name
+     */
+    record CircuitOpen(String name) implements ChargeError, RefundError, ScopeError.CircuitOpen {
+    }
+
+    /**
      * Every slot of the bulkhead stayed taken; the attempt was not made.
      *
      * @param limit how many attempts may run at once
      */
-    record BulkheadFull(int limit) implements SettleError, ScopeError.BulkheadFull {
+    record BulkheadFull(int limit)
+        implements ChargeError, RefundError, SettleError, StatusError, ScopeError.BulkheadFull {
     }
 
     /**
@@ -234,7 +185,8 @@ public interface ScopedPayments {
      *
      * @param reason why it was cancelled
      */
-    record Cancelled(Object reason) implements SettleError, ScopeError.Cancelled {
+    record Cancelled(Object reason)
+        implements ChargeError, RefundError, SettleError, StatusError, ScopeError.Cancelled {
     }
 
     /**
@@ -243,38 +195,8 @@ public interface ScopedPayments {
      * @param cause the exception (an undeclared checked one wrapped in an
      *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
-    record Unexpected(RuntimeException cause) implements SettleError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Payments#status(String)} can fail: each variant is one way, and a {@code switch}
-   * over them must cover all.
-   */
-  sealed interface StatusError extends ScopeError {
-    /**
-     * Every slot of the bulkhead stayed taken; the attempt was not made.
-     *
-     * @param limit how many attempts may run at once
-     */
-    record BulkheadFull(int limit) implements StatusError, ScopeError.BulkheadFull {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements StatusError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements StatusError, ScopeError.Unexpected {
+    record Unexpected(RuntimeException cause)
+        implements ChargeError, RefundError, SettleError, StatusError, ScopeError.Unexpected {
     }
   }
 }

@@ -22,13 +22,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.gogoscope.processor.ScopeProcessor")
 final class ScopedPaymentsImpl implements ScopedPayments {
-  private static final ChargeErrors CHARGE_ERRORS = new ChargeErrors();
+  private static final Errors<ScopedPayments.ChargeError> CHARGE_ERRORS =
+      new Errors<>(ScopedPayments.ChargeError.class);
 
-  private static final RefundErrors REFUND_ERRORS = new RefundErrors();
+  private static final Errors<ScopedPayments.RefundError> REFUND_ERRORS =
+      new Errors<>(ScopedPayments.RefundError.class);
 
-  private static final SettleErrors SETTLE_ERRORS = new SettleErrors();
+  private static final Errors<ScopedPayments.SettleError> SETTLE_ERRORS =
+      new Errors<>(ScopedPayments.SettleError.class);
 
-  private static final StatusErrors STATUS_ERRORS = new StatusErrors();
+  private static final Errors<ScopedPayments.StatusError> STATUS_ERRORS =
+      new Errors<>(ScopedPayments.StatusError.class);
 
   private final Payments delegate;
 
@@ -129,122 +133,59 @@ final class ScopedPaymentsImpl implements ScopedPayments {
   }
 
   /**
-   * Turns the failures of {@link Payments#charge(String, long)} into
-   * {@link ScopedPayments.ChargeError}.
+   * Turns the failures the runtime reports into the variants of
+   * {@link ScopedPayments.PaymentsError}, each time into one of the union {@code E} of the task it
+   * was made for.
    */
-  private static final class ChargeErrors implements ErrorMapper<ScopedPayments.ChargeError> {
+  private static final class Errors<E extends ScopedPayments.PaymentsError>
+      implements ErrorMapper<E> {
+    private final Class<E> union;
+
+    Errors(Class<E> union) {
+      this.union = union;
+    }
+
     @Override
-    public ScopedPayments.ChargeError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedPayments.ChargeError.Unexpected(e);
-        case Payments.CardDeclinedException e -> new ScopedPayments.ChargeError.CardDeclined(e);
-        case IOException e -> new ScopedPayments.ChargeError.Io(e);
-        default -> new ScopedPayments.ChargeError.Unexpected(
+    public E thrown(Exception exception) {
+      return union.cast(switch (exception) {
+        case RuntimeException e -> new ScopedPayments.PaymentsError.Unexpected(e);
+        case Payments.CardDeclinedException e
+            when has(ScopedPayments.PaymentsError.CardDeclined.class) ->
+            new ScopedPayments.PaymentsError.CardDeclined(e);
+        case IOException e when has(ScopedPayments.PaymentsError.Io.class) ->
+            new ScopedPayments.PaymentsError.Io(e);
+        default -> new ScopedPayments.PaymentsError.Unexpected(
             new UndeclaredThrowableException(exception));
-      };
+      });
     }
 
     @Override
-    public ScopedPayments.ChargeError circuitOpen(String name) {
-      return new ScopedPayments.ChargeError.CircuitOpen(name);
+    public E lockUnavailable(String key) {
+      return union.cast(new ScopedPayments.PaymentsError.LockUnavailable(key));
     }
 
     @Override
-    public ScopedPayments.ChargeError bulkheadFull(int limit) {
-      return new ScopedPayments.ChargeError.BulkheadFull(limit);
+    public E rateLimited(Duration retryAfter) {
+      return union.cast(new ScopedPayments.PaymentsError.RateLimited(retryAfter));
     }
 
     @Override
-    public ScopedPayments.ChargeError cancelled(Object reason) {
-      return new ScopedPayments.ChargeError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Payments#refund(String)} into {@link ScopedPayments.RefundError}.
-   */
-  private static final class RefundErrors implements ErrorMapper<ScopedPayments.RefundError> {
-    @Override
-    public ScopedPayments.RefundError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedPayments.RefundError.Unexpected(e);
-        case IOException e -> new ScopedPayments.RefundError.Io(e);
-        default -> new ScopedPayments.RefundError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
+    public E circuitOpen(String name) {
+      return union.cast(new ScopedPayments.PaymentsError.CircuitOpen(name));
     }
 
     @Override
-    public ScopedPayments.RefundError circuitOpen(String name) {
-      return new ScopedPayments.RefundError.CircuitOpen(name);
+    public E bulkheadFull(int limit) {
+      return union.cast(new ScopedPayments.PaymentsError.BulkheadFull(limit));
     }
 
     @Override
-    public ScopedPayments.RefundError bulkheadFull(int limit) {
-      return new ScopedPayments.RefundError.BulkheadFull(limit);
+    public E cancelled(Object reason) {
+      return union.cast(new ScopedPayments.PaymentsError.Cancelled(reason));
     }
 
-    @Override
-    public ScopedPayments.RefundError cancelled(Object reason) {
-      return new ScopedPayments.RefundError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Payments#settle(String)} into {@link ScopedPayments.SettleError}.
-   */
-  private static final class SettleErrors implements ErrorMapper<ScopedPayments.SettleError> {
-    @Override
-    public ScopedPayments.SettleError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedPayments.SettleError.Unexpected(e);
-        default -> new ScopedPayments.SettleError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedPayments.SettleError lockUnavailable(String key) {
-      return new ScopedPayments.SettleError.LockUnavailable(key);
-    }
-
-    @Override
-    public ScopedPayments.SettleError rateLimited(Duration retryAfter) {
-      return new ScopedPayments.SettleError.RateLimited(retryAfter);
-    }
-
-    @Override
-    public ScopedPayments.SettleError bulkheadFull(int limit) {
-      return new ScopedPayments.SettleError.BulkheadFull(limit);
-    }
-
-    @Override
-    public ScopedPayments.SettleError cancelled(Object reason) {
-      return new ScopedPayments.SettleError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Payments#status(String)} into {@link ScopedPayments.StatusError}.
-   */
-  private static final class StatusErrors implements ErrorMapper<ScopedPayments.StatusError> {
-    @Override
-    public ScopedPayments.StatusError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedPayments.StatusError.Unexpected(e);
-        default -> new ScopedPayments.StatusError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedPayments.StatusError bulkheadFull(int limit) {
-      return new ScopedPayments.StatusError.BulkheadFull(limit);
-    }
-
-    @Override
-    public ScopedPayments.StatusError cancelled(Object reason) {
-      return new ScopedPayments.StatusError.Cancelled(reason);
+    private boolean has(Class<? extends ScopedPayments.PaymentsError> variant) {
+      return union.isAssignableFrom(variant);
     }
   }
 }

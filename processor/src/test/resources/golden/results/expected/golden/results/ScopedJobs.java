@@ -99,7 +99,35 @@ public interface ScopedJobs {
    * How {@link Jobs#poll(String)} can fail: each variant is one way, and a {@code switch} over them
    * must cover all.
    */
-  sealed interface PollError extends ScopeError {
+  sealed interface PollError extends JobsError {
+  }
+
+  /**
+   * How {@link Jobs#page(String)} can fail: each variant is one way, and a {@code switch} over them
+   * must cover all.
+   */
+  sealed interface PageError extends JobsError {
+  }
+
+  /**
+   * How {@link Jobs#count()} can fail: each variant is one way, and a {@code switch} over them must
+   * cover all.
+   */
+  sealed interface CountError extends JobsError {
+  }
+
+  /**
+   * How {@link Jobs#name()} can fail: each variant is one way, and a {@code switch} over them must
+   * cover all.
+   */
+  sealed interface NameError extends JobsError {
+  }
+
+  /**
+   * How a task of {@link Jobs} can fail: the union of the tasks' error unions. Each variant is
+   * written once here and implements the unions of the tasks that can fail that way.
+   */
+  sealed interface JobsError extends ScopeError {
     /**
      * The call threw {@link IOException}.
      *
@@ -121,7 +149,8 @@ public interface ScopedJobs {
      *
      * @param reason why it was cancelled
      */
-    record Cancelled(Object reason) implements PollError, ScopeError.Cancelled {
+    record Cancelled(Object reason)
+        implements PollError, PageError, CountError, NameError, ScopeError.Cancelled {
     }
 
     /**
@@ -130,76 +159,8 @@ public interface ScopedJobs {
      * @param cause the exception (an undeclared checked one wrapped in an
      *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
-    record Unexpected(RuntimeException cause) implements PollError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Jobs#page(String)} can fail: each variant is one way, and a {@code switch} over them
-   * must cover all.
-   */
-  sealed interface PageError extends ScopeError {
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements PageError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements PageError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Jobs#count()} can fail: each variant is one way, and a {@code switch} over them must
-   * cover all.
-   */
-  sealed interface CountError extends ScopeError {
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements CountError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements CountError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Jobs#name()} can fail: each variant is one way, and a {@code switch} over them must
-   * cover all.
-   */
-  sealed interface NameError extends ScopeError {
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements NameError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements NameError, ScopeError.Unexpected {
+    record Unexpected(RuntimeException cause)
+        implements PollError, PageError, CountError, NameError, ScopeError.Unexpected {
     }
   }
 }

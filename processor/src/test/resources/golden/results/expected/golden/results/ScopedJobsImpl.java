@@ -20,13 +20,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.gogoscope.processor.ScopeProcessor")
 final class ScopedJobsImpl implements ScopedJobs {
-  private static final PollErrors POLL_ERRORS = new PollErrors();
+  private static final Errors<ScopedJobs.PollError> POLL_ERRORS =
+      new Errors<>(ScopedJobs.PollError.class);
 
-  private static final PageErrors PAGE_ERRORS = new PageErrors();
+  private static final Errors<ScopedJobs.PageError> PAGE_ERRORS =
+      new Errors<>(ScopedJobs.PageError.class);
 
-  private static final CountErrors COUNT_ERRORS = new CountErrors();
+  private static final Errors<ScopedJobs.CountError> COUNT_ERRORS =
+      new Errors<>(ScopedJobs.CountError.class);
 
-  private static final NameErrors NAME_ERRORS = new NameErrors();
+  private static final Errors<ScopedJobs.NameError> NAME_ERRORS =
+      new Errors<>(ScopedJobs.NameError.class);
 
   private final Jobs delegate;
 
@@ -110,81 +114,38 @@ final class ScopedJobsImpl implements ScopedJobs {
   }
 
   /**
-   * Turns the failures of {@link Jobs#poll(String)} into {@link ScopedJobs.PollError}.
+   * Turns the failures the runtime reports into the variants of {@link ScopedJobs.JobsError}, each
+   * time into one of the union {@code E} of the task it was made for.
    */
-  private static final class PollErrors implements ErrorMapper<ScopedJobs.PollError> {
-    @Override
-    public ScopedJobs.PollError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedJobs.PollError.Unexpected(e);
-        case IOException e -> new ScopedJobs.PollError.Io(e);
-        default -> new ScopedJobs.PollError.Unexpected(new UndeclaredThrowableException(exception));
-      };
+  private static final class Errors<E extends ScopedJobs.JobsError> implements ErrorMapper<E> {
+    private final Class<E> union;
+
+    Errors(Class<E> union) {
+      this.union = union;
     }
 
     @Override
-    public ScopedJobs.PollError timedOut(Duration after) {
-      return new ScopedJobs.PollError.TimedOut(after);
+    public E thrown(Exception exception) {
+      return union.cast(switch (exception) {
+        case RuntimeException e -> new ScopedJobs.JobsError.Unexpected(e);
+        case IOException e when has(ScopedJobs.JobsError.Io.class) ->
+            new ScopedJobs.JobsError.Io(e);
+        default -> new ScopedJobs.JobsError.Unexpected(new UndeclaredThrowableException(exception));
+      });
     }
 
     @Override
-    public ScopedJobs.PollError cancelled(Object reason) {
-      return new ScopedJobs.PollError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Jobs#page(String)} into {@link ScopedJobs.PageError}.
-   */
-  private static final class PageErrors implements ErrorMapper<ScopedJobs.PageError> {
-    @Override
-    public ScopedJobs.PageError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedJobs.PageError.Unexpected(e);
-        default -> new ScopedJobs.PageError.Unexpected(new UndeclaredThrowableException(exception));
-      };
+    public E timedOut(Duration after) {
+      return union.cast(new ScopedJobs.JobsError.TimedOut(after));
     }
 
     @Override
-    public ScopedJobs.PageError cancelled(Object reason) {
-      return new ScopedJobs.PageError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Jobs#count()} into {@link ScopedJobs.CountError}.
-   */
-  private static final class CountErrors implements ErrorMapper<ScopedJobs.CountError> {
-    @Override
-    public ScopedJobs.CountError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedJobs.CountError.Unexpected(e);
-        default -> new ScopedJobs.CountError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
+    public E cancelled(Object reason) {
+      return union.cast(new ScopedJobs.JobsError.Cancelled(reason));
     }
 
-    @Override
-    public ScopedJobs.CountError cancelled(Object reason) {
-      return new ScopedJobs.CountError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Jobs#name()} into {@link ScopedJobs.NameError}.
-   */
-  private static final class NameErrors implements ErrorMapper<ScopedJobs.NameError> {
-    @Override
-    public ScopedJobs.NameError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedJobs.NameError.Unexpected(e);
-        default -> new ScopedJobs.NameError.Unexpected(new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedJobs.NameError cancelled(Object reason) {
-      return new ScopedJobs.NameError.Cancelled(reason);
+    private boolean has(Class<? extends ScopedJobs.JobsError> variant) {
+      return union.isAssignableFrom(variant);
     }
   }
 }

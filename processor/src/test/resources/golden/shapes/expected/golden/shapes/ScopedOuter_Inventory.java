@@ -82,7 +82,21 @@ interface ScopedOuter_Inventory {
    * How {@link Outer.Inventory#reserve(String, int)} can fail: each variant is one way, and a
    * {@code switch} over them must cover all.
    */
-  sealed interface ReserveError extends ScopeError {
+  sealed interface ReserveError extends InventoryError {
+  }
+
+  /**
+   * How {@link Outer.Inventory#restock(String)} can fail: each variant is one way, and a
+   * {@code switch} over them must cover all.
+   */
+  sealed interface RestockError extends InventoryError {
+  }
+
+  /**
+   * How a task of {@link Outer.Inventory} can fail: the union of the tasks' error unions. Each
+   * variant is written once here and implements the unions of the tasks that can fail that way.
+   */
+  sealed interface InventoryError extends ScopeError {
     /**
      * The call threw {@link Outer.OutOfStockException}.
      *
@@ -96,7 +110,7 @@ interface ScopedOuter_Inventory {
      *
      * @param reason why it was cancelled
      */
-    record Cancelled(Object reason) implements ReserveError, ScopeError.Cancelled {
+    record Cancelled(Object reason) implements ReserveError, RestockError, ScopeError.Cancelled {
     }
 
     /**
@@ -105,30 +119,8 @@ interface ScopedOuter_Inventory {
      * @param cause the exception (an undeclared checked one wrapped in an
      *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
-    record Unexpected(RuntimeException cause) implements ReserveError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link Outer.Inventory#restock(String)} can fail: each variant is one way, and a
-   * {@code switch} over them must cover all.
-   */
-  sealed interface RestockError extends ScopeError {
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements RestockError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements RestockError, ScopeError.Unexpected {
+    record Unexpected(RuntimeException cause)
+        implements ReserveError, RestockError, ScopeError.Unexpected {
     }
   }
 }

@@ -17,9 +17,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.gogoscope.processor.ScopeProcessor")
 final class ScopedOuter_InventoryImpl implements ScopedOuter_Inventory {
-  private static final ReserveErrors RESERVE_ERRORS = new ReserveErrors();
+  private static final Errors<ScopedOuter_Inventory.ReserveError> RESERVE_ERRORS =
+      new Errors<>(ScopedOuter_Inventory.ReserveError.class);
 
-  private static final RestockErrors RESTOCK_ERRORS = new RestockErrors();
+  private static final Errors<ScopedOuter_Inventory.RestockError> RESTOCK_ERRORS =
+      new Errors<>(ScopedOuter_Inventory.RestockError.class);
 
   private final Outer.Inventory delegate;
 
@@ -75,45 +77,37 @@ final class ScopedOuter_InventoryImpl implements ScopedOuter_Inventory {
   }
 
   /**
-   * Turns the failures of {@link Outer.Inventory#reserve(String, int)} into
-   * {@link ScopedOuter_Inventory.ReserveError}.
+   * Turns the failures the runtime reports into the variants of
+   * {@link ScopedOuter_Inventory.InventoryError}, each time into one of the union {@code E} of the
+   * task it was made for.
    */
-  private static final class ReserveErrors
-      implements ErrorMapper<ScopedOuter_Inventory.ReserveError> {
+  private static final class Errors<E extends ScopedOuter_Inventory.InventoryError>
+      implements ErrorMapper<E> {
+    private final Class<E> union;
+
+    Errors(Class<E> union) {
+      this.union = union;
+    }
+
     @Override
-    public ScopedOuter_Inventory.ReserveError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedOuter_Inventory.ReserveError.Unexpected(e);
-        case Outer.OutOfStockException e -> new ScopedOuter_Inventory.ReserveError.OutOfStock(e);
-        default -> new ScopedOuter_Inventory.ReserveError.Unexpected(
+    public E thrown(Exception exception) {
+      return union.cast(switch (exception) {
+        case RuntimeException e -> new ScopedOuter_Inventory.InventoryError.Unexpected(e);
+        case Outer.OutOfStockException e
+            when has(ScopedOuter_Inventory.InventoryError.OutOfStock.class) ->
+            new ScopedOuter_Inventory.InventoryError.OutOfStock(e);
+        default -> new ScopedOuter_Inventory.InventoryError.Unexpected(
             new UndeclaredThrowableException(exception));
-      };
+      });
     }
 
     @Override
-    public ScopedOuter_Inventory.ReserveError cancelled(Object reason) {
-      return new ScopedOuter_Inventory.ReserveError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link Outer.Inventory#restock(String)} into
-   * {@link ScopedOuter_Inventory.RestockError}.
-   */
-  private static final class RestockErrors
-      implements ErrorMapper<ScopedOuter_Inventory.RestockError> {
-    @Override
-    public ScopedOuter_Inventory.RestockError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedOuter_Inventory.RestockError.Unexpected(e);
-        default -> new ScopedOuter_Inventory.RestockError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
+    public E cancelled(Object reason) {
+      return union.cast(new ScopedOuter_Inventory.InventoryError.Cancelled(reason));
     }
 
-    @Override
-    public ScopedOuter_Inventory.RestockError cancelled(Object reason) {
-      return new ScopedOuter_Inventory.RestockError.Cancelled(reason);
+    private boolean has(Class<? extends ScopedOuter_Inventory.InventoryError> variant) {
+      return union.isAssignableFrom(variant);
     }
   }
 }

@@ -90,7 +90,28 @@ public interface ScopedUserService {
    * How {@link UserService#fetchUser(String)} can fail: each variant is one way, and a
    * {@code switch} over them must cover all.
    */
-  sealed interface FetchUserError extends ScopeError {
+  sealed interface FetchUserError extends UserServiceError {
+  }
+
+  /**
+   * How {@link UserService#placeOrder(String, String, UserService.Order)} can fail: each variant is
+   * one way, and a {@code switch} over them must cover all.
+   */
+  sealed interface PlaceOrderError extends UserServiceError {
+  }
+
+  /**
+   * How {@link UserService#refund(String, UserService.Order, int)} can fail: each variant is one
+   * way, and a {@code switch} over them must cover all.
+   */
+  sealed interface RefundError extends UserServiceError {
+  }
+
+  /**
+   * How a task of {@link UserService} can fail: the union of the tasks' error unions. Each variant
+   * is written once here and implements the unions of the tasks that can fail that way.
+   */
+  sealed interface UserServiceError extends ScopeError {
     /**
      * The call threw {@link IOException}.
      *
@@ -104,8 +125,17 @@ public interface ScopedUserService {
      *
      * @param cause the exception
      */
-    record UserNotFound(
-        UserService.UserNotFoundException cause) implements FetchUserError, ScopeError.Failed {
+    record UserNotFound(UserService.UserNotFoundException cause)
+        implements FetchUserError, ScopeError.Failed {
+    }
+
+    /**
+     * The call threw {@link UserService.PaymentDeclinedException}.
+     *
+     * @param cause the exception
+     */
+    record PaymentDeclined(UserService.PaymentDeclinedException cause)
+        implements PlaceOrderError, RefundError, ScopeError.Failed {
     }
 
     /**
@@ -113,39 +143,7 @@ public interface ScopedUserService {
      *
      * @param after the timeout that expired
      */
-    record TimedOut(Duration after) implements FetchUserError, ScopeError.TimedOut {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements FetchUserError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements FetchUserError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link UserService#placeOrder(String, String, UserService.Order)} can fail: each variant is
-   * one way, and a {@code switch} over them must cover all.
-   */
-  sealed interface PlaceOrderError extends ScopeError {
-    /**
-     * The call threw {@link UserService.PaymentDeclinedException}.
-     *
-     * @param cause the exception
-     */
-    record PaymentDeclined(
-        UserService.PaymentDeclinedException cause) implements PlaceOrderError, ScopeError.Failed {
+    record TimedOut(Duration after) implements FetchUserError, RefundError, ScopeError.TimedOut {
     }
 
     /**
@@ -153,7 +151,8 @@ public interface ScopedUserService {
      *
      * @param key the lock's key
      */
-    record LockUnavailable(String key) implements PlaceOrderError, ScopeError.LockUnavailable {
+    record LockUnavailable(String key)
+        implements PlaceOrderError, RefundError, ScopeError.LockUnavailable {
     }
 
     /**
@@ -177,7 +176,8 @@ public interface ScopedUserService {
      *
      * @param reason why it was cancelled
      */
-    record Cancelled(Object reason) implements PlaceOrderError, ScopeError.Cancelled {
+    record Cancelled(Object reason)
+        implements FetchUserError, PlaceOrderError, RefundError, ScopeError.Cancelled {
     }
 
     /**
@@ -186,55 +186,8 @@ public interface ScopedUserService {
      * @param cause the exception (an undeclared checked one wrapped in an
      *     {@link java.lang.reflect.UndeclaredThrowableException})
      */
-    record Unexpected(RuntimeException cause) implements PlaceOrderError, ScopeError.Unexpected {
-    }
-  }
-
-  /**
-   * How {@link UserService#refund(String, UserService.Order, int)} can fail: each variant is one
-   * way, and a {@code switch} over them must cover all.
-   */
-  sealed interface RefundError extends ScopeError {
-    /**
-     * The call threw {@link UserService.PaymentDeclinedException}.
-     *
-     * @param cause the exception
-     */
-    record PaymentDeclined(
-        UserService.PaymentDeclinedException cause) implements RefundError, ScopeError.Failed {
-    }
-
-    /**
-     * The call ran past its timeout and was stopped.
-     *
-     * @param after the timeout that expired
-     */
-    record TimedOut(Duration after) implements RefundError, ScopeError.TimedOut {
-    }
-
-    /**
-     * The lock was held elsewhere; the call was not made.
-     *
-     * @param key the lock's key
-     */
-    record LockUnavailable(String key) implements RefundError, ScopeError.LockUnavailable {
-    }
-
-    /**
-     * The call was cancelled: its scope was cancelled or closed.
-     *
-     * @param reason why it was cancelled
-     */
-    record Cancelled(Object reason) implements RefundError, ScopeError.Cancelled {
-    }
-
-    /**
-     * The call threw an exception it does not declare.
-     *
-     * @param cause the exception (an undeclared checked one wrapped in an
-     *     {@link java.lang.reflect.UndeclaredThrowableException})
-     */
-    record Unexpected(RuntimeException cause) implements RefundError, ScopeError.Unexpected {
+    record Unexpected(RuntimeException cause)
+        implements FetchUserError, PlaceOrderError, RefundError, ScopeError.Unexpected {
     }
   }
 }

@@ -24,11 +24,14 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.gogoscope.processor.ScopeProcessor")
 final class ScopedUserServiceImpl implements ScopedUserService {
-  private static final FetchUserErrors FETCH_USER_ERRORS = new FetchUserErrors();
+  private static final Errors<ScopedUserService.FetchUserError> FETCH_USER_ERRORS =
+      new Errors<>(ScopedUserService.FetchUserError.class);
 
-  private static final PlaceOrderErrors PLACE_ORDER_ERRORS = new PlaceOrderErrors();
+  private static final Errors<ScopedUserService.PlaceOrderError> PLACE_ORDER_ERRORS =
+      new Errors<>(ScopedUserService.PlaceOrderError.class);
 
-  private static final RefundErrors REFUND_ERRORS = new RefundErrors();
+  private static final Errors<ScopedUserService.RefundError> REFUND_ERRORS =
+      new Errors<>(ScopedUserService.RefundError.class);
 
   private final UserService delegate;
 
@@ -146,101 +149,62 @@ final class ScopedUserServiceImpl implements ScopedUserService {
   }
 
   /**
-   * Turns the failures of {@link UserService#fetchUser(String)} into
-   * {@link ScopedUserService.FetchUserError}.
+   * Turns the failures the runtime reports into the variants of
+   * {@link ScopedUserService.UserServiceError}, each time into one of the union {@code E} of the
+   * task it was made for.
    */
-  private static final class FetchUserErrors
-      implements ErrorMapper<ScopedUserService.FetchUserError> {
+  private static final class Errors<E extends ScopedUserService.UserServiceError>
+      implements ErrorMapper<E> {
+    private final Class<E> union;
+
+    Errors(Class<E> union) {
+      this.union = union;
+    }
+
     @Override
-    public ScopedUserService.FetchUserError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedUserService.FetchUserError.Unexpected(e);
-        case IOException e -> new ScopedUserService.FetchUserError.Io(e);
-        case UserService.UserNotFoundException e ->
-            new ScopedUserService.FetchUserError.UserNotFound(e);
-        default -> new ScopedUserService.FetchUserError.Unexpected(
+    public E thrown(Exception exception) {
+      return union.cast(switch (exception) {
+        case RuntimeException e -> new ScopedUserService.UserServiceError.Unexpected(e);
+        case IOException e when has(ScopedUserService.UserServiceError.Io.class) ->
+            new ScopedUserService.UserServiceError.Io(e);
+        case UserService.UserNotFoundException e
+            when has(ScopedUserService.UserServiceError.UserNotFound.class) ->
+            new ScopedUserService.UserServiceError.UserNotFound(e);
+        case UserService.PaymentDeclinedException e
+            when has(ScopedUserService.UserServiceError.PaymentDeclined.class) ->
+            new ScopedUserService.UserServiceError.PaymentDeclined(e);
+        default -> new ScopedUserService.UserServiceError.Unexpected(
             new UndeclaredThrowableException(exception));
-      };
+      });
     }
 
     @Override
-    public ScopedUserService.FetchUserError timedOut(Duration after) {
-      return new ScopedUserService.FetchUserError.TimedOut(after);
+    public E timedOut(Duration after) {
+      return union.cast(new ScopedUserService.UserServiceError.TimedOut(after));
     }
 
     @Override
-    public ScopedUserService.FetchUserError cancelled(Object reason) {
-      return new ScopedUserService.FetchUserError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link UserService#placeOrder(String, String, UserService.Order)} into
-   * {@link ScopedUserService.PlaceOrderError}.
-   */
-  private static final class PlaceOrderErrors
-      implements ErrorMapper<ScopedUserService.PlaceOrderError> {
-    @Override
-    public ScopedUserService.PlaceOrderError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedUserService.PlaceOrderError.Unexpected(e);
-        case UserService.PaymentDeclinedException e ->
-            new ScopedUserService.PlaceOrderError.PaymentDeclined(e);
-        default -> new ScopedUserService.PlaceOrderError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
+    public E lockUnavailable(String key) {
+      return union.cast(new ScopedUserService.UserServiceError.LockUnavailable(key));
     }
 
     @Override
-    public ScopedUserService.PlaceOrderError lockUnavailable(String key) {
-      return new ScopedUserService.PlaceOrderError.LockUnavailable(key);
+    public E rateLimited(Duration retryAfter) {
+      return union.cast(new ScopedUserService.UserServiceError.RateLimited(retryAfter));
     }
 
     @Override
-    public ScopedUserService.PlaceOrderError rateLimited(Duration retryAfter) {
-      return new ScopedUserService.PlaceOrderError.RateLimited(retryAfter);
+    public E circuitOpen(String name) {
+      return union.cast(new ScopedUserService.UserServiceError.CircuitOpen(name));
     }
 
     @Override
-    public ScopedUserService.PlaceOrderError circuitOpen(String name) {
-      return new ScopedUserService.PlaceOrderError.CircuitOpen(name);
+    public E cancelled(Object reason) {
+      return union.cast(new ScopedUserService.UserServiceError.Cancelled(reason));
     }
 
-    @Override
-    public ScopedUserService.PlaceOrderError cancelled(Object reason) {
-      return new ScopedUserService.PlaceOrderError.Cancelled(reason);
-    }
-  }
-
-  /**
-   * Turns the failures of {@link UserService#refund(String, UserService.Order, int)} into
-   * {@link ScopedUserService.RefundError}.
-   */
-  private static final class RefundErrors implements ErrorMapper<ScopedUserService.RefundError> {
-    @Override
-    public ScopedUserService.RefundError thrown(Exception exception) {
-      return switch (exception) {
-        case RuntimeException e -> new ScopedUserService.RefundError.Unexpected(e);
-        case UserService.PaymentDeclinedException e ->
-            new ScopedUserService.RefundError.PaymentDeclined(e);
-        default -> new ScopedUserService.RefundError.Unexpected(
-            new UndeclaredThrowableException(exception));
-      };
-    }
-
-    @Override
-    public ScopedUserService.RefundError timedOut(Duration after) {
-      return new ScopedUserService.RefundError.TimedOut(after);
-    }
-
-    @Override
-    public ScopedUserService.RefundError lockUnavailable(String key) {
-      return new ScopedUserService.RefundError.LockUnavailable(key);
-    }
-
-    @Override
-    public ScopedUserService.RefundError cancelled(Object reason) {
-      return new ScopedUserService.RefundError.Cancelled(reason);
+    private boolean has(Class<? extends ScopedUserService.UserServiceError> variant) {
+      return union.isAssignableFrom(variant);
     }
   }
 }
