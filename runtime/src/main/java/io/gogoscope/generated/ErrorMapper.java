@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * Turns each failure mode of a call into a value of the call's error type {@code E}. Generated code
- * implements one per method, mapping into that method's sealed union; {@link #failure()} maps into
- * {@link Failure} for code written by hand.
+ * writes one per interface (a {@link UnionMapper}), each instance mapping into one method's sealed
+ * union; {@link #failure()} maps into {@link Failure} for code written by hand.
  *
  * <p>The policy methods ({@link #timedOut}, {@link #circuitOpen}, …) are only called when the call
  * has the policy that produces them, so a generated mapper overrides exactly the ones its union has

@@ -1,7 +1,8 @@
 /**
  * The runtime types the processor's generated code is compiled against: each generated method
  * hands its {@link io.gogoscope.Guard} an {@link io.gogoscope.generated.ErrorMapper} into its
- * sealed error union, a {@link io.gogoscope.generated.CallContext} with the keys and span
+ * sealed error union (an interface's one mapper extends
+ * {@link io.gogoscope.generated.UnionMapper}), a {@link io.gogoscope.generated.CallContext} with the keys and span
  * attributes of one call, and lock or rate-limit keys whose values
  * {@link io.gogoscope.generated.KeyValues} encoded.
  *

@@ -7,8 +7,8 @@ import java.util.List;
  * Keeps rendered source within {@value #LIMIT} columns where JavaPoet does not. JavaPoet wraps code
  * at the {@code $W} and {@code $Z} points it is given, but writes each Javadoc line and each type
  * declaration as one line, however long. So a Javadoc paragraph with a longer line is refilled
- * (block tags continue four columns in), and a type declaration's {@code implements} clause moves
- * to a continuation line. Everything else is copied as it is.
+ * (block tags continue four columns in), and a type declaration's supertype clause
+ * ({@code extends} of a class, {@code implements}) moves to a continuation line. Everything else is copied as it is.
  */
 public final class Columns {
   /** The widest line generated code should have. */
@@ -64,23 +64,26 @@ public final class Columns {
   }
 
   /**
-   * A type declaration whose line is too long continues with its {@code implements} clause (also
-   * when JavaPoet already moved a record's components to a line of their own), and a clause still
-   * too long (a shared error variant implements many unions) is filled over further lines.
+   * A type declaration whose line is too long continues with its supertype clause ({@code extends}
+   * of a class, or {@code implements}; also when JavaPoet already moved a record's components to a
+   * line of their own), and a clause still too long (a shared error variant implements many
+   * unions) is filled over further lines.
    */
   private static void code(StringBuilder out, String line) {
-    int implementsAt = line.indexOf(" implements ");
+    int clauseAt = supertypeClause(line);
     boolean declaration = isTypeDeclaration(line.strip())
-        || (implementsAt > 0 && line.charAt(implementsAt - 1) == ')' && line.endsWith(" {"));
-    if (line.length() <= LIMIT || implementsAt <= 0 || !declaration) {
+        || (clauseAt > 0 && line.charAt(clauseAt - 1) == ')' && line.endsWith(" {"));
+    if (line.length() <= LIMIT || clauseAt <= 0 || !declaration) {
       out.append(line).append('\n');
       return;
     }
     String indent = line.substring(0, line.length() - line.stripLeading().length());
-    out.append(line, 0, implementsAt).append('\n');
+    out.append(line, 0, clauseAt).append('\n');
     String continuation = indent + CONTINUATION;
-    StringBuilder current = new StringBuilder(continuation).append("implements");
-    String[] types = line.substring(implementsAt + " implements ".length()).split(", ");
+    String clause = line.substring(clauseAt + 1);
+    String keyword = clause.substring(0, clause.indexOf(' '));
+    StringBuilder current = new StringBuilder(continuation).append(keyword);
+    String[] types = clause.substring(keyword.length() + 1).split(", ");
     for (int i = 0; i < types.length; i++) {
       String type = types[i] + (i < types.length - 1 ? "," : "");
       if (current.length() + 1 + type.length() > LIMIT) {
@@ -91,6 +94,28 @@ public final class Columns {
       }
     }
     out.append(current).append('\n');
+  }
+
+  /**
+   * Where the declaration's first supertype clause starts (the space before {@code extends} or
+   * {@code implements}), outside type parameters and record components: {@code E extends Bound}
+   * in {@code Errors<E extends Bound> extends UnionMapper<E>} is not one. -1 when there is none.
+   */
+  private static int supertypeClause(String line) {
+    int depth = 0;
+    for (int i = 0; i < line.length(); i++) {
+      switch (line.charAt(i)) {
+        case '<', '(' -> depth++;
+        case '>', ')' -> depth--;
+        case ' ' -> {
+          if (depth <= 0 && (line.startsWith(" extends ", i) || line.startsWith(" implements ", i))) {
+            return i;
+          }
+        }
+        default -> {}
+      }
+    }
+    return -1;
   }
 
   private static boolean isTypeDeclaration(String line) {

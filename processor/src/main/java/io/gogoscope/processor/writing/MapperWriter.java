@@ -8,7 +8,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import com.palantir.javapoet.WildcardTypeName;
 import io.gogoscope.processor.model.ErrorVariant;
 import io.gogoscope.processor.model.ServiceUnion;
 import io.gogoscope.processor.model.TaskModel;
@@ -22,26 +21,26 @@ import javax.lang.model.element.Modifier;
  * <p>The variant records are shared by the tasks' unions, so one class can build them for every
  * task: an instance holds its task's union as a {@code Class<E>}, takes a declared exception's
  * route only when that union has the route's variant ({@code when has(Io.class)}; left out when
- * every union has it), and casts what it builds to {@code E}. Filtered that way, the routes are
- * exactly the ones the task alone would have, so a task's exceptions become the same variants as
- * with a mapper class per task, without a class per task for javac to compile.
+ * every union has it), and narrows what it builds to {@code E} with the runtime's
+ * {@code UnionMapper.into}, which names a variant outside the union as a runtime bug. Filtered that
+ * way, the routes are exactly the ones the task alone would have, so a task's exceptions become the
+ * same variants as with a mapper class per task, without a class per task for javac to compile.
  */
 final class MapperWriter {
   private static final String CLASS = "Errors";
   private static final TypeVariableName E = TypeVariableName.get("E");
 
-  /** {@code private static final class Errors<E extends UserServiceError> implements ErrorMapper<E>}. */
+  /** {@code private static final class Errors<E extends UserServiceError> extends UnionMapper<E>}. */
   TypeSpec type(ServiceUnion service, ClassName serviceUnion) {
     TypeSpec.Builder mapper = TypeSpec.classBuilder(CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addTypeVariable(TypeVariableName.get("E", serviceUnion))
-        .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.ERROR_MAPPER, E))
+        .superclass(ParameterizedTypeName.get(RuntimeNames.UNION_MAPPER, E))
         .addJavadoc("Turns the failures the runtime reports into the variants of {@link $T}, each time into\n"
             + "one of the union {@code E} of the task it was made for.\n", serviceUnion)
-        .addField(ParameterizedTypeName.get(ClassName.get(Class.class), E), "union", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), E), "union")
-            .addStatement("this.union = union")
+            .addStatement("super(union)")
             .build())
         .addMethod(thrown(service, serviceUnion));
     for (ErrorVariant variant : service.variants()) {
@@ -54,15 +53,6 @@ final class MapperWriter {
         case CANCELLED -> mapper.addMethod(policy("cancelled", ClassName.OBJECT, "reason", serviceUnion, variant));
         case DECLARED, UNEXPECTED -> {}
       }
-    }
-    if (service.routes().stream().anyMatch(route -> !route.everyTask())) {
-      mapper.addMethod(MethodSpec.methodBuilder("has")
-          .addModifiers(Modifier.PRIVATE)
-          .returns(TypeName.BOOLEAN)
-          .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(serviceUnion)),
-              "variant")
-          .addStatement("return union.isAssignableFrom(variant)")
-          .build());
     }
     return mapper.build();
   }
@@ -82,7 +72,7 @@ final class MapperWriter {
    * exception no route takes is an undeclared checked one.
    */
   private static MethodSpec thrown(ServiceUnion service, ClassName serviceUnion) {
-    CodeBlock.Builder cases = CodeBlock.builder().add("return union.cast(switch (exception) {\n").indent();
+    CodeBlock.Builder cases = CodeBlock.builder().add("return into(switch (exception) {\n").indent();
     List<ServiceUnion.Route> routes = service.routes();
     for (int i = 0; i < routes.size(); i++) {
       ServiceUnion.Route route = routes.get(i);
@@ -108,7 +98,7 @@ final class MapperWriter {
   private static MethodSpec policy(String method, TypeName type, String parameter, ClassName serviceUnion, ErrorVariant variant) {
     return override(method)
         .addParameter(type, parameter)
-        .addStatement("return union.cast(new $T($N))", serviceUnion.nestedClass(variant.name()), parameter)
+        .addStatement("return into(new $T($N))", serviceUnion.nestedClass(variant.name()), parameter)
         .build();
   }
 

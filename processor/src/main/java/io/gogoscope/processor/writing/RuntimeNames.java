@@ -12,7 +12,7 @@ final class RuntimeNames {
   static final ClassName GUARD = ClassName.get("io.gogoscope", "Guard");
   static final ClassName CALL_CONTEXT = ClassName.get("io.gogoscope.generated", "CallContext");
   static final ClassName KEY_VALUES = ClassName.get("io.gogoscope.generated", "KeyValues");
-  static final ClassName ERROR_MAPPER = ClassName.get("io.gogoscope.generated", "ErrorMapper");
+  static final ClassName UNION_MAPPER = ClassName.get("io.gogoscope.generated", "UnionMapper");
   static final ClassName TASK_ATTRIBUTES = ClassName.get("io.gogoscope.observe", "TaskInfo", "TaskAttributes");
   static final ClassName RETRY = ClassName.get("io.gogoscope.policy", "Retry");
   static final ClassName CIRCUIT_BREAKER = ClassName.get("io.gogoscope.policy", "CircuitBreaker");

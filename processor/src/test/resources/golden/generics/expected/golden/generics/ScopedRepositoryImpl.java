@@ -5,7 +5,7 @@ import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
-import io.gogoscope.generated.ErrorMapper;
+import io.gogoscope.generated.UnionMapper;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
@@ -151,16 +151,14 @@ final class ScopedRepositoryImpl<T, ID extends Comparable<ID>> implements Scoped
    * it was made for.
    */
   private static final class Errors<E extends ScopedRepository.RepositoryError>
-      implements ErrorMapper<E> {
-    private final Class<E> union;
-
+      extends UnionMapper<E> {
     Errors(Class<E> union) {
-      this.union = union;
+      super(union);
     }
 
     @Override
     public E thrown(Exception exception) {
-      return union.cast(switch (exception) {
+      return into(switch (exception) {
         case RuntimeException e -> new ScopedRepository.RepositoryError.Unexpected(e);
         case IOException e when has(ScopedRepository.RepositoryError.Io.class) ->
             new ScopedRepository.RepositoryError.Io(e);
@@ -171,16 +169,12 @@ final class ScopedRepositoryImpl<T, ID extends Comparable<ID>> implements Scoped
 
     @Override
     public E timedOut(Duration after) {
-      return union.cast(new ScopedRepository.RepositoryError.TimedOut(after));
+      return into(new ScopedRepository.RepositoryError.TimedOut(after));
     }
 
     @Override
     public E cancelled(Object reason) {
-      return union.cast(new ScopedRepository.RepositoryError.Cancelled(reason));
-    }
-
-    private boolean has(Class<? extends ScopedRepository.RepositoryError> variant) {
-      return union.isAssignableFrom(variant);
+      return into(new ScopedRepository.RepositoryError.Cancelled(reason));
     }
   }
 }

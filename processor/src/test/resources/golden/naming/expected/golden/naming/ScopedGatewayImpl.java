@@ -6,7 +6,7 @@ import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
-import io.gogoscope.generated.ErrorMapper;
+import io.gogoscope.generated.UnionMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -72,17 +72,14 @@ final class ScopedGatewayImpl implements ScopedGateway {
    * Turns the failures the runtime reports into the variants of {@link ScopedGateway.GatewayError},
    * each time into one of the union {@code E} of the task it was made for.
    */
-  private static final class Errors<E extends ScopedGateway.GatewayError>
-      implements ErrorMapper<E> {
-    private final Class<E> union;
-
+  private static final class Errors<E extends ScopedGateway.GatewayError> extends UnionMapper<E> {
     Errors(Class<E> union) {
-      this.union = union;
+      super(union);
     }
 
     @Override
     public E thrown(Exception exception) {
-      return union.cast(switch (exception) {
+      return into(switch (exception) {
         case IllegalArgumentException e
             when has(ScopedGateway.GatewayError.IllegalArgument.class) ->
             new ScopedGateway.GatewayError.IllegalArgument(e);
@@ -110,16 +107,12 @@ final class ScopedGatewayImpl implements ScopedGateway {
 
     @Override
     public E timedOut(Duration after) {
-      return union.cast(new ScopedGateway.GatewayError.TimedOut(after));
+      return into(new ScopedGateway.GatewayError.TimedOut(after));
     }
 
     @Override
     public E cancelled(Object reason) {
-      return union.cast(new ScopedGateway.GatewayError.Cancelled(reason));
-    }
-
-    private boolean has(Class<? extends ScopedGateway.GatewayError> variant) {
-      return union.isAssignableFrom(variant);
+      return into(new ScopedGateway.GatewayError.Cancelled(reason));
     }
   }
 }

@@ -6,8 +6,8 @@ import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.generated.CallContext;
-import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.generated.KeyValues;
+import io.gogoscope.generated.UnionMapper;
 import io.gogoscope.observe.TaskInfo;
 import io.gogoscope.policy.Bulkhead;
 import io.gogoscope.policy.CircuitBreaker;
@@ -137,17 +137,14 @@ final class ScopedPaymentsImpl implements ScopedPayments {
    * {@link ScopedPayments.PaymentsError}, each time into one of the union {@code E} of the task it
    * was made for.
    */
-  private static final class Errors<E extends ScopedPayments.PaymentsError>
-      implements ErrorMapper<E> {
-    private final Class<E> union;
-
+  private static final class Errors<E extends ScopedPayments.PaymentsError> extends UnionMapper<E> {
     Errors(Class<E> union) {
-      this.union = union;
+      super(union);
     }
 
     @Override
     public E thrown(Exception exception) {
-      return union.cast(switch (exception) {
+      return into(switch (exception) {
         case RuntimeException e -> new ScopedPayments.PaymentsError.Unexpected(e);
         case Payments.CardDeclinedException e
             when has(ScopedPayments.PaymentsError.CardDeclined.class) ->
@@ -161,31 +158,27 @@ final class ScopedPaymentsImpl implements ScopedPayments {
 
     @Override
     public E lockUnavailable(String key) {
-      return union.cast(new ScopedPayments.PaymentsError.LockUnavailable(key));
+      return into(new ScopedPayments.PaymentsError.LockUnavailable(key));
     }
 
     @Override
     public E rateLimited(Duration retryAfter) {
-      return union.cast(new ScopedPayments.PaymentsError.RateLimited(retryAfter));
+      return into(new ScopedPayments.PaymentsError.RateLimited(retryAfter));
     }
 
     @Override
     public E circuitOpen(String name) {
-      return union.cast(new ScopedPayments.PaymentsError.CircuitOpen(name));
+      return into(new ScopedPayments.PaymentsError.CircuitOpen(name));
     }
 
     @Override
     public E bulkheadFull(int limit) {
-      return union.cast(new ScopedPayments.PaymentsError.BulkheadFull(limit));
+      return into(new ScopedPayments.PaymentsError.BulkheadFull(limit));
     }
 
     @Override
     public E cancelled(Object reason) {
-      return union.cast(new ScopedPayments.PaymentsError.Cancelled(reason));
-    }
-
-    private boolean has(Class<? extends ScopedPayments.PaymentsError> variant) {
-      return union.isAssignableFrom(variant);
+      return into(new ScopedPayments.PaymentsError.Cancelled(reason));
     }
   }
 }

@@ -6,7 +6,7 @@ import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.annotations.Backoff;
-import io.gogoscope.generated.ErrorMapper;
+import io.gogoscope.generated.UnionMapper;
 import io.gogoscope.policy.Retry;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -117,16 +117,14 @@ final class ScopedJobsImpl implements ScopedJobs {
    * Turns the failures the runtime reports into the variants of {@link ScopedJobs.JobsError}, each
    * time into one of the union {@code E} of the task it was made for.
    */
-  private static final class Errors<E extends ScopedJobs.JobsError> implements ErrorMapper<E> {
-    private final Class<E> union;
-
+  private static final class Errors<E extends ScopedJobs.JobsError> extends UnionMapper<E> {
     Errors(Class<E> union) {
-      this.union = union;
+      super(union);
     }
 
     @Override
     public E thrown(Exception exception) {
-      return union.cast(switch (exception) {
+      return into(switch (exception) {
         case RuntimeException e -> new ScopedJobs.JobsError.Unexpected(e);
         case IOException e when has(ScopedJobs.JobsError.Io.class) ->
             new ScopedJobs.JobsError.Io(e);
@@ -136,16 +134,12 @@ final class ScopedJobsImpl implements ScopedJobs {
 
     @Override
     public E timedOut(Duration after) {
-      return union.cast(new ScopedJobs.JobsError.TimedOut(after));
+      return into(new ScopedJobs.JobsError.TimedOut(after));
     }
 
     @Override
     public E cancelled(Object reason) {
-      return union.cast(new ScopedJobs.JobsError.Cancelled(reason));
-    }
-
-    private boolean has(Class<? extends ScopedJobs.JobsError> variant) {
-      return union.isAssignableFrom(variant);
+      return into(new ScopedJobs.JobsError.Cancelled(reason));
     }
   }
 }

@@ -5,7 +5,7 @@ import io.gogoscope.Result;
 import io.gogoscope.Scope;
 import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
-import io.gogoscope.generated.ErrorMapper;
+import io.gogoscope.generated.UnionMapper;
 import io.gogoscope.policy.Retry;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
@@ -82,16 +82,14 @@ final class ScopedOuter_InventoryImpl implements ScopedOuter_Inventory {
    * task it was made for.
    */
   private static final class Errors<E extends ScopedOuter_Inventory.InventoryError>
-      implements ErrorMapper<E> {
-    private final Class<E> union;
-
+      extends UnionMapper<E> {
     Errors(Class<E> union) {
-      this.union = union;
+      super(union);
     }
 
     @Override
     public E thrown(Exception exception) {
-      return union.cast(switch (exception) {
+      return into(switch (exception) {
         case RuntimeException e -> new ScopedOuter_Inventory.InventoryError.Unexpected(e);
         case Outer.OutOfStockException e
             when has(ScopedOuter_Inventory.InventoryError.OutOfStock.class) ->
@@ -103,11 +101,7 @@ final class ScopedOuter_InventoryImpl implements ScopedOuter_Inventory {
 
     @Override
     public E cancelled(Object reason) {
-      return union.cast(new ScopedOuter_Inventory.InventoryError.Cancelled(reason));
-    }
-
-    private boolean has(Class<? extends ScopedOuter_Inventory.InventoryError> variant) {
-      return union.isAssignableFrom(variant);
+      return into(new ScopedOuter_Inventory.InventoryError.Cancelled(reason));
     }
   }
 }

@@ -7,8 +7,8 @@ import io.gogoscope.ScopeRuntime;
 import io.gogoscope.Task;
 import io.gogoscope.annotations.Backoff;
 import io.gogoscope.generated.CallContext;
-import io.gogoscope.generated.ErrorMapper;
 import io.gogoscope.generated.KeyValues;
+import io.gogoscope.generated.UnionMapper;
 import io.gogoscope.observe.TaskInfo;
 import io.gogoscope.policy.CircuitBreaker;
 import io.gogoscope.policy.Retry;
@@ -154,16 +154,14 @@ final class ScopedUserServiceImpl implements ScopedUserService {
    * task it was made for.
    */
   private static final class Errors<E extends ScopedUserService.UserServiceError>
-      implements ErrorMapper<E> {
-    private final Class<E> union;
-
+      extends UnionMapper<E> {
     Errors(Class<E> union) {
-      this.union = union;
+      super(union);
     }
 
     @Override
     public E thrown(Exception exception) {
-      return union.cast(switch (exception) {
+      return into(switch (exception) {
         case RuntimeException e -> new ScopedUserService.UserServiceError.Unexpected(e);
         case IOException e when has(ScopedUserService.UserServiceError.Io.class) ->
             new ScopedUserService.UserServiceError.Io(e);
@@ -180,31 +178,27 @@ final class ScopedUserServiceImpl implements ScopedUserService {
 
     @Override
     public E timedOut(Duration after) {
-      return union.cast(new ScopedUserService.UserServiceError.TimedOut(after));
+      return into(new ScopedUserService.UserServiceError.TimedOut(after));
     }
 
     @Override
     public E lockUnavailable(String key) {
-      return union.cast(new ScopedUserService.UserServiceError.LockUnavailable(key));
+      return into(new ScopedUserService.UserServiceError.LockUnavailable(key));
     }
 
     @Override
     public E rateLimited(Duration retryAfter) {
-      return union.cast(new ScopedUserService.UserServiceError.RateLimited(retryAfter));
+      return into(new ScopedUserService.UserServiceError.RateLimited(retryAfter));
     }
 
     @Override
     public E circuitOpen(String name) {
-      return union.cast(new ScopedUserService.UserServiceError.CircuitOpen(name));
+      return into(new ScopedUserService.UserServiceError.CircuitOpen(name));
     }
 
     @Override
     public E cancelled(Object reason) {
-      return union.cast(new ScopedUserService.UserServiceError.Cancelled(reason));
-    }
-
-    private boolean has(Class<? extends ScopedUserService.UserServiceError> variant) {
-      return union.isAssignableFrom(variant);
+      return into(new ScopedUserService.UserServiceError.Cancelled(reason));
     }
   }
 }
