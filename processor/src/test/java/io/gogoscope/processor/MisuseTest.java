@@ -1044,6 +1044,20 @@ class MisuseTest {
   }
 
   @Test
+  void aTaskUnionNamedLikeTheInterfacesUnionOfEveryTaskIsAClash() {
+    // users() takes UsersError, so the interface-wide union falls back to UsersTaskError: the
+    // union of usersTask().
+    assertError("""
+        @ScopeTask interface Users {
+          String users(String name);
+          String usersTask(String name);
+        }
+        """, "usersTask", "GGS-NAME-CLASH",
+        "usersTask(String) and the union of every task of Users both generate the error union"
+            + " ScopedUsers.UsersTaskError: rename one of the methods");
+  }
+
+  @Test
   void forkVariantClashesWithAnotherMethod() {
     assertError("""
         @ScopeTask interface Users {

@@ -5,6 +5,7 @@ import io.gogoscope.processor.model.InterfaceModel;
 import io.gogoscope.processor.model.MethodModel;
 import io.gogoscope.processor.model.ParameterModel;
 import io.gogoscope.processor.model.Position;
+import io.gogoscope.processor.model.ServiceUnion;
 import io.gogoscope.processor.model.TaskModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +38,16 @@ final class NameRules {
 
   private void checkUnions(InterfaceModel model) {
     Map<String, TaskModel> seen = new HashMap<>();
+    String serviceUnion = model.serviceUnion().map(ServiceUnion::name).orElse(null);
     for (TaskModel task : model.tasks()) {
       String union = task.union().name();
+      if (union.equals(serviceUnion)) {
+        // The interface-wide union fell back to <Interface>TaskError, and a task is named that too.
+        reporter.error(Problem.NAME_CLASH, Position.of(task.method().element()),
+            Display.method(task.method(), types), "the union of every task of " + model.displayName(),
+            model.scopedName(), union);
+        continue;
+      }
       TaskModel first = seen.putIfAbsent(union, task);
       if (first == null && union.equals(model.scopedName())) {
         first = task; // The union would be named like the interface that encloses it.
