@@ -55,12 +55,16 @@ final class RunningTasks {
   private int pushesSincePrune;
   private int pruneInterval = MIN_PRUNE_INTERVAL;
 
-  /** Pushes {@code task}; call before its thread starts. */
+  /**
+   * Pushes {@code task} and numbers it (the scope's first fork is 0); call before its thread starts.
+   * Pruning never unlinks the newest task, so the head is always the fork before this one.
+   */
   void add(Task<?, ?> task) {
     Task<?, ?> head;
     do {
       head = newest;
       task.olderRunning = head;
+      task.index = head == null ? 0 : head.index + 1;
     } while (!NEWEST.compareAndSet(this, head, task));
     if (++pushesSincePrune >= pruneInterval) {
       prune();

@@ -57,7 +57,11 @@ public final class Task<E, T> {
 
   private final Scope scope;
   private final String name;
-  private final int index;
+  /**
+   * Set by {@link RunningTasks#add} as it pushes the task, before anyone else can see it: one more
+   * than the index of the task pushed before, so numbering forks needs no counter of its own.
+   */
+  int index;
   /**
    * What the task runs: the {@link Callable} of a plain fork, run as it is (a wrapper around it
    * cost every fork an object), or a {@link TaskBody}.
@@ -88,11 +92,9 @@ public final class Task<E, T> {
   volatile Task<?, ?> olderRunning;
 
   /** A task running {@code body}: a {@code Callable<? extends T>} or a {@code TaskBody<E, T>}. */
-  Task(Scope scope, String name, int index, Object body, ErrorMapper<E> errors,
-      Consumer<? super Task<E, T>> onDone) {
+  Task(Scope scope, String name, Object body, ErrorMapper<E> errors, Consumer<? super Task<E, T>> onDone) {
     this.scope = scope;
     this.name = name;
-    this.index = index;
     this.body = body;
     this.errors = errors;
     this.onDone = onDone;
