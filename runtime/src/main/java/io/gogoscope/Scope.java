@@ -427,7 +427,7 @@ public final class Scope implements AutoCloseable {
       Consumer<? super Task<E, T>> onDone) {
     Objects.requireNonNull(taskName, "name");
     Objects.requireNonNull(errors, "errors");
-    Task<E, T> task = new Task<>(this, taskName, body, errors, onDone);
+    Task<E, T> task = new Task<>(this, taskName, running.nextIndex(), body, errors, onDone);
     // Pushed before the checks below, so a cancel() or close() racing with this fork either sees
     // the task (and interrupts it, or waits for it) or has set what the checks read.
     running.add(task);

@@ -53,11 +53,7 @@ public final class Task<E, T> {
 
   private final Scope scope;
   private final String name;
-  /**
-   * Set by {@link RunningTasks#add} as it pushes the task, before anyone else can see it: one more
-   * than the index of the task pushed before, so numbering forks needs no counter of its own.
-   */
-  int index;
+  private final int index;
   /**
    * What the task runs: the {@link Callable} of a plain fork, run as it is (a wrapper around it
    * cost every fork an object), or a {@link TaskBody}.
@@ -68,8 +64,11 @@ public final class Task<E, T> {
   /** The forking thread's ThreadLocals (MDC, …), set on the task's thread around its body. */
   private final Object context;
 
-  /** NEW until the thread runs; RUNNING while interrupts may land; DONE after. */
-  private volatile int state = NEW;
+  /**
+   * NEW until the thread runs; RUNNING while interrupts may land; DONE after. Starts as NEW by
+   * default: an initializer would be a volatile store, a fence on every fork.
+   */
+  private volatile int state;
   private volatile Object cancelReason;
   private volatile Thread runner;
 
@@ -88,9 +87,11 @@ public final class Task<E, T> {
   volatile Task<?, ?> olderRunning;
 
   /** A task running {@code body}: a {@code Callable<? extends T>} or a {@code TaskBody<E, T>}. */
-  Task(Scope scope, String name, Object body, ErrorMapper<E> errors, Consumer<? super Task<E, T>> onDone) {
+  Task(Scope scope, String name, int index, Object body, ErrorMapper<E> errors,
+      Consumer<? super Task<E, T>> onDone) {
     this.scope = scope;
     this.name = name;
+    this.index = index;
     this.body = body;
     this.errors = errors;
     this.onDone = onDone;
