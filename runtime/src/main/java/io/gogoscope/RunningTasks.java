@@ -37,12 +37,16 @@ final class RunningTasks {
 
   private static final VarHandle NEWEST;
   private static final VarHandle PRUNING;
+  private static final VarHandle FORKS;
+  private static final VarHandle OLDER_RUNNING;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       NEWEST = lookup.findVarHandle(RunningTasks.class, "newest", Task.class);
       PRUNING = lookup.findVarHandle(RunningTasks.class, "pruning", boolean.class);
+      FORKS = lookup.findVarHandle(RunningTasks.class, "forks", int.class);
+      OLDER_RUNNING = lookup.findVarHandle(Task.class, "olderRunning", Task.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -50,17 +54,29 @@ final class RunningTasks {
 
   private volatile Task<?, ?> newest;
   private volatile boolean pruning;
+  /**
+   * Forks so far, for the tasks' indexes. Counted here, beside the head only forks write, not on
+   * the Scope (whose fields task threads read) nor from the previous task (whose fields its thread
+   * writes as it runs): either would cost the forking thread a cache miss per fork.
+   */
+  private volatile int forks;
 
   // Only a heuristic for when to prune: racy increments from concurrent forks may lose a few.
   private int pushesSincePrune;
   private int pruneInterval = MIN_PRUNE_INTERVAL;
+
+  /** The index of the next task forked: 0 for the scope's first. */
+  int nextIndex() {
+    return (int) FORKS.getAndAdd(this, 1);
+  }
 
   /** Pushes {@code task}; call before its thread starts. */
   void add(Task<?, ?> task) {
     Task<?, ?> head;
     do {
       head = newest;
-      task.olderRunning = head;
+      // A plain store: nobody sees the task before the compare-and-set below publishes it.
+      OLDER_RUNNING.set(task, head);
     } while (!NEWEST.compareAndSet(this, head, task));
     if (++pushesSincePrune >= pruneInterval) {
       prune();

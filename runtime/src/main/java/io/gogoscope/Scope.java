@@ -66,36 +66,27 @@ import java.util.function.Supplier;
 public final class Scope implements AutoCloseable {
   private static final VarHandle CANCEL_REASON;
   private static final VarHandle CLOSE_STARTED;
-  private static final VarHandle FORKS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       CANCEL_REASON = lookup.findVarHandle(Scope.class, "cancelReason", CancelReason.class);
       CLOSE_STARTED = lookup.findVarHandle(Scope.class, "closeStarted", boolean.class);
-      FORKS = lookup.findVarHandle(Scope.class, "forks", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private final String name;
+  // What task threads read while they run comes first. HotSpot lays reference fields out in
+  // declaration order after the primitives, so these sit at the start of the object, away from its
+  // end, next to which the RunningTasks that every fork writes is allocated: a task reading its
+  // scope then does not miss in cache each time the forking thread pushes the next task.
   private final ScopeRuntime runtime;
-  private final Scope parent;
-  private final Duration timeout;
-  private final int concurrency;
+  private volatile CancelReason cancelReason;
   private final Semaphore permits;
-  private final long closeGraceNanos;
-  private final long openedAt;
-  private final Thread opener;
-  private final Scope previousCurrent;
-  private final ScopeInfo info;
-
-  /**
-   * The sooner of this scope's deadline and its ancestors' ({@link DeadlineSlot#NO_DEADLINE}: none),
-   * a reading of {@link #clock}.
-   */
-  final long effectiveDeadline;
+  private ScopeObservation observation = ScopeObservation.NONE;
+  private final String name;
+  private final Scope parent;
 
   /** The clock of this scope's deadlines: its runtime's driven clock, or {@code null} for the real one. */
   final TimeSource clock;
@@ -103,13 +94,24 @@ public final class Scope implements AutoCloseable {
   /** The scope whose deadline {@link #effectiveDeadline} is, or {@code null}. */
   private final Scope deadlineOwner;
 
-  private ScopeObservation observation = ScopeObservation.NONE;
+  /**
+   * The sooner of this scope's deadline and its ancestors' ({@link DeadlineSlot#NO_DEADLINE}: none),
+   * a reading of {@link #clock}.
+   */
+  final long effectiveDeadline;
+
+  private final Duration timeout;
+  private final int concurrency;
+  private final long closeGraceNanos;
+  private final long openedAt;
+  private final Thread opener;
+  private final Scope previousCurrent;
+  private final ScopeInfo info;
+
   private Restore observationRestore = Restore.NOTHING;
   private volatile Future<?> timer;
-  private volatile CancelReason cancelReason;
   private volatile boolean closeStarted;
   private volatile boolean closed;
-  private volatile int forks;
 
   /**
    * Lock-free: forks and finishing tasks never take a lock. Its monitor is the scope's lock (a
@@ -441,7 +443,7 @@ public final class Scope implements AutoCloseable {
       Consumer<? super Task<E, T>> onDone) {
     Objects.requireNonNull(taskName, "name");
     Objects.requireNonNull(errors, "errors");
-    Task<E, T> task = new Task<>(this, taskName, (int) FORKS.getAndAdd(this, 1), body, errors, onDone);
+    Task<E, T> task = new Task<>(this, taskName, running.nextIndex(), body, errors, onDone);
     // Pushed before the checks below, so a cancel() or close() racing with this fork either sees
     // the task (and interrupts it, or waits for it) or has set what the checks read.
     running.add(task);

@@ -9,7 +9,6 @@ import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -28,9 +27,6 @@ import java.util.function.Consumer;
  * @param <T> the value type
  */
 public final class Task<E, T> {
-  /** Counted by the forking thread and the ending task thread: an adder, so they share no line. */
-  private static final LongAdder LIVE_THREADS = new LongAdder();
-
   /** {@link #joiners} once the task is settled: joins return at once. */
   private static final Object SETTLED = new Object();
 
@@ -67,8 +63,11 @@ public final class Task<E, T> {
   /** The forking thread's ThreadLocals (MDC, …), set on the task's thread around its body. */
   private final Object context;
 
-  /** NEW until the thread runs; RUNNING while interrupts may land; DONE after. */
-  private volatile int state = NEW;
+  /**
+   * NEW until the thread runs; RUNNING while interrupts may land; DONE after. Starts as NEW by
+   * default: an initializer would be a volatile store, a fence on every fork.
+   */
+  private volatile int state;
   private volatile CancelReason cancelReason;
   private volatile Thread runner;
 
@@ -187,11 +186,6 @@ public final class Task<E, T> {
     return scope.name() + "-" + name + "-" + index;
   }
 
-  /** Threads started for tasks that have not yet finished running (for tests). */
-  static int liveThreads() {
-    return LIVE_THREADS.intValue();
-  }
-
   /** Interrupts the task's thread if its body may still be running. */
   void interruptIfRunning() {
     if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
@@ -208,7 +202,6 @@ public final class Task<E, T> {
    * {@linkplain ScopeRuntime.Builder#nameThreads names threads}, so the forking thread need not).
    */
   void start() {
-    LIVE_THREADS.increment();
     try {
       ThreadContext.newTaskThread(this).start();
     } catch (RuntimeException e) {
@@ -222,7 +215,6 @@ public final class Task<E, T> {
 
   /** The thread could not start: the task ends at once, so nobody waits for it. */
   private void notStarted(Result<E, T> result, Error fatal) {
-    LIVE_THREADS.decrement();
     state = DONE;
     complete(result, fatal);
   }
@@ -280,7 +272,6 @@ public final class Task<E, T> {
     } finally {
       complete(result, fatal);
       context.release();
-      LIVE_THREADS.decrement();
     }
     if (fatal != null) {
       throw fatal; // also to the thread's uncaught-exception handler, so it is seen without a join

@@ -161,7 +161,7 @@ class DeadlineBoundsTest {
 
   @Test
   void aTaskThatThrowsARawThrowableCompletesWithATypedFailure() throws Exception {
-    int liveBefore = Task.liveThreads();
+    int liveBefore = TaskThreads.live();
     Result<Failure, Object> result;
     long start = System.nanoTime();
     try (Scope scope = Scope.builder("raw").closeGrace(Duration.ofSeconds(5)).open()) {
@@ -176,7 +176,7 @@ class DeadlineBoundsTest {
         assertThat(((Failure.Thrown) err.error()).cause())
             .isInstanceOf(UndeclaredThrowableException.class)
             .hasRootCauseMessage("neither Exception nor Error"));
-    assertThat(Task.liveThreads()).isLessThanOrEqualTo(liveBefore);
+    assertThat(TaskThreads.live()).isLessThanOrEqualTo(liveBefore);
   }
 
   @Test

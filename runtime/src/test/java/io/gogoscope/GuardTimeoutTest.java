@@ -97,7 +97,7 @@ class GuardTimeoutTest {
     Guard guard = Guard.builder("armed").timeout(Duration.ofSeconds(30)).build(); // never expires here
     guard.call(() -> 1); // warm up: the watchdog thread starts once per JVM
     long startedBefore = threads.getTotalStartedThreadCount();
-    int liveTaskThreadsBefore = Task.liveThreads();
+    int liveTaskThreadsBefore = TaskThreads.live();
     for (int i = 0; i < 20_000; i++) {
       Result<Failure, Boolean> result = guard.call(() -> Thread.currentThread() == caller);
       assertThat(result).isEqualTo(Result.ok(true));
@@ -107,7 +107,7 @@ class GuardTimeoutTest {
         .isLessThanOrEqualTo(2);
     // At most as many: a task thread of an earlier test may still be finishing its exit after its
     // scope closed (close waits for the body, not for the thread's last instructions).
-    assertThat(Task.liveThreads()).isLessThanOrEqualTo(liveTaskThreadsBefore);
+    assertThat(TaskThreads.live()).isLessThanOrEqualTo(liveTaskThreadsBefore);
   }
 
   @Test

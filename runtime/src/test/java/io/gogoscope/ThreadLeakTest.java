@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 10,000 scopes with timeouts, failures and cancellations leave no thread behind: no platform
- * thread (counted by the JVM's ThreadMXBean), no virtual thread (counted twice: by the runtime's own
- * count of task threads still running, and by name in a JVM thread dump, which lists virtual
- * threads), no queued scope timer, and no watchdog slot.
+ * thread (counted by the JVM's ThreadMXBean), no virtual thread (counted twice in a JVM thread dump,
+ * which lists virtual threads: by a {@code Task.run} frame on their stacks, and by name), no queued
+ * scope timer, and no watchdog slot.
  */
 @Timeout(300)
 class ThreadLeakTest {
@@ -63,7 +63,7 @@ class ThreadLeakTest {
     }
     assertThat(outcomes.get()).isEqualTo(SCOPES);
 
-    awaitTrue(() -> Task.liveThreads() == 0, () -> "task threads still running: " + Task.liveThreads());
+    awaitTrue(() -> TaskThreads.live() == 0, () -> "task threads still running: " + TaskThreads.live());
     awaitTrue(() -> namedThreadsInDump() == 0, () -> namedThreadsInDump() + " threads named " + PREFIX + "* in a thread dump");
     awaitTrue(() -> ScopeTimer.pending() == 0, () -> "scope timers still queued: " + ScopeTimer.pending());
     assertThat(Watchdog.registeredSlots()).as("watchdog slots").isLessThanOrEqualTo(slotsBefore);
@@ -171,7 +171,7 @@ class ThreadLeakTest {
       }
       started.await();
       assertThat(namedThreadsInDump()).isEqualTo(3);
-      assertThat(Task.liveThreads()).isGreaterThanOrEqualTo(3);
+      assertThat(TaskThreads.live()).isGreaterThanOrEqualTo(3);
       release.countDown();
     }
   }
