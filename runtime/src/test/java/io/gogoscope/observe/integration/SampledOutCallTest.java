@@ -72,7 +72,9 @@ class SampledOutCallTest {
 
   @AfterEach
   void closeSdk() {
-    sdk.close();
+    // Through the tracer provider: OpenTelemetrySdk is not Closeable in 1.21, the oldest version
+    // the README supports (.ci/oldest-observability compiles these tests against it).
+    sdk.getSdkTracerProvider().close();
   }
 
   @Test
@@ -117,7 +119,8 @@ class SampledOutCallTest {
   @Test
   void callUnderAnUnsampledParentStartsNoSpanTheSamplerDrops() {
     CountingIds ids = new CountingIds();
-    try (OpenTelemetrySdk counted = sdkWith(Sampler.parentBased(Sampler.alwaysOn()), ids, spans)) {
+    OpenTelemetrySdk counted = sdkWith(Sampler.parentBased(Sampler.alwaysOn()), ids, spans);
+    try (SdkTracerProvider closedAtEnd = counted.getSdkTracerProvider()) {
       Guard guard = ScopeRuntime.builder().openTelemetry(counted).meterRegistry(meters).build()
           .guard("skipped").retry(Retry.builder().maxAttempts(2).build()).build();
       AtomicReference<SpanContext> seenInside = new AtomicReference<>();
@@ -156,7 +159,8 @@ class SampledOutCallTest {
           }
         })
         .build();
-    try (OpenTelemetrySdk keeping = sdkWith(keepsChildrenOfUnsampled, new CountingIds(), spans)) {
+    OpenTelemetrySdk keeping = sdkWith(keepsChildrenOfUnsampled, new CountingIds(), spans);
+    try (SdkTracerProvider closedAtEnd = keeping.getSdkTracerProvider()) {
       Guard guard = ScopeRuntime.builder().openTelemetry(keeping).build().guard("kept").build();
       Span request = Span.wrap(SpanContext.create(UNSAMPLED_REQUEST.getTraceId(),
           UNSAMPLED_REQUEST.getSpanId(), TraceFlags.getDefault(), TraceState.getDefault()));
@@ -177,7 +181,8 @@ class SampledOutCallTest {
   @Test
   void droppedRootCallUnderTheShortcutIsStillMadeCurrent() {
     CountingIds ids = new CountingIds();
-    try (OpenTelemetrySdk dropping = sdkWith(Sampler.parentBased(Sampler.alwaysOff()), ids, spans)) {
+    OpenTelemetrySdk dropping = sdkWith(Sampler.parentBased(Sampler.alwaysOff()), ids, spans);
+    try (SdkTracerProvider closedAtEnd = dropping.getSdkTracerProvider()) {
       Guard guard = ScopeRuntime.builder().openTelemetry(dropping).build().guard("root").build();
       AtomicReference<SpanContext> seenInside = new AtomicReference<>();
 
@@ -197,12 +202,13 @@ class SampledOutCallTest {
   @Test
   void sampledOutCallRecordsNoSpanButEveryMeter() {
     InMemorySpanExporter exported = InMemorySpanExporter.create();
-    try (OpenTelemetrySdk dropAll = OpenTelemetrySdk.builder()
+    OpenTelemetrySdk dropAll = OpenTelemetrySdk.builder()
         .setTracerProvider(SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exported))
             .setSampler(Sampler.alwaysOff())
             .build())
-        .build()) {
+        .build();
+    try (SdkTracerProvider closedAtEnd = dropAll.getSdkTracerProvider()) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       ScopeRuntime sampledOut =
           ScopeRuntime.builder().openTelemetry(dropAll).meterRegistry(registry).build();
