@@ -323,8 +323,8 @@ public final class ModelReader {
     Set<String> reserved = new HashSet<>(unionNames);
     reserved.add(scopedName);
     reserved.add(serviceUnionName);
-    Map<String, String> variantNames =
-        unions.declaredNames(taskMethods.stream().map(MethodModel::thrown).toList(), reserved);
+    List<List<ThrownType>> tasksThrown = taskMethods.stream().map(MethodModel::thrown).toList();
+    Map<String, String> variantNames = unions.declaredNames(tasksThrown, reserved);
 
     List<TaskModel> tasks = new ArrayList<>();
     for (int i = 0; i < taskMethods.size(); i++) {
@@ -357,7 +357,7 @@ public final class ModelReader {
     Optional<ServiceUnion> serviceUnion = tasks.isEmpty()
         ? Optional.empty()
         : Optional.of(unions.service(serviceUnionName, tasks.stream().map(TaskModel::union).toList(),
-            taskMethods.stream().map(MethodModel::thrown).toList()));
+            tasksThrown));
     return new Tasks(List.copyOf(tasks), serviceUnion);
   }
 

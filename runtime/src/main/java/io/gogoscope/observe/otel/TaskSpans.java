@@ -21,10 +21,9 @@ import io.opentelemetry.context.Context;
  * attributes, no span state; only when the call is a trace's root is the dropped span made current,
  * so that spans inside the call see the trace's decision). Under an unsampled parent the SDK's
  * sampler is asked before the span is started ({@link SamplerShortcut}), and a span it drops is not
- * started at all. OpenTelemetry's no-op API, whose spans
- * have no valid context, costs the span builder's calls and nothing more. A recorded span then gets the task's
- * attributes. Samplers therefore see the span's name, kind and parent, not its {@code task.*}
- * attributes.
+ * started at all. OpenTelemetry's no-op API, whose spans have no valid context, costs the span
+ * builder's calls and nothing more. A recorded span then gets the task's attributes. Samplers
+ * therefore see the span's name, kind and parent, not its {@code task.*} attributes.
  */
 final class TaskSpans implements TaskObserver {
   private final Tracer tracer;
