@@ -958,12 +958,8 @@ public final class Guard {
      * provider for the whole call, waiting up to {@code maxWait} for it (zero: skip at once).
      */
     public Builder lock(Duration ttl, Duration maxWait) {
-      Objects.requireNonNull(maxWait, "maxWait");
-      if (maxWait.isNegative()) {
-        throw new IllegalArgumentException("guard '" + name + "': lock wait must not be negative, got " + maxWait);
-      }
       this.lockTtl = positive(ttl, "lock TTL");
-      this.lockMaxWait = maxWait;
+      this.lockMaxWait = notNegative(maxWait, "lock wait");
       return this;
     }
 
