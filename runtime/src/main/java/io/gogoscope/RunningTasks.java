@@ -103,9 +103,25 @@ final class RunningTasks {
     return n;
   }
 
-  /** Whether a task here has no result yet (one whose result is out is only tidying up). */
-  boolean anyUnfinished() {
-    for (Task<?, ?> t = newest; t != null; t = t.olderRunning) {
+  /**
+   * The newest task here that has not settled, or {@code null} when every task has (the usual case
+   * at close: every task was joined). Tasks newer than it have settled, so a walk for the unfinished
+   * ones may start from it.
+   */
+  Task<?, ?> newestUnsettled() {
+    Task<?, ?> t = newest;
+    while (t != null && t.isSettled()) {
+      t = t.olderRunning;
+    }
+    return t;
+  }
+
+  /**
+   * Whether {@code from} or a task older than it has no result yet (one whose result is out is only
+   * tidying up).
+   */
+  static boolean anyUnfinished(Task<?, ?> from) {
+    for (Task<?, ?> t = from; t != null; t = t.olderRunning) {
       if (!t.isDone()) {
         return true;
       }
@@ -123,14 +139,15 @@ final class RunningTasks {
   }
 
   /**
-   * Parks the calling thread (the scope's one closer) until every task here has settled or
-   * {@code timeoutNanos} have passed; {@code true} when all settled. An interrupt does not end the
-   * wait (closing must still wait for the tasks); the flag is restored before returning. A wait that
-   * times out leaves the closer on that task's stack of joiners: the task unparks it once more when
-   * it settles, which every park loop tolerates.
+   * Parks the calling thread (the scope's one closer) until {@code from} and every task older than
+   * it have settled or {@code timeoutNanos} have passed; {@code true} when all settled. The tasks
+   * newer than {@code from} must have settled already ({@code from} is a {@link #newestUnsettled()}
+   * read earlier). An interrupt does not end the wait (closing must still wait for the tasks); the
+   * flag is restored before returning. A wait that times out leaves the closer on that task's stack
+   * of joiners: the task unparks it once more when it settles, which every park loop tolerates.
    */
-  boolean awaitNone(long timeoutNanos) {
-    Task<?, ?> t = newest;
+  boolean awaitNone(Task<?, ?> from, long timeoutNanos) {
+    Task<?, ?> t = from;
     while (t != null && t.isSettled()) {
       t = t.olderRunning;
     }

@@ -410,13 +410,16 @@ public final class Scope implements AutoCloseable {
     }
     // A fork racing with this either sees closeStarted and throws, or was pushed before this walk
     // (it pushes, then reads the flag). A task whose result is out is finished even if its thread
-    // is still tidying up.
-    unfinished = unfinished || running.anyUnfinished();
+    // is still tidying up. One walk, usually to the end: every task was joined, so none is
+    // unsettled, nothing needs cancelling and nothing waiting for (a fork that loses the race
+    // settles its task before it throws).
+    Task<?, ?> unsettled = running.newestUnsettled();
+    unfinished = unfinished || RunningTasks.anyUnfinished(unsettled);
     if (unfinished) {
       cancelWith(new CancelReason.ScopeClosed(name));
     }
     List<Throwable> childFailures = closeChildren();
-    List<String> abandoned = awaitTasks();
+    List<String> abandoned = awaitTasks(unsettled);
     if (!abandoned.isEmpty() && info != null) {
       runtime.observer().closeTimedOut(info, abandoned);
     }
@@ -602,10 +605,15 @@ public final class Scope implements AutoCloseable {
     }
   }
 
-  /** Waits up to the close grace for running tasks; returns the thread names of those left. */
-  private List<String> awaitTasks() {
-    // Usually returns at once: every task was joined, and a join returns after the count dropped.
-    return running.awaitNone(closeGraceNanos) ? List.of() : running.unfinishedThreadNames();
+  /**
+   * Waits up to the close grace for running tasks, {@code unsettled} (the newest task that had not
+   * settled when close began) and those older; returns the thread names of those left.
+   */
+  private List<String> awaitTasks(Task<?, ?> unsettled) {
+    if (unsettled == null) {
+      return List.of(); // the usual case: every task was joined, and a join returns once it settled
+    }
+    return running.awaitNone(unsettled, closeGraceNanos) ? List.of() : running.unfinishedThreadNames();
   }
 
   private List<Throwable> disposeResources() {

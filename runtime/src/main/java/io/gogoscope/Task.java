@@ -38,6 +38,7 @@ public final class Task<E, T> {
   private static final VarHandle STATE;
   private static final VarHandle CANCEL_REASON;
   private static final VarHandle JOINERS;
+  private static final VarHandle OUTCOME;
 
   static {
     try {
@@ -45,6 +46,7 @@ public final class Task<E, T> {
       STATE = lookup.findVarHandle(Task.class, "state", int.class);
       CANCEL_REASON = lookup.findVarHandle(Task.class, "cancelReason", CancelReason.class);
       JOINERS = lookup.findVarHandle(Task.class, "joiners", Object.class);
+      OUTCOME = lookup.findVarHandle(Task.class, "outcome", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -69,7 +71,14 @@ public final class Task<E, T> {
    */
   private volatile int state;
   private volatile CancelReason cancelReason;
-  private volatile Thread runner;
+
+  /**
+   * The task's thread, once it runs. A plain field: it is written before the volatile write of
+   * {@link #state} to RUNNING, and read either by an interrupter that saw RUNNING (so it sees the
+   * thread) or by {@link #join()} comparing it with its own thread, which only the thread itself can
+   * match, having written it. A volatile write here was one more fence on every task.
+   */
+  private Thread runner;
 
   /** The {@link Result}, or the {@link Error} the body threw; {@code null} until the task is done. */
   private volatile Object outcome;
@@ -350,7 +359,9 @@ public final class Task<E, T> {
    * carrier, made 1,000 forks and joins twice as slow as raw virtual threads.
    */
   private void complete(Result<E, T> result, Error fatal) {
-    outcome = fatal != null ? fatal : result;
+    // A release store, no fence of its own: the getAndSet just below is one, and a reader that
+    // sees the outcome sees the result it points to.
+    OUTCOME.setRelease(this, fatal != null ? fatal : result);
     Object waiting = JOINERS.getAndSet(this, SETTLED);
     while (waiting instanceof Joiner joiner) {
       LockSupport.unpark(joiner.thread);
