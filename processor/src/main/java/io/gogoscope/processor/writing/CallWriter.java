@@ -31,9 +31,10 @@ import javax.lang.model.type.WildcardType;
  * task's guard. The delegate call is wrapped in a lambda once per task, by a private method that
  * both the call and the fork use (one lambda for javac to compile instead of two; the method is
  * small enough to inline, so the success path still allocates nothing). A task with keys or span
- * attributes has them built once, by a private method that both the call and the fork use: keys by string concatenation from the parameters and their
- * accessors (each value encoded by {@code KeyValues}, each accessor called once), span attributes
- * by a lambda that runs only when the call is observed.
+ * attributes has them built once, by a private method that both the call and the fork use: keys
+ * by string concatenation from the parameters and their accessors (each value encoded by
+ * {@code KeyValues}, each accessor called once), span attributes by a lambda that runs only when
+ * the call is observed.
  */
 final class CallWriter {
 
