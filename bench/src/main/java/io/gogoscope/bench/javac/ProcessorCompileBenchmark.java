@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
@@ -46,6 +47,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * sources the processor wrote for it (generated once per trial), without any processor. Its excess
  * over {@code javac_compileWarm} is what javac spends on the generated code; the rest of
  * {@code gogoscope_compileWarm}'s excess is the processor's own work and the extra rounds.
+ *
+ * <p>{@code api_compileCold} and {@code api_compileWarm} isolate the floor of that share: the
+ * corpus with only the generated public API, the {@code Scoped*} interfaces, whose {@code of}
+ * factories return {@code null} instead of constructing the implementation, and no implementation
+ * classes. What is left is what the typed contract costs javac whatever the implementation does: per
+ * method a sealed union that a {@code switch} must cover, holding variants only for what that
+ * method can produce, and its call and fork methods. No generator can go below it without changing
+ * what users write against; the difference between {@code generated_*} and {@code api_*} is the
+ * implementation's share.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -84,6 +94,62 @@ public class ProcessorCompileBenchmark {
       List<Path> all = new ArrayList<>(benchmark.sourceFiles);
       try (Stream<Path> walk = Files.walk(generated)) {
         walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(all::add);
+      }
+      files = List.copyOf(all);
+    }
+  }
+
+  /**
+   * The corpus and only the public API the processor writes for it: the {@code Scoped*} interfaces,
+   * each {@code new Scoped*Impl(delegate, runtime)} replaced by {@code null} (the {@code *Impl}
+   * classes are left out), written once per trial. The processor runs in a javac process of its own
+   * so that the benchmark's JVM has not loaded or compiled javac when {@code api_compileCold} runs.
+   */
+  @State(Scope.Benchmark)
+  public static class ApiSources {
+    private static final Pattern IMPL_CONSTRUCTION =
+        Pattern.compile("new Scoped\\w+Impl\\(delegate, runtime\\)");
+
+    List<Path> files;
+
+    @Setup(Level.Trial)
+    public void generate(ProcessorCompileBenchmark benchmark)
+        throws IOException, InterruptedException {
+      Path generated = Files.createDirectories(benchmark.sources.resolve("generated-for-api"));
+      Path api = Files.createDirectories(benchmark.sources.resolve("api"));
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+          "--release", "21",
+          "-d", generated.toString(),
+          "-s", generated.toString(),
+          "-cp", System.getProperty("java.class.path"),
+          "-processor", benchmark.processor.type().getName(),
+          "-implicit:none",
+          "-nowarn"));
+      benchmark.sourceFiles.forEach(file -> command.add(file.toString()));
+      Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String log = new String(javac.getInputStream().readAllBytes());
+      if (javac.waitFor() != 0) {
+        throw new IllegalStateException("the corpus did not compile:\n" + log);
+      }
+      List<Path> all = new ArrayList<>(benchmark.sourceFiles);
+      List<Path> interfaces;
+      try (Stream<Path> walk = Files.walk(generated)) {
+        interfaces = walk
+            .filter(p -> p.getFileName().toString().matches("Scoped\\w+(?<!Impl)\\.java"))
+            .sorted()
+            .toList();
+      }
+      for (Path source : interfaces) {
+        String text = Files.readString(source);
+        String stripped = IMPL_CONSTRUCTION.matcher(text).replaceAll("null");
+        if (stripped.equals(text)) {
+          throw new IllegalStateException(source + " constructs no Scoped*Impl: update ApiSources");
+        }
+        all.add(Files.writeString(api.resolve(source.getFileName()), stripped));
+      }
+      if (interfaces.size() != benchmark.methods / Corpus.METHODS_PER_INTERFACE) {
+        throw new IllegalStateException(interfaces.size() + " Scoped* interfaces generated");
       }
       files = List.copyOf(all);
     }
@@ -144,6 +210,22 @@ public class ProcessorCompileBenchmark {
     return compile(false, generated.files);
   }
 
+  @Benchmark
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  @Fork(10)
+  public int api_compileCold(ApiSources api) {
+    return compile(false, api.files);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 10)
+  @Measurement(iterations = 10)
+  @Fork(3)
+  public int api_compileWarm(ApiSources api) {
+    return compile(false, api.files);
+  }
+
   /**
    * Compiles {@code files} (the corpus, or the corpus and its generated sources); returns the number
    * of class files written (and checks it).
@@ -175,7 +257,8 @@ public class ProcessorCompileBenchmark {
     }
     int classes = countClassFiles(output);
     int interfaces = methods / Corpus.METHODS_PER_INTERFACE;
-    // With the processor (or its output), every ServiceN gains a ScopedServiceN and nested types.
+    // With the processor (or its output, or only its public API), every ServiceN gains a
+    // ScopedServiceN and its nested unions and variants: far more than two class files each.
     boolean generates = withProcessor || files.size() > sourceFiles.size();
     if (generates ? classes < 2 * interfaces : classes != interfaces + 1) {
       throw new IllegalStateException(

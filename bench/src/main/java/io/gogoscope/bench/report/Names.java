@@ -46,6 +46,7 @@ final class Names {
       case "shedlock" -> "ShedLock " + versions.getProperty("shedlock") + " JDBC provider";
       case "javac" -> "javac without any processor";
       case "generated" -> "javac on the corpus and the processor's output, no processor";
+      case "api" -> "javac on the corpus and only the generated public interfaces, no processor";
       case "concat" -> "plain string concatenation (no encoding)";
       case "indexOf" -> "gogoscope's encoding before its lookup tables";
       default -> prefix;
@@ -176,7 +177,9 @@ final class Names {
             + "`javac` runs with `-proc:none`; `gogoscope` runs the processor, which writes the "
             + "`Scoped*` interfaces that javac then compiles too. `generated` compiles the corpus "
             + "with the processor's output beside it and no processor: its excess over `javac` is "
-            + "javac's share of the difference, the rest is the processor's own work. Fresh JVM: "
+            + "javac's share of the difference, the rest is the processor's own work. `api` keeps "
+            + "only the generated public interfaces (no implementation classes): the floor that "
+            + "the typed contract itself costs javac. Fresh JVM: "
             + "one compilation per fork, as a build tool that starts javac anew; warmed-up: after "
             + "ten compilations."));
     sections.put("KeyBenchmark", new Section(

@@ -28,21 +28,39 @@ import javax.lang.model.type.WildcardType;
 
 /**
  * Writes the bodies of generated methods: one statement each, handing the delegate call to the
- * task's guard. A task with keys or span attributes has them built once, by a private method that
- * both the call and the fork use: keys by string concatenation from the parameters and their
- * accessors (each value encoded by {@code KeyValues}, each accessor called once), span attributes
- * by a lambda that runs only when the call is observed.
+ * task's guard. The delegate call is wrapped in a lambda once per task, by a private method that
+ * both the call and the fork use (one lambda for javac to compile instead of two; the method is
+ * small enough to inline, so the success path still allocates nothing). A task with keys or span
+ * attributes has them built once, by a private method that both the call and the fork use: keys
+ * by string concatenation from the parameters and their accessors (each value encoded by
+ * {@code KeyValues}, each accessor called once), span attributes by a lambda that runs only when
+ * the call is observed.
  */
 final class CallWriter {
 
-  /** {@code return fetchUserGuard.call(() -> delegate.fetchUser(id), FETCH_USER_ERRORS);} */
-  CodeBlock sync(TaskModel task, Optional<MethodSpec> context) {
-    return guardCall(task, "call", List.of(), context);
+  /** {@code return fetchUserGuard.call(fetchUserBody(id), FETCH_USER_ERRORS);} */
+  CodeBlock sync(TaskModel task, Optional<MethodSpec> context, MethodSpec body) {
+    return guardCall(task, "call", List.of(), context, body);
   }
 
-  /** {@code return fetchUserGuard.fork(scope, () -> delegate.fetchUser(id), FETCH_USER_ERRORS);} */
-  CodeBlock fork(TaskModel task, Optional<MethodSpec> context) {
-    return guardCall(task, "fork", List.of(CodeBlock.of("$N", Signatures.scopeParameter(task.method()))), context);
+  /** {@code return fetchUserGuard.fork(scope, fetchUserBody(id), FETCH_USER_ERRORS);} */
+  CodeBlock fork(TaskModel task, Optional<MethodSpec> context, MethodSpec body) {
+    CodeBlock scope = CodeBlock.of("$N", Signatures.scopeParameter(task.method()));
+    return guardCall(task, "fork", List.of(scope), context, body);
+  }
+
+  /**
+   * {@code private Callable<User> fetchUserBody(String id)}, returning
+   * {@code () -> delegate.fetchUser(id)}.
+   *
+   * @param name the method's name, which no other member of the implementation has
+   * @param link the Javadoc link to the annotated method
+   */
+  MethodSpec body(TaskModel task, String name, CodeBlock link) {
+    return Signatures.body(task, name)
+        .addJavadoc("The call of $L that the guard runs.\n", link)
+        .addCode("return $L;\n", lambda(task.method()))
+        .build();
   }
 
   /** {@code return delegate.describe(x);} */
@@ -53,12 +71,12 @@ final class CallWriter {
         : CodeBlock.builder().addStatement("return $L", call).build();
   }
 
-  private CodeBlock guardCall(TaskModel task, String operation, List<CodeBlock> leading, Optional<MethodSpec> context) {
+  private CodeBlock guardCall(TaskModel task, String operation, List<CodeBlock> leading,
+      Optional<MethodSpec> context, MethodSpec body) {
     MethodModel method = task.method();
     List<CodeBlock> arguments = new ArrayList<>(leading);
-    context.ifPresent(spec -> arguments.add(CodeBlock.of("$N($L)", spec,
-        spec.parameters().stream().map(parameter -> CodeBlock.of("$N", parameter)).collect(CodeBlock.joining(", ")))));
-    arguments.add(body(method));
+    context.ifPresent(spec -> arguments.add(invocation(spec)));
+    arguments.add(invocation(body));
     arguments.add(CodeBlock.of("$N", GeneratedNames.mapperConstant(task)));
     String guard = GeneratedNames.field(GeneratedNames.guardField(task), method);
     return CodeBlock.builder()
@@ -66,8 +84,16 @@ final class CallWriter {
         .build();
   }
 
+  /** {@code fetchUserContext(id)}: {@code spec} called with the parameters of its own names. */
+  private static CodeBlock invocation(MethodSpec spec) {
+    CodeBlock arguments = spec.parameters().stream()
+        .map(parameter -> CodeBlock.of("$N", parameter))
+        .collect(CodeBlock.joining(", "));
+    return CodeBlock.of("$N($L)", spec, arguments);
+  }
+
   /** {@code () -> delegate.fetchUser(id)}; a void method's lambda returns {@code null}. */
-  private static CodeBlock body(MethodModel method) {
+  private static CodeBlock lambda(MethodModel method) {
     CodeBlock call = delegateCall(method);
     if (method.returnType().getKind() == TypeKind.VOID) {
       return CodeBlock.builder()

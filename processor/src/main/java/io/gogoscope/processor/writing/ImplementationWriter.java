@@ -52,16 +52,18 @@ final class ImplementationWriter {
       Optional<TaskModel> task = model.tasks().stream().filter(t -> t.method() == method).findFirst();
       if (task.isPresent()) {
         ClassName union = names.union(task.get());
-        Optional<MethodSpec> context = calls.context(task.get(), contextMethodName(task.get()),
+        Optional<MethodSpec> context = calls.context(task.get(), helperName(task.get(), "Context"),
             !names.typeVariables().isEmpty(), docs.link(method));
+        MethodSpec body = calls.body(task.get(), helperName(task.get(), "Body"), docs.link(method));
         spec.addMethod(Signatures.sync(task.get(), union)
             .addAnnotation(Override.class)
-            .addCode(calls.sync(task.get(), context))
+            .addCode(calls.sync(task.get(), context, body))
             .build());
         spec.addMethod(Signatures.fork(task.get(), union)
             .addAnnotation(Override.class)
-            .addCode(calls.fork(task.get(), context))
+            .addCode(calls.fork(task.get(), context, body))
             .build());
+        spec.addMethod(body);
         context.ifPresent(spec::addMethod);
       } else if (method.isDelegatable()) {
         spec.addMethod(Signatures.delegated(method)
@@ -74,9 +76,12 @@ final class ImplementationWriter {
     return spec.build();
   }
 
-  /** {@code placeOrderContext}, numbered from 2 if the interface has a method of that name. */
-  private String contextMethodName(TaskModel task) {
-    String preferred = Names.decapitalize(task.baseName()) + "Context";
+  /**
+   * {@code placeOrderContext} or {@code placeOrderBody}, numbered from 2 if the interface has a
+   * method of that name.
+   */
+  private String helperName(TaskModel task, String suffix) {
+    String preferred = Names.decapitalize(task.baseName()) + suffix;
     String name = preferred;
     for (int i = 2; isMethodName(name); i++) {
       name = preferred + i;

@@ -23,6 +23,7 @@ final class RuntimeNames {
 
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  static final ClassName CALLABLE = ClassName.get("java.util.concurrent", "Callable");
   static final ClassName UNDECLARED_THROWABLE =
       ClassName.get("java.lang.reflect", "UndeclaredThrowableException");
 

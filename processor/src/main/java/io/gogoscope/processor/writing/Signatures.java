@@ -33,6 +33,22 @@ final class Signatures {
         .returns(ParameterizedTypeName.get(RuntimeNames.TASK, union, valueType(task.method())));
   }
 
+  /**
+   * {@code private Callable<User> fetchUserBody(String id)}: the implementation's one place that
+   * wraps the delegate call for the guard, used by both the call and the fork.
+   */
+  static MethodSpec.Builder body(TaskModel task, String name) {
+    MethodModel method = task.method();
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE)
+        .returns(ParameterizedTypeName.get(RuntimeNames.CALLABLE, valueType(method)));
+    method.typeVariables().forEach(variable ->
+        builder.addTypeVariable(TypeVariableName.get(variable)));
+    for (ParameterModel parameter : method.parameters()) {
+      builder.addParameter(TypeName.get(parameter.type()), parameter.name());
+    }
+    return builder;
+  }
+
   /** The method as the annotated interface declares it, throws clause included. */
   static MethodSpec.Builder delegated(MethodModel method) {
     MethodSpec.Builder builder = withParameters(MethodSpec.methodBuilder(method.name()), method)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
@@ -77,72 +78,110 @@ final class ScopedRepositoryImpl<T, ID extends Comparable<ID>> implements Scoped
 
   @Override
   public Result<ScopedRepository.FindIdError, Optional<T>> find(ID id) {
-    return findIdGuard.call(() -> delegate.find(id), FIND_ID_ERRORS);
+    return findIdGuard.call(findIdBody(id), FIND_ID_ERRORS);
   }
 
   @Override
   public Task<ScopedRepository.FindIdError, Optional<T>> find(Scope scope, ID id) {
-    return findIdGuard.fork(scope, () -> delegate.find(id), FIND_ID_ERRORS);
+    return findIdGuard.fork(scope, findIdBody(id), FIND_ID_ERRORS);
+  }
+
+  /**
+   * The call of {@link Repository#find(Comparable)} that the guard runs.
+   */
+  private Callable<Optional<T>> findIdBody(ID id) {
+    return () -> delegate.find(id);
   }
 
   @Override
   public Result<ScopedRepository.FindStringIntError, List<T>> find(String query, int limit) {
-    return findStringIntGuard.call(() -> delegate.find(query, limit), FIND_STRING_INT_ERRORS);
+    return findStringIntGuard.call(findStringIntBody(query, limit), FIND_STRING_INT_ERRORS);
   }
 
   @Override
   public Task<ScopedRepository.FindStringIntError, List<T>> find(Scope scope, String query,
       int limit) {
-    return findStringIntGuard.fork(scope, () -> delegate.find(query, limit),
-        FIND_STRING_INT_ERRORS);
+    return findStringIntGuard.fork(scope, findStringIntBody(query, limit), FIND_STRING_INT_ERRORS);
+  }
+
+  /**
+   * The call of {@link Repository#find(String, int)} that the guard runs.
+   */
+  private Callable<List<T>> findStringIntBody(String query, int limit) {
+    return () -> delegate.find(query, limit);
   }
 
   @Override
   public <R> Result<ScopedRepository.MapError, R> map(ID id,
       Function<? super T, ? extends R> mapper) {
-    return mapGuard.call(() -> delegate.map(id, mapper), MAP_ERRORS);
+    return mapGuard.call(mapBody(id, mapper), MAP_ERRORS);
   }
 
   @Override
   public <R> Task<ScopedRepository.MapError, R> map(Scope scope, ID id,
       Function<? super T, ? extends R> mapper) {
-    return mapGuard.fork(scope, () -> delegate.map(id, mapper), MAP_ERRORS);
+    return mapGuard.fork(scope, mapBody(id, mapper), MAP_ERRORS);
+  }
+
+  /**
+   * The call of {@link Repository#map(Comparable, Function)} that the guard runs.
+   */
+  private <R> Callable<R> mapBody(ID id, Function<? super T, ? extends R> mapper) {
+    return () -> delegate.map(id, mapper);
   }
 
   @Override
   public Result<ScopedRepository.CountError, Integer> count() {
-    return countGuard.call(() -> delegate.count(), COUNT_ERRORS);
+    return countGuard.call(countBody(), COUNT_ERRORS);
   }
 
   @Override
   public Task<ScopedRepository.CountError, Integer> count(Scope scope) {
-    return countGuard.fork(scope, () -> delegate.count(), COUNT_ERRORS);
+    return countGuard.fork(scope, countBody(), COUNT_ERRORS);
+  }
+
+  /**
+   * The call of {@link Repository#count()} that the guard runs.
+   */
+  private Callable<Integer> countBody() {
+    return () -> delegate.count();
   }
 
   @Override
   public Result<ScopedRepository.DeleteError, Void> delete(ID id) {
-    return deleteGuard.call(() -> {
-      delegate.delete(id);
-      return null;
-    }, DELETE_ERRORS);
+    return deleteGuard.call(deleteBody(id), DELETE_ERRORS);
   }
 
   @Override
   public Task<ScopedRepository.DeleteError, Void> delete(Scope scope, ID id) {
-    return deleteGuard.fork(scope, () -> {
+    return deleteGuard.fork(scope, deleteBody(id), DELETE_ERRORS);
+  }
+
+  /**
+   * The call of {@link Repository#delete(Comparable)} that the guard runs.
+   */
+  private Callable<Void> deleteBody(ID id) {
+    return () -> {
       delegate.delete(id);
       return null;
-    }, DELETE_ERRORS);
+    };
   }
 
   @Override
   public Result<ScopedRepository.FindAllError, List<T>> findAll(String... tags) {
-    return findAllGuard.call(() -> delegate.findAll(tags), FIND_ALL_ERRORS);
+    return findAllGuard.call(findAllBody(tags), FIND_ALL_ERRORS);
   }
 
   @Override
   public Task<ScopedRepository.FindAllError, List<T>> findAll(Scope scope, String... tags) {
-    return findAllGuard.fork(scope, () -> delegate.findAll(tags), FIND_ALL_ERRORS);
+    return findAllGuard.fork(scope, findAllBody(tags), FIND_ALL_ERRORS);
+  }
+
+  /**
+   * The call of {@link Repository#findAll(String[])} that the guard runs.
+   */
+  private Callable<List<T>> findAllBody(String[] tags) {
+    return () -> delegate.findAll(tags);
   }
 
   /**

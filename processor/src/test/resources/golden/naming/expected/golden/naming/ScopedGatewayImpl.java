@@ -13,6 +13,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import javax.annotation.processing.Generated;
 
 /**
@@ -43,29 +44,40 @@ final class ScopedGatewayImpl implements ScopedGateway {
 
   @Override
   public Result<ScopedGateway.CallError, String> call(String scope, String delegate, String sink) {
-    return callGuard.call(() -> this.delegate.call(scope, delegate, sink), CALL_ERRORS);
+    return callGuard.call(callBody(scope, delegate, sink), CALL_ERRORS);
   }
 
   @Override
   public Task<ScopedGateway.CallError, String> call(Scope scope2, String scope, String delegate,
       String sink) {
-    return callGuard.fork(scope2, () -> this.delegate.call(scope, delegate, sink), CALL_ERRORS);
+    return callGuard.fork(scope2, callBody(scope, delegate, sink), CALL_ERRORS);
+  }
+
+  /**
+   * The call of {@link Gateway#call(String, String, String)} that the guard runs.
+   */
+  private Callable<String> callBody(String scope, String delegate, String sink) {
+    return () -> this.delegate.call(scope, delegate, sink);
   }
 
   @Override
   public Result<ScopedGateway.PingError, Void> ping() {
-    return pingGuard.call(() -> {
-      delegate.ping();
-      return null;
-    }, PING_ERRORS);
+    return pingGuard.call(pingBody(), PING_ERRORS);
   }
 
   @Override
   public Task<ScopedGateway.PingError, Void> ping(Scope scope) {
-    return pingGuard.fork(scope, () -> {
+    return pingGuard.fork(scope, pingBody(), PING_ERRORS);
+  }
+
+  /**
+   * The call of {@link Gateway#ping()} that the guard runs.
+   */
+  private Callable<Void> pingBody() {
+    return () -> {
       delegate.ping();
       return null;
-    }, PING_ERRORS);
+    };
   }
 
   /**

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import javax.annotation.processing.Generated;
 
 /**
@@ -74,44 +75,59 @@ final class ScopedPaymentsImpl implements ScopedPayments {
 
   @Override
   public Result<ScopedPayments.ChargeError, String> charge(String card, long cents) {
-    return chargeGuard.call(() -> delegate.charge(card, cents), CHARGE_ERRORS);
+    return chargeGuard.call(chargeBody(card, cents), CHARGE_ERRORS);
   }
 
   @Override
   public Task<ScopedPayments.ChargeError, String> charge(Scope scope, String card, long cents) {
-    return chargeGuard.fork(scope, () -> delegate.charge(card, cents), CHARGE_ERRORS);
+    return chargeGuard.fork(scope, chargeBody(card, cents), CHARGE_ERRORS);
+  }
+
+  /**
+   * The call of {@link Payments#charge(String, long)} that the guard runs.
+   */
+  private Callable<String> chargeBody(String card, long cents) {
+    return () -> delegate.charge(card, cents);
   }
 
   @Override
   public Result<ScopedPayments.RefundError, Void> refund(String chargeId) {
-    return refundGuard.call(() -> {
-      delegate.refund(chargeId);
-      return null;
-    }, REFUND_ERRORS);
+    return refundGuard.call(refundBody(chargeId), REFUND_ERRORS);
   }
 
   @Override
   public Task<ScopedPayments.RefundError, Void> refund(Scope scope, String chargeId) {
-    return refundGuard.fork(scope, () -> {
+    return refundGuard.fork(scope, refundBody(chargeId), REFUND_ERRORS);
+  }
+
+  /**
+   * The call of {@link Payments#refund(String)} that the guard runs.
+   */
+  private Callable<Void> refundBody(String chargeId) {
+    return () -> {
       delegate.refund(chargeId);
       return null;
-    }, REFUND_ERRORS);
+    };
   }
 
   @Override
   public Result<ScopedPayments.SettleError, Void> settle(String merchant) {
-    return settleGuard.call(settleContext(merchant), () -> {
-      delegate.settle(merchant);
-      return null;
-    }, SETTLE_ERRORS);
+    return settleGuard.call(settleContext(merchant), settleBody(merchant), SETTLE_ERRORS);
   }
 
   @Override
   public Task<ScopedPayments.SettleError, Void> settle(Scope scope, String merchant) {
-    return settleGuard.fork(scope, settleContext(merchant), () -> {
+    return settleGuard.fork(scope, settleContext(merchant), settleBody(merchant), SETTLE_ERRORS);
+  }
+
+  /**
+   * The call of {@link Payments#settle(String)} that the guard runs.
+   */
+  private Callable<Void> settleBody(String merchant) {
+    return () -> {
       delegate.settle(merchant);
       return null;
-    }, SETTLE_ERRORS);
+    };
   }
 
   /**
@@ -124,12 +140,19 @@ final class ScopedPaymentsImpl implements ScopedPayments {
 
   @Override
   public Result<ScopedPayments.StatusError, String> status(String chargeId) {
-    return statusGuard.call(() -> delegate.status(chargeId), STATUS_ERRORS);
+    return statusGuard.call(statusBody(chargeId), STATUS_ERRORS);
   }
 
   @Override
   public Task<ScopedPayments.StatusError, String> status(Scope scope, String chargeId) {
-    return statusGuard.fork(scope, () -> delegate.status(chargeId), STATUS_ERRORS);
+    return statusGuard.fork(scope, statusBody(chargeId), STATUS_ERRORS);
+  }
+
+  /**
+   * The call of {@link Payments#status(String)} that the guard runs.
+   */
+  private Callable<String> statusBody(String chargeId) {
+    return () -> delegate.status(chargeId);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import javax.annotation.processing.Generated;
 
 /**
@@ -75,42 +76,70 @@ final class ScopedJobsImpl implements ScopedJobs {
 
   @Override
   public Result<ScopedJobs.PollError, Jobs.Status> poll(String jobId) {
-    return pollGuard.call(() -> delegate.poll(jobId), POLL_ERRORS);
+    return pollGuard.call(pollBody(jobId), POLL_ERRORS);
   }
 
   @Override
   public Task<ScopedJobs.PollError, Jobs.Status> poll(Scope scope, String jobId) {
-    return pollGuard.fork(scope, () -> delegate.poll(jobId), POLL_ERRORS);
+    return pollGuard.fork(scope, pollBody(jobId), POLL_ERRORS);
+  }
+
+  /**
+   * The call of {@link Jobs#poll(String)} that the guard runs.
+   */
+  private Callable<Jobs.Status> pollBody(String jobId) {
+    return () -> delegate.poll(jobId);
   }
 
   @Override
   public Result<ScopedJobs.PageError, List<String>> page(String cursor) {
-    return pageGuard.call(() -> delegate.page(cursor), PAGE_ERRORS);
+    return pageGuard.call(pageBody(cursor), PAGE_ERRORS);
   }
 
   @Override
   public Task<ScopedJobs.PageError, List<String>> page(Scope scope, String cursor) {
-    return pageGuard.fork(scope, () -> delegate.page(cursor), PAGE_ERRORS);
+    return pageGuard.fork(scope, pageBody(cursor), PAGE_ERRORS);
+  }
+
+  /**
+   * The call of {@link Jobs#page(String)} that the guard runs.
+   */
+  private Callable<List<String>> pageBody(String cursor) {
+    return () -> delegate.page(cursor);
   }
 
   @Override
   public Result<ScopedJobs.CountError, Integer> count() {
-    return countGuard.call(() -> delegate.count(), COUNT_ERRORS);
+    return countGuard.call(countBody(), COUNT_ERRORS);
   }
 
   @Override
   public Task<ScopedJobs.CountError, Integer> count(Scope scope) {
-    return countGuard.fork(scope, () -> delegate.count(), COUNT_ERRORS);
+    return countGuard.fork(scope, countBody(), COUNT_ERRORS);
+  }
+
+  /**
+   * The call of {@link Jobs#count()} that the guard runs.
+   */
+  private Callable<Integer> countBody() {
+    return () -> delegate.count();
   }
 
   @Override
   public Result<ScopedJobs.NameError, String> name() {
-    return nameGuard.call(() -> delegate.name(), NAME_ERRORS);
+    return nameGuard.call(nameBody(), NAME_ERRORS);
   }
 
   @Override
   public Task<ScopedJobs.NameError, String> name(Scope scope) {
-    return nameGuard.fork(scope, () -> delegate.name(), NAME_ERRORS);
+    return nameGuard.fork(scope, nameBody(), NAME_ERRORS);
+  }
+
+  /**
+   * The call of {@link Jobs#name()} that the guard runs.
+   */
+  private Callable<String> nameBody() {
+    return () -> delegate.name();
   }
 
   /**

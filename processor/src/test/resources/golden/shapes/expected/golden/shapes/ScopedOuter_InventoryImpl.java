@@ -9,6 +9,7 @@ import io.gogoscope.generated.UnionMapper;
 import io.gogoscope.policy.Retry;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import javax.annotation.processing.Generated;
 
 /**
@@ -42,13 +43,20 @@ final class ScopedOuter_InventoryImpl implements ScopedOuter_Inventory {
 
   @Override
   public Result<ScopedOuter_Inventory.ReserveError, Boolean> reserve(String sku, int quantity) {
-    return reserveGuard.call(() -> delegate.reserve(sku, quantity), RESERVE_ERRORS);
+    return reserveGuard.call(reserveBody(sku, quantity), RESERVE_ERRORS);
   }
 
   @Override
   public Task<ScopedOuter_Inventory.ReserveError, Boolean> reserve(Scope scope, String sku,
       int quantity) {
-    return reserveGuard.fork(scope, () -> delegate.reserve(sku, quantity), RESERVE_ERRORS);
+    return reserveGuard.fork(scope, reserveBody(sku, quantity), RESERVE_ERRORS);
+  }
+
+  /**
+   * The call of {@link Outer.Inventory#reserve(String, int)} that the guard runs.
+   */
+  private Callable<Boolean> reserveBody(String sku, int quantity) {
+    return () -> delegate.reserve(sku, quantity);
   }
 
   @Override
@@ -63,12 +71,19 @@ final class ScopedOuter_InventoryImpl implements ScopedOuter_Inventory {
 
   @Override
   public Result<ScopedOuter_Inventory.RestockError, Integer> restock(String sku) {
-    return restockGuard.call(() -> delegate.restock(sku), RESTOCK_ERRORS);
+    return restockGuard.call(restockBody(sku), RESTOCK_ERRORS);
   }
 
   @Override
   public Task<ScopedOuter_Inventory.RestockError, Integer> restock(Scope scope, String sku) {
-    return restockGuard.fork(scope, () -> delegate.restock(sku), RESTOCK_ERRORS);
+    return restockGuard.fork(scope, restockBody(sku), RESTOCK_ERRORS);
+  }
+
+  /**
+   * The call of {@link Outer.Inventory#restock(String)} that the guard runs.
+   */
+  private Callable<Integer> restockBody(String sku) {
+    return () -> delegate.restock(sku);
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import javax.annotation.processing.Generated;
 
 /**
@@ -74,15 +75,20 @@ final class ScopedUserServiceImpl implements ScopedUserService {
 
   @Override
   public Result<ScopedUserService.FetchUserError, UserService.User> fetchUser(String id) {
-    return fetchUserGuard.call(fetchUserContext(id), () -> delegate.fetchUser(id),
-        FETCH_USER_ERRORS);
+    return fetchUserGuard.call(fetchUserContext(id), fetchUserBody(id), FETCH_USER_ERRORS);
   }
 
   @Override
   public Task<ScopedUserService.FetchUserError, UserService.User> fetchUser(Scope scope,
       String id) {
-    return fetchUserGuard.fork(scope, fetchUserContext(id), () -> delegate.fetchUser(id),
-        FETCH_USER_ERRORS);
+    return fetchUserGuard.fork(scope, fetchUserContext(id), fetchUserBody(id), FETCH_USER_ERRORS);
+  }
+
+  /**
+   * The call of {@link UserService#fetchUser(String)} that the guard runs.
+   */
+  private Callable<UserService.User> fetchUserBody(String id) {
+    return () -> delegate.fetchUser(id);
   }
 
   /**
@@ -96,14 +102,23 @@ final class ScopedUserServiceImpl implements ScopedUserService {
   public Result<ScopedUserService.PlaceOrderError, UserService.Receipt> placeOrder(String userId,
       String orderId, UserService.Order order) {
     return placeOrderGuard.call(placeOrderContext(userId, orderId),
-        () -> delegate.placeOrder(userId, orderId, order), PLACE_ORDER_ERRORS);
+        placeOrderBody(userId, orderId, order), PLACE_ORDER_ERRORS);
   }
 
   @Override
   public Task<ScopedUserService.PlaceOrderError, UserService.Receipt> placeOrder(Scope scope,
       String userId, String orderId, UserService.Order order) {
     return placeOrderGuard.fork(scope, placeOrderContext(userId, orderId),
-        () -> delegate.placeOrder(userId, orderId, order), PLACE_ORDER_ERRORS);
+        placeOrderBody(userId, orderId, order), PLACE_ORDER_ERRORS);
+  }
+
+  /**
+   * The call of {@link UserService#placeOrder(String, String, UserService.Order)} that the guard
+   * runs.
+   */
+  private Callable<UserService.Receipt> placeOrderBody(String userId, String orderId,
+      UserService.Order order) {
+    return () -> delegate.placeOrder(userId, orderId, order);
   }
 
   /**
@@ -119,19 +134,25 @@ final class ScopedUserServiceImpl implements ScopedUserService {
   @Override
   public Result<ScopedUserService.RefundError, Void> refund(String orderId, UserService.Order order,
       int cents) {
-    return refundGuard.call(refundContext(orderId, order, cents), () -> {
-      delegate.refund(orderId, order, cents);
-      return null;
-    }, REFUND_ERRORS);
+    return refundGuard.call(refundContext(orderId, order, cents), refundBody(orderId, order, cents),
+        REFUND_ERRORS);
   }
 
   @Override
   public Task<ScopedUserService.RefundError, Void> refund(Scope scope, String orderId,
       UserService.Order order, int cents) {
-    return refundGuard.fork(scope, refundContext(orderId, order, cents), () -> {
+    return refundGuard.fork(scope, refundContext(orderId, order, cents),
+        refundBody(orderId, order, cents), REFUND_ERRORS);
+  }
+
+  /**
+   * The call of {@link UserService#refund(String, UserService.Order, int)} that the guard runs.
+   */
+  private Callable<Void> refundBody(String orderId, UserService.Order order, int cents) {
+    return () -> {
       delegate.refund(orderId, order, cents);
       return null;
-    }, REFUND_ERRORS);
+    };
   }
 
   /**
