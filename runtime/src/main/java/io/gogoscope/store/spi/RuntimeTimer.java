@@ -1,5 +1,6 @@
 package io.gogoscope.store.spi;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +29,8 @@ public final class RuntimeTimer {
 
   private final String threadName;
   private volatile ScheduledThreadPoolExecutor executor;
+  /** The executor's one thread, the latest made; {@link #shutdown} waits for it to end. */
+  private volatile Thread thread;
 
   private RuntimeTimer(String threadName) {
     this.threadName = threadName;
@@ -111,7 +114,18 @@ public final class RuntimeTimer {
     }
     executor = null;
     e.shutdownNow();
-    return e.awaitTermination(Math.max(1, waitNanos), TimeUnit.NANOSECONDS);
+    long deadline = System.nanoTime() + waitNanos;
+    if (!e.awaitTermination(Math.max(1, waitNanos), TimeUnit.NANOSECONDS)) {
+      return false;
+    }
+    // The executor reports termination from its worker's exit path, before the thread has ended;
+    // "stopped" promises the thread is gone (a container undeploying checks for leaked threads).
+    Thread t = thread;
+    if (t != null) {
+      t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      return !t.isAlive();
+    }
+    return true;
   }
 
   private ScheduledThreadPoolExecutor running() {
@@ -125,6 +139,7 @@ public final class RuntimeTimer {
       e = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread t = Thread.ofPlatform().name(threadName).daemon(true).unstarted(runnable);
         t.setContextClassLoader(null); // holds no application's class loader beyond its own code's
+        thread = t;
         return t;
       });
       e.setRemoveOnCancelPolicy(true);
