@@ -117,15 +117,10 @@ public class ProcessorCompileBenchmark {
         throws IOException, InterruptedException {
       Path generated = Files.createDirectories(benchmark.sources.resolve("generated-for-api"));
       Path api = Files.createDirectories(benchmark.sources.resolve("api"));
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-          "--release", "21",
-          "-d", generated.toString(),
-          "-s", generated.toString(),
-          "-cp", System.getProperty("java.class.path"),
-          "-processor", benchmark.processor.type().getName(),
-          "-implicit:none",
-          "-nowarn"));
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+      command.addAll(options(generated));
+      command.addAll(List.of("-processor", benchmark.processor.type().getName()));
       benchmark.sourceFiles.forEach(file -> command.add(file.toString()));
       Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
       String log = new String(javac.getInputStream().readAllBytes());
@@ -234,13 +229,7 @@ public class ProcessorCompileBenchmark {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
-      List<String> options = new ArrayList<>(List.of(
-          "--release", "21",
-          "-d", output.toString(),
-          "-s", output.toString(),
-          "-cp", System.getProperty("java.class.path"),
-          "-implicit:none",
-          "-nowarn"));
+      List<String> options = new ArrayList<>(options(output));
       if (!withProcessor) {
         options.add("-proc:none");
       }
@@ -266,6 +255,17 @@ public class ProcessorCompileBenchmark {
               + (generates ? "with" : "without") + " the processor: it did not run as expected");
     }
     return classes;
+  }
+
+  /** The javac options of every compilation here: classes and generated sources into {@code out}. */
+  private static List<String> options(Path out) {
+    return List.of(
+        "--release", "21",
+        "-d", out.toString(),
+        "-s", out.toString(),
+        "-cp", System.getProperty("java.class.path"),
+        "-implicit:none",
+        "-nowarn");
   }
 
   private static ServiceLoader.Provider<Processor> findProcessor() {

@@ -8,7 +8,8 @@ import java.util.List;
  * at the {@code $W} and {@code $Z} points it is given, but writes each Javadoc line and each type
  * declaration as one line, however long. So a Javadoc paragraph with a longer line is refilled
  * (block tags continue four columns in), and a type declaration's supertype clause
- * ({@code extends} of a class, {@code implements}) moves to a continuation line. Everything else is copied as it is.
+ * ({@code extends} of a class, {@code implements}) moves to a continuation line. Everything else is
+ * copied as it is.
  */
 public final class Columns {
   /** The widest line generated code should have. */
